@@ -1,0 +1,27 @@
+// Interned strings: each distinct string is stored once and named by a small id.
+// Id 0 is always the empty string.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace loopscope {
+
+using StrId = std::uint32_t;
+
+class StringPool {
+ public:
+  StringPool() { intern({}); }
+  StrId intern(std::string_view text);
+  std::string_view view(StrId id) const { return id < strings_.size() ? std::string_view(strings_[id]) : std::string_view(); }
+  std::size_t size() const { return strings_.size(); }
+
+ private:
+  std::deque<std::string> strings_;  // deque: views into it stay valid as it grows
+  std::unordered_map<std::string_view, StrId> ids_;
+};
+
+}  // namespace loopscope

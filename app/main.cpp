@@ -1,0 +1,105 @@
+// loopscope's command line: the GUI by default, plus headless subcommands.
+// Parsing only; every command is implemented in app/cli/cmd_*.cpp.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "cli/commands.h"
+#include "version.h"
+
+namespace {
+
+using namespace loopscope::cli;
+
+void add_python_options(CLI::App* cmd, PythonOptions& py) {
+  cmd->add_option("--python", py.python,
+                  "Python interpreter (default: $LOOPSCOPE_PYTHON, /usr/bin/python3, python3 on PATH)");
+  cmd->add_option("--timeout", py.timeout_s, "Stop a script that runs longer than this (seconds)")
+      ->check(CLI::PositiveNumber);
+}
+
+bool parse_size(const std::string& text, int& width, int& height) {
+  return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 320 && height >= 240 &&
+         width <= 8192 && height <= 8192;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"loopscope: see how Python's iteration and asyncio really run"};
+  app.set_version_flag("--version", std::string("loopscope ") + LOOPSCOPE_VERSION);
+  app.require_subcommand(0, 1);
+
+  GuiOptions gui;
+  app.add_option("file", gui.open_path, "A Python script or a saved trace to open");
+  app.add_option("--lessons", gui.lessons_dir, "Folder of lessons (default: next to the binary)");
+  app.add_option("--theme", gui.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--scale", gui.scale, "UI scale, 1.0 to 2.0 (default: the monitor's)")
+      ->check(CLI::Range(1.0f, 2.0f));
+  add_python_options(&app, gui.py);
+
+  auto* run_cmd = app.add_subcommand("run", "Open a Python script in the GUI as an ad-hoc lesson");
+  GuiOptions run_gui_options;
+  run_cmd->add_option("script", run_gui_options.open_path, "The script")->required()->check(CLI::ExistingFile);
+  run_cmd->add_option("--theme", run_gui_options.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  run_cmd->add_option("--scale", run_gui_options.scale, "UI scale")->check(CLI::Range(1.0f, 2.0f));
+  add_python_options(run_cmd, run_gui_options.py);
+
+  auto* trace_cmd = app.add_subcommand("trace", "Run a script headless under the tracer and save its trace");
+  TraceOptions trace;
+  trace_cmd->add_option("script", trace.script, "The script to run");
+  trace_cmd->add_option("-o,--output", trace.out, "Write the trace (Chrome trace JSON, opens in Perfetto)");
+  trace_cmd->add_option("--jsonl", trace.jsonl, "Write the raw event stream (JSON Lines)");
+  trace_cmd->add_option("--load", trace.load, "Re-read a saved trace instead of running a script")
+      ->check(CLI::ExistingFile);
+  trace_cmd->add_flag("--text", trace.text, "Print a terminal timeline (on stderr) when done");
+  trace_cmd->add_option("--width", trace.width, "Columns of the --text timeline")->check(CLI::Range(40, 400));
+  trace_cmd->add_option("args", trace.args, "Arguments for the script (after --)");
+  add_python_options(trace_cmd, trace.py);
+  trace_cmd->positionals_at_end();
+
+  auto* check_cmd = app.add_subcommand("check", "Run lessons headless and verify what they promise");
+  CheckOptions check;
+  check_cmd->add_option("lessons", check.lessons, "Lesson ids (default: all)");
+  check_cmd->add_option("--lessons-dir", check.lessons_dir, "Folder of lessons");
+  check_cmd->add_flag("-v,--verbose", check.verbose, "Explain every check");
+  add_python_options(check_cmd, check.py);
+
+  auto* shot_cmd = app.add_subcommand("screenshot", "Render the GUI offscreen and save a PNG");
+  ScreenshotOptions shot;
+  std::string size = "1600x900";
+  shot_cmd->add_option("-o,--output", shot.out, "PNG file to write");
+  shot_cmd->add_option("--size", size, "Window size, WIDTHxHEIGHT");
+  shot_cmd->add_option("--theme", shot.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  shot_cmd->add_option("--scale", shot.scale, "UI scale")->check(CLI::Range(1.0f, 2.0f));
+  shot_cmd->add_option("--lesson", shot.lesson, "Lesson id to open and run");
+  shot_cmd->add_option("--script", shot.script, "Python script to open and run")->check(CLI::ExistingFile);
+  shot_cmd->add_option("--trace", shot.trace, "Saved trace to open")->check(CLI::ExistingFile);
+  shot_cmd->add_option("--lessons-dir", shot.lessons_dir, "Folder of lessons");
+  shot_cmd->add_option("--step", shot.step, "Place the playhead on this event");
+  shot_cmd->add_flag("--at-end", shot.at_end, "Place the playhead on the last event");
+  shot_cmd->add_option("--select", shot.select, "Select this lane (by name)");
+  shot_cmd->add_option("--view", shot.view, "Extra view settings, e.g. knob:blocking=1");
+  shot_cmd->add_option("--frames", shot.frames, "Frames to render before capturing")->check(CLI::Range(2, 600));
+  add_python_options(shot_cmd, shot.py);
+
+  auto* bench_cmd = app.add_subcommand("bench", "Measure tracing overhead and ingest/frame speed");
+  BenchOptions bench;
+  bench_cmd->add_option("--events", bench.events, "Events in the ingest and frame benchmarks");
+  bench_cmd->add_flag("--quick", bench.quick, "Small workloads");
+  bench_cmd->add_option("--python", bench.python, "Python interpreter");
+
+  CLI11_PARSE(app, argc, argv);
+
+  if (*shot_cmd && !parse_size(size, shot.width, shot.height)) {
+    std::fprintf(stderr, "loopscope: --size wants WIDTHxHEIGHT, e.g. 1600x900 (got '%s')\n", size.c_str());
+    return 2;
+  }
+  if (*run_cmd) return run_gui(run_gui_options);
+  if (*trace_cmd) return run_trace(trace);
+  if (*check_cmd) return run_check(check);
+  if (*shot_cmd) return run_screenshot(shot);
+  if (*bench_cmd) return run_bench(bench);
+  return run_gui(gui);
+}

@@ -1,0 +1,2 @@
+// PLACEHOLDER until the runner lands.
+namespace loopscope {}

@@ -1,0 +1,1 @@
+"""PLACEHOLDER: the loopscope runtime (see docs/trace-format.md)."""
