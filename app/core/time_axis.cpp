@@ -1,0 +1,165 @@
+#include "core/time_axis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace loopscope {
+
+void TimeAxis::set_pixels(float x0, float width) {
+  x0_ = x0;
+  width_ = std::max(width, 1.0f);
+}
+
+void TimeAxis::set_run_end(Nanos run_end) {
+  run_end_ = std::max<Nanos>(run_end, 1000);  // an empty run still gets a 1 µs axis
+  clamp();
+}
+
+// Zooming out stops a little beyond the whole run (there is nothing further to see).
+double TimeAxis::max_span() const { return std::max(static_cast<double>(run_end_) * 1.5, kMinSpanNs); }
+
+// Keeps the span within [kMinSpanNs, max_span] and at least a third of the view on the run.
+void TimeAxis::clamp() {
+  span_ = std::clamp(span_, kMinSpanNs, max_span());
+  const double run = static_cast<double>(run_end_);
+  const double lo = -span_ * (2.0 / 3.0);
+  const double hi = run - span_ / 3.0;
+  start_ = std::clamp(start_, std::min(lo, hi), std::max(lo, hi));
+}
+
+void TimeAxis::set_range(double t0, double t1) {
+  if (!(t1 > t0)) t1 = t0 + kMinSpanNs;
+  start_ = t0;
+  span_ = t1 - t0;
+  if (span_ < kMinSpanNs) {  // keep the requested range centred
+    start_ -= (kMinSpanNs - span_) / 2;
+    span_ = kMinSpanNs;
+  }
+  clamp();
+}
+
+void TimeAxis::fit(double t0, double t1) {
+  const double margin = std::max((t1 - t0) * 0.02, kMinSpanNs / 10);
+  set_range(t0 - margin, t1 + margin);
+}
+
+void TimeAxis::zoom(float x, double factor) {
+  if (!(factor > 0)) return;
+  const double anchor = t_of(x);
+  const double new_span = std::clamp(span_ / factor, kMinSpanNs, max_span());
+  const double frac = static_cast<double>(x - x0_) / static_cast<double>(width_);
+  start_ = anchor - frac * new_span;
+  span_ = new_span;
+  clamp();
+}
+
+void TimeAxis::pan_px(float dx) {
+  start_ -= static_cast<double>(dx) * ns_per_px();
+  clamp();
+}
+
+double nice_step(double min_ns) {
+  if (!(min_ns > 0)) return 1.0;
+  const double decade = std::pow(10.0, std::floor(std::log10(min_ns)));
+  for (double m : {1.0, 2.0, 5.0, 10.0}) {
+    if (decade * m >= min_ns * (1 - 1e-9)) return decade * m;
+  }
+  return decade * 10;
+}
+
+namespace {
+
+struct Unit {
+  double ns;
+  const char* name;
+};
+
+// The unit a value of this size reads best in.
+Unit unit_for(double ns) {
+  ns = std::fabs(ns);
+  if (ns >= 1e9) return {1e9, "s"};
+  if (ns >= 1e6) return {1e6, "ms"};
+  if (ns >= 1e3) return {1e3, "\xC2\xB5s"};  // µs
+  return {1.0, "ns"};
+}
+
+// Decimals needed to print multiples of `step` in `unit` exactly (1-2-5 steps: at most a few).
+int decimals_for(double step, double unit) {
+  int decimals = 0;
+  double scaled = step / unit;
+  while (decimals < 6 && std::fabs(scaled - std::round(scaled)) > 1e-6 * std::max(1.0, scaled)) {
+    scaled *= 10;
+    ++decimals;
+  }
+  return decimals;
+}
+
+std::string print_value(double value, int decimals, const char* unit) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f %s", decimals, value, unit);
+  return buf;
+}
+
+}  // namespace
+
+std::string format_duration(double ns) {
+  if (ns == 0) return "0";
+  if (std::fabs(ns) >= 60e9) {
+    const long long total_s = std::llround(ns / 1e9);
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%lld min %lld s", total_s / 60, std::llabs(total_s % 60));
+    return buf;
+  }
+  const Unit unit = unit_for(ns);
+  const double value = ns / unit.ns;
+  // Three significant digits, trailing zeros dropped: 1.5 s, 12.5 µs, 250 ms.
+  const int decimals = std::fabs(value) >= 100 ? 0 : std::fabs(value) >= 10 ? 1 : 2;
+  std::string text = print_value(value, decimals, unit.name);
+  const auto space = text.find(' ');
+  std::string number = text.substr(0, space);
+  if (number.find('.') != std::string::npos) {
+    while (number.back() == '0') number.pop_back();
+    if (number.back() == '.') number.pop_back();
+  }
+  return number + text.substr(space);
+}
+
+std::string format_tick(double t_ns, double step_ns) {
+  if (std::fabs(t_ns) < step_ns * 1e-6) return "0";
+  // The unit follows the label's size, but a coarse grid reads in the bigger unit early
+  // ("0.5 s, 1 s, 1.5 s" rather than "500 ms, 1 s"); trailing zeros are trimmed per label.
+  const Unit unit = unit_for(std::max(std::fabs(t_ns), step_ns * 5));
+  std::string text = print_value(t_ns / unit.ns, decimals_for(step_ns, unit.ns), unit.name);
+  const auto space = text.find(' ');
+  std::string number = text.substr(0, space);
+  if (number.find('.') != std::string::npos) {
+    while (number.back() == '0') number.pop_back();
+    if (number.back() == '.') number.pop_back();
+  }
+  return number + text.substr(space);
+}
+
+std::vector<AxisTick> TimeAxis::ticks(float min_label_px) const {
+  std::vector<AxisTick> out;
+  const double major = nice_step(ns_per_px() * std::max(min_label_px, 1.0f));
+  // Minor ticks: fifths of a 1 or 5 step, halves of a 2 step.
+  const double mantissa = major / std::pow(10.0, std::floor(std::log10(major)));
+  const int minors = std::lround(mantissa) == 2 ? 2 : 5;
+  const double minor = major / minors;
+  const double first = std::ceil(start_ / minor) * minor;
+  const long long count = static_cast<long long>((end() - first) / minor) + 1;
+  out.reserve(static_cast<std::size_t>(std::max(0LL, count)));
+  for (long long i = 0; i < count; ++i) {
+    const double t = first + static_cast<double>(i) * minor;
+    if (t >= end()) break;
+    const double in_major = t / major;
+    const bool is_major = std::fabs(in_major - std::round(in_major)) < 1e-6;
+    AxisTick tick{is_major ? std::round(in_major) * major : t, x_of(t), is_major, {}};
+    if (is_major) tick.label = format_tick(tick.t, major);
+    out.push_back(std::move(tick));
+  }
+  return out;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,72 @@
+#include "core/timeline_frame.h"
+
+#include <algorithm>
+
+namespace loopscope {
+
+void TimelineFrame::clear_items() {
+  for (RowItems& row : rows) {
+    row.spans.clear();
+    row.overlays.clear();
+    row.instants.clear();
+  }
+  links.clear();
+  links_in_view = 0;
+  ticks.clear();
+}
+
+std::vector<LaneId> timeline_rows(const Trace& trace, bool hide_gens) {
+  std::vector<LaneId> rows;
+  const auto& lanes = trace.lanes();
+  rows.reserve(lanes.size());
+  for (LaneKind kind : {LaneKind::Main, LaneKind::Loop, LaneKind::Task, LaneKind::Thread, LaneKind::Gen}) {
+    if (kind == LaneKind::Gen && hide_gens) break;
+    for (const Lane& lane : lanes) {
+      if (lane.kind == kind) rows.push_back(lane.id);
+    }
+  }
+  return rows;
+}
+
+Nanos open_end_time(const Trace& trace) { return trace.end_time(); }
+
+void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<LaneId>& rows, TimelineFrame& frame,
+                 std::size_t max_links) {
+  frame.clear_items();
+  frame.rows.resize(rows.size());
+  const Nanos open_end = open_end_time(trace);
+  const auto& lanes = trace.lanes();
+
+  // Row index of each lane (-1: not shown), for the links.
+  std::vector<int> row_of(lanes.size(), -1);
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    RowItems& row = frame.rows[r];
+    row.lane = rows[r];
+    if (rows[r] < 0 || static_cast<std::size_t>(rows[r]) >= lanes.size()) continue;
+    row_of[static_cast<std::size_t>(rows[r])] = static_cast<int>(r);
+    const Lane& lane = lanes[static_cast<std::size_t>(rows[r])];
+    lod_spans(lane.spans, axis, open_end, row.spans);
+    lod_spans(lane.overlays, axis, open_end, row.overlays);
+    lod_instants(lane.instants, axis, row.instants);
+  }
+
+  const double t0 = axis.start(), t1 = axis.end();
+  const auto& links = trace.links();
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    const Link& link = links[i];
+    const double a = static_cast<double>(std::min(link.from_t, link.to_t));
+    const double b = static_cast<double>(std::max(link.from_t, link.to_t));
+    if (b < t0 || a > t1) continue;
+    const auto shown = [&](LaneId lane) {
+      return lane >= 0 && static_cast<std::size_t>(lane) < row_of.size() && row_of[static_cast<std::size_t>(lane)] >= 0;
+    };
+    if (!shown(link.from) || !shown(link.to) || link.from == link.to) continue;
+    ++frame.links_in_view;
+    if (frame.links.size() >= max_links) continue;
+    frame.links.push_back({axis.x_of(static_cast<double>(link.from_t)), axis.x_of(static_cast<double>(link.to_t)),
+                           link.from, link.to, static_cast<std::uint32_t>(i)});
+  }
+  frame.ticks = axis.ticks();
+}
+
+}  // namespace loopscope
