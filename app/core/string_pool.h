@@ -15,6 +15,12 @@ using StrId = std::uint32_t;
 class StringPool {
  public:
   StringPool() { intern({}); }
+  // Copies rebuild the index: it holds views into the pool's own strings.
+  StringPool(const StringPool& other);
+  StringPool& operator=(const StringPool& other);
+  StringPool(StringPool&&) noexcept = default;  // a moved deque keeps its elements in place
+  StringPool& operator=(StringPool&&) noexcept = default;
+
   StrId intern(std::string_view text);
   std::string_view view(StrId id) const { return id < strings_.size() ? std::string_view(strings_[id]) : std::string_view(); }
   std::size_t size() const { return strings_.size(); }

@@ -1,16 +1,71 @@
-// PLACEHOLDER until the core lands: see trace_model.h.
+// Trace: ingest entry points and the queries views use. The record -> model rules live in
+// trace_builder.cpp, the JSON parsing in event_parse.cpp.
 #include "core/trace_model.h"
+
+#include <algorithm>
+
+#include "core/event_parse.h"
 
 namespace loopscope {
 
-bool Trace::ingest_line(std::string_view) { return false; }
-void Trace::finish(EndStatus status, int exit_code, std::string message) {
-  info_.status = status;
-  info_.exit_code = exit_code;
-  info_.end_message = std::move(message);
+namespace {
+constexpr std::size_t kMaxProblemNotes = 20;  // then only a count: a broken file must not flood
 }
+
+bool Trace::ingest_line(std::string_view json_line) {
+  // Blank lines (a trailing newline, CRLF files) are not records.
+  if (json_line.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;
+  EventRecord record;
+  std::string error;
+  if (!parse_record_line(json_line, record, &error)) {
+    std::string shown(json_line.substr(0, 60));
+    note_problem("skipped a malformed line (" + error + "): " + shown);
+    return false;
+  }
+  return ingest_record(record);
+}
+
+void Trace::note_problem(std::string text) {
+  ++problems_;
+  if (problems_ <= kMaxProblemNotes) {
+    info_.notes.push_back(std::move(text));
+  } else {
+    std::string summary = "... and " + std::to_string(problems_ - kMaxProblemNotes) + " more problems in the trace";
+    if (problems_ == kMaxProblemNotes + 1) info_.notes.push_back(std::move(summary));
+    else info_.notes.back() = std::move(summary);
+  }
+}
+
 Nanos Trace::end_time() const { return events_.empty() ? 0 : events_.back().t; }
-std::span<const Span> Trace::spans_in(LaneId, Nanos, Nanos) const { return {}; }
-std::string Trace::display_name(LaneId) const { return {}; }
+
+std::span<const Span> Trace::spans_in(LaneId lane, Nanos t0, Nanos t1) const {
+  if (lane < 0 || lane >= static_cast<LaneId>(lanes_.size())) return {};
+  const auto& spans = lanes_[static_cast<std::size_t>(lane)].spans;
+  // Spans never overlap, so their ends are sorted too.
+  auto first = std::lower_bound(spans.begin(), spans.end(), t0,
+                                [](const Span& s, Nanos t) { return s.end < t; });
+  auto last = std::upper_bound(first, spans.end(), t1, [](Nanos t, const Span& s) { return t < s.start; });
+  if (first >= last) return {};
+  return {&*first, static_cast<std::size_t>(last - first)};
+}
+
+std::string Trace::display_name(LaneId lane) const {
+  if (lane < 0 || lane >= static_cast<LaneId>(lanes_.size())) return {};
+  const Lane& ln = lanes_[static_cast<std::size_t>(lane)];
+  std::string name(str(ln.name));
+  switch (ln.kind) {
+    case LaneKind::Main: return name.empty() ? "main" : name;
+    case LaneKind::Loop: return name.empty() ? "loop" : name;
+    case LaneKind::Task: {
+      if (name.empty()) name = "Task";
+      const std::string_view coro = str(ln.detail);
+      if (!coro.empty()) name += " " + std::string(coro) + "()";
+      return name;
+    }
+    case LaneKind::Thread: return name.empty() ? std::string(str(ln.detail)) : name;
+    case LaneKind::Gen: return name.empty() ? std::string(str(ln.detail)) : name;
+  }
+  return name;
+}
 
 }  // namespace loopscope

@@ -8,6 +8,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/string_pool.h"
@@ -43,8 +44,19 @@ enum class Outcome : std::uint8_t { Result, Exception, Cancelled };
 enum class Stream : std::uint8_t { Stdout, Stderr };
 enum class GenHow : std::uint8_t { Start, Resume, Call, Yield, Return, Raise, Stop, Close };
 enum class EndStatus : std::uint8_t { Running, Finished, Failed, Stopped, Timeout, Crashed, TracerError };
+enum class ExitHow : std::uint8_t { Normal, Exception, SysExit };
 
-// One record of the event stream, compacted (48 bytes). Which field holds what, per kind:
+// The stream's names for the codes above ("timer", "sleep", "cancelled", "finished", ...).
+std::string_view to_string(EventKind kind);  // the record's `ev`
+std::string_view to_string(LaneKind kind);
+std::string_view to_string(WakeWhy why);
+std::string_view to_string(WaitKind wait);
+std::string_view to_string(Outcome outcome);
+std::string_view to_string(GenHow how);
+std::string_view to_string(EndStatus status);
+
+// One record of the event stream, compacted (56 bytes). Lane fields (lane, other) hold model
+// LaneIds, not the stream's ids. Which field holds what, per kind:
 //   Lane:    text=name extra=coro/thread/obj other=parent line=created/def line sub=LaneKind
 //   Rename:  text=new name
 //   Run:     aux=ready time  other=waker lane  sub=WakeWhy  line=resumed at  late=timer lateness
@@ -54,7 +66,10 @@ enum class EndStatus : std::uint8_t { Running, Finished, Failed, Stopped, Timeou
 //   Block:   text=what line;  Job: text=func other=task aux=job id;  JobEnd: sub=Outcome aux=job id
 //   Enter/Leave: other=driving lane  sub=GenHow  text=value (Leave)  extra=exception type  line
 //   Print:   text=line  sub=Stream;  Exception: text=Type: message extra=traceback line
-//   Warning: text=message extra=category line;  Note: text;  Exit: aux=code;  End: sub=EndStatus text=message aux=code
+//   Warning: text=message extra=category line;  Note: text;  Exit: aux=code sub=ExitHow
+//   End:     sub=EndStatus text=message aux=code late=signal
+//   Job:     sub=0 to_thread / 1 run_in_executor;  IdleEnd: aux=I/O events
+// Unknown record kinds are not stored (a note says they were skipped).
 struct Event {
   Nanos t = 0;
   Nanos aux = 0;
@@ -83,6 +98,14 @@ enum class SpanKind : std::uint8_t {
 
 enum SpanFlags : std::uint8_t { kSpanStalled = 1, kSpanFailed = 2, kSpanCancelled = 4 };
 
+// Spans: only the last span (and the last overlay) of a lane can be open (end = kOpenEnd).
+// begin_event is the record that opened the span; a Ready span is only known when the task
+// runs, so its begin_event is kNoEvent and its end_event is that `run`.
+// A Suspended span ends at the next run's `ready` time, its end_event is that `run`.
+// Blocking on the loop thread appears as an overlay on the loop lane (target = the running
+// task) and a copy on the running task's lane (target = the loop lane).
+// An iterator object's `__next__` returning (how "call" then "return") is an item produced:
+// it gets Yield instants like a generator's yield, and the lane goes GenSuspended.
 struct Span {
   Nanos start = 0;
   Nanos end = kOpenEnd;
@@ -99,6 +122,12 @@ enum class InstantKind : std::uint8_t {
   Print, Yield, GenReturn, GenRaise, GenStop, GenClose,
   TimerLate, Stall, Warning, Exception, Note, TaskCreated, TaskDone,
 };
+// Instant texts: Print text=line extra="stdout"/"stderr"; Yield text=value extra=generator
+// lane name (on the gen lane and on the driving lane); GenRaise text=exception type;
+// TimerLate text="timer fired 12.3 ms late"; Stall text=func; TaskDone text=detail
+// extra=outcome; Exception text="Type: message" extra=traceback; Warning extra=category.
+// A timer is reported late (TimerLate) from this lateness on:
+inline constexpr Nanos kLateTimerNs = 1'000'000;
 
 struct Instant {
   Nanos t = 0;
@@ -109,6 +138,10 @@ struct Instant {
   InstantKind kind = InstantKind::Print;
 };
 
+// Created: parent -> task at creation. Woke: waker (`by`) at `ready` -> task at its run.
+// TimerFired: the task's loop lane at `ready` -> task at its run. JobStart: awaiting task ->
+// worker at the job start; JobDone: worker -> task at the job end. Drove: a lane that starts
+// driving a generator (on a change of driver) -> the gen lane.
 enum class LinkKind : std::uint8_t { Created, Woke, TimerFired, JobStart, JobDone, Drove };
 
 struct Link {
@@ -131,26 +164,39 @@ struct Lane {
   std::vector<Span> spans;      // sorted by start, never overlapping
   std::vector<Span> overlays;   // blocking calls drawn over `spans`; sorted, never overlapping
   std::vector<Instant> instants;  // sorted by t
+  LaneId loop = kNoLane;          // Task: the loop lane its steps run on
+  EventIndex ended_at = kNoEvent; // Task: its `done`; Gen: return/raise/stop/close
+  std::uint8_t end_how = 0;       // Task: Outcome; Gen: GenHow
 };
 
 struct RunInfo {
   std::string python_version;
+  std::string impl;
   std::string script;
   std::int64_t pid = 0;
   int stall_ms = 50;
   EndStatus status = EndStatus::Running;
   int exit_code = 0;
+  int signal = 0;                 // the signal that ended the child (status Crashed/Stopped)
+  bool exit_seen = false;         // the runtime wrote its `exit` record
   std::string end_message;        // runner's explanation when it did not end normally
   std::vector<std::string> notes;  // `note` records and ingest problems, in order
 };
+
+struct EventRecord;  // one parsed stream record (core/event_record.h)
 
 class Trace {
  public:
   // Parses one line of the event stream and applies it. A malformed line is recorded as a
   // note and returns false; everything ingested before it stays.
   bool ingest_line(std::string_view json_line);
+  // The same, for a record already parsed (trace_io reads the records embedded in a saved
+  // Chrome trace through this).
+  bool ingest_record(const EventRecord& record);
   // Closes open spans at the last known time and records how the run ended.
-  void finish(EndStatus status, int exit_code, std::string message);
+  // Appends an `end` record unless the stream already had one. `signal`: see RunInfo.
+  void finish(EndStatus status, int exit_code, std::string message, int signal = 0);
+  bool ended() const { return ended_; }
 
   const std::vector<Event>& events() const { return events_; }
   const std::vector<Lane>& lanes() const { return lanes_; }
@@ -168,12 +214,22 @@ class Trace {
   std::string display_name(LaneId lane) const;
 
  private:
-  friend class TraceBuilderAccess;  // implementation helpers in trace_model.cpp
+  friend class TraceBuilder;  // the record -> model rules, in trace_builder.cpp
+  void note_problem(std::string text);
   StringPool strings_;
   std::vector<Event> events_;
   std::vector<Lane> lanes_;
   std::vector<Link> links_;
   RunInfo info_;
+  // Ingest state.
+  std::vector<LaneId> stream_lanes_;        // stream lane id -> model lane (kNoLane: unknown)
+  std::vector<LaneId> last_driver_;         // per lane: the lane that last drove this generator
+  std::vector<LaneId> block_mirror_;        // per lane: task lane holding a copy of its open block
+  std::vector<std::uint8_t> iterator_call_; // per lane: the open frame was entered by a "call"
+  std::unordered_map<std::int64_t, LaneId> open_jobs_;  // job id -> worker lane
+  LaneId current_loop_ = kNoLane;
+  std::size_t problems_ = 0;                // malformed / unknown records seen
+  bool ended_ = false;
 };
 
 }  // namespace loopscope
