@@ -1,0 +1,306 @@
+#include "core/trace_state.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+
+namespace loopscope {
+
+std::string_view to_string(TaskState state) {
+  constexpr std::string_view names[] = {"not started", "ready", "running", "suspended", "done", "failed", "cancelled"};
+  return names[static_cast<int>(state) % 7];
+}
+std::string_view to_string(LoopActivity activity) {
+  constexpr std::string_view names[] = {"busy", "idle", "running a task", "running a callback", "stopped"};
+  return names[static_cast<int>(activity) % 5];
+}
+std::string_view to_string(GenState state) {
+  constexpr std::string_view names[] = {"created", "running", "suspended", "finished"};
+  return names[static_cast<int>(state) % 4];
+}
+
+namespace {
+
+bool started(const Span& s, Nanos t, EventIndex index) {
+  return s.start <= t && (s.begin_event == kNoEvent || s.begin_event <= index);
+}
+bool ended(const Span& s, Nanos t, EventIndex index) {
+  if (s.end == kOpenEnd) return s.end_event != kNoEvent && s.end_event <= index;
+  if (s.end < t) return true;
+  return s.end == t && (s.end_event == kNoEvent || s.end_event <= index);
+}
+
+// The due time of a suspension: the runtime's `due`, else read from a "sleep(0.5)" label.
+Nanos due_of(const Trace& trace, const Span& span) {
+  if (span.begin_event < trace.events().size()) {
+    const Event& ev = trace.events()[span.begin_event];
+    if (ev.kind == EventKind::Suspend && ev.aux > 0) return ev.aux;
+    if (ev.kind == EventKind::Suspend && static_cast<WaitKind>(ev.sub) != WaitKind::Sleep) return 0;
+  }
+  const std::string_view label = trace.str(span.label);
+  if (label.substr(0, 6) != "sleep(") return 0;
+  const std::string number(label.substr(6, label.find(')') - 6));
+  double seconds = 0;
+  if (std::sscanf(number.c_str(), "%lf", &seconds) != 1 || seconds < 0) return 0;
+  return span.start + static_cast<Nanos>(seconds * 1e9);
+}
+
+// Whether the watchdog had reported `span` stalled by event `index` (a Stall instant on the
+// loop lane inside the span): a long step is only shown stalled once that was known.
+bool stall_seen(const Trace& trace, LaneId loop, const Span& span, EventIndex index) {
+  if (!(span.flags & kSpanStalled) || loop < 0 || loop >= static_cast<LaneId>(trace.lanes().size())) return false;
+  const auto& instants = trace.lanes()[static_cast<std::size_t>(loop)].instants;
+  auto it = std::upper_bound(instants.begin(), instants.end(), index,
+                             [](EventIndex i, const Instant& in) { return i < in.event; });
+  for (int budget = 32; it != instants.begin() && budget > 0; --budget) {
+    --it;
+    if (it->t < span.start) break;
+    if (it->kind == InstantKind::Stall) return true;
+  }
+  return false;
+}
+
+std::string_view blocking_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
+  const Span* b = span_at(lane.overlays, t, index);
+  return b ? trace.str(b->label) : std::string_view();
+}
+
+TaskAt task_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
+  TaskAt task;
+  task.lane = lane.id;
+  if (const Span* s = span_at(lane.spans, t, index)) {
+    task.since = s->start;
+    task.line = s->line;
+    switch (s->kind) {
+      case SpanKind::Ready: task.state = TaskState::Ready; break;
+      case SpanKind::Suspended:
+        task.state = TaskState::Suspended;
+        task.awaiting = trace.str(s->label);
+        task.awaiting_lane = s->target;
+        task.due = due_of(trace, *s);
+        break;
+      default:
+        task.state = TaskState::Running;
+        task.stalled = stall_seen(trace, lane.loop, *s, index);
+        task.blocking = blocking_at(trace, lane, t, index);
+        break;
+    }
+    return task;
+  }
+  if (lane.ended_at != kNoEvent && lane.ended_at <= index) {
+    const auto outcome = static_cast<Outcome>(lane.end_how);
+    task.state = outcome == Outcome::Exception ? TaskState::Failed
+               : outcome == Outcome::Cancelled ? TaskState::Cancelled : TaskState::Done;
+    const Event& done = trace.events()[lane.ended_at];
+    task.since = done.t;
+    task.line = done.line;
+    task.result = trace.str(done.text);
+    return task;
+  }
+  // Between spans (should not happen) or after the run ended with the task still pending.
+  const bool began = !lane.spans.empty() && started(lane.spans.front(), t, index);
+  task.state = began ? TaskState::Suspended : TaskState::NotStarted;
+  if (!began) task.since = lane.declared_at < trace.events().size() ? trace.events()[lane.declared_at].t : 0;
+  return task;
+}
+
+LoopAt loop_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
+  LoopAt loop;
+  loop.lane = lane.id;
+  if (const Span* s = span_at(lane.spans, t, index)) {
+    loop.since = s->start;
+    switch (s->kind) {
+      case SpanKind::Idle: loop.activity = LoopActivity::Idle; break;
+      case SpanKind::Callback:
+        loop.activity = LoopActivity::Callback;
+        loop.callback = trace.str(s->label);
+        break;
+      default:
+        loop.activity = LoopActivity::Task;
+        loop.task = s->target;
+        break;
+    }
+    loop.stalled = s->kind != SpanKind::Idle && stall_seen(trace, lane.id, *s, index);
+  } else if (trace.ended() && trace.events().size() > 0 && index + 1 >= trace.events().size()) {
+    loop.activity = LoopActivity::Stopped;
+  }
+  loop.blocking = blocking_at(trace, lane, t, index);
+  return loop;
+}
+
+GenAt gen_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
+  GenAt gen;
+  gen.lane = lane.id;
+  if (const Span* s = span_at(lane.spans, t, index)) {
+    gen.state = s->kind == SpanKind::GenRunning ? GenState::Running : GenState::Suspended;
+    gen.driver = s->target;
+    gen.line = s->line;
+  } else if (lane.ended_at != kNoEvent && lane.ended_at <= index) {
+    gen.state = GenState::Finished;
+    gen.line = trace.events()[lane.ended_at].line;
+  }
+  // The last Yield at or before the event: instants are in event order.
+  auto it = std::upper_bound(lane.instants.begin(), lane.instants.end(), index,
+                             [](EventIndex i, const Instant& in) { return i < in.event; });
+  for (int budget = 16; it != lane.instants.begin() && budget > 0; --budget) {
+    --it;
+    if (it->kind == InstantKind::Yield) {
+      gen.last_value = trace.str(it->text);
+      gen.has_value = true;
+      break;
+    }
+  }
+  return gen;
+}
+
+std::string format_ns(Nanos ns) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.3f ms", static_cast<double>(ns) / 1e6);
+  return buf;
+}
+
+}  // namespace
+
+const Span* span_at(const std::vector<Span>& spans, Nanos t, EventIndex index) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), t, [](Nanos v, const Span& s) { return v < s.start; });
+  // Spans never overlap, but zero-length spans and spans opened by a later event at the
+  // same time need a few steps back.
+  for (int budget = 4; it != spans.begin() && budget > 0; --budget) {
+    --it;
+    if (!started(*it, t, index)) continue;
+    return ended(*it, t, index) ? nullptr : &*it;
+  }
+  return nullptr;
+}
+
+StateAt state_at(const Trace& trace, EventIndex index) {
+  StateAt state;
+  const auto& events = trace.events();
+  if (events.empty()) return state;
+  index = std::min<EventIndex>(index, static_cast<EventIndex>(events.size() - 1));
+  const Nanos t = events[index].t;
+  state.event = index;
+  state.t = t;
+  state.record = events[index];
+  state.fields = describe_event(trace, index);
+
+  for (const Lane& lane : trace.lanes()) {
+    if (lane.declared_at == kNoEvent || lane.declared_at > index) continue;
+    switch (lane.kind) {
+      case LaneKind::Main: state.main_blocking = blocking_at(trace, lane, t, index); break;
+      case LaneKind::Loop: state.loops.push_back(loop_at(trace, lane, t, index)); break;
+      case LaneKind::Task: state.tasks.push_back(task_at(trace, lane, t, index)); break;
+      case LaneKind::Gen: state.gens.push_back(gen_at(trace, lane, t, index)); break;
+      case LaneKind::Thread: {
+        WorkerAt w;
+        w.lane = lane.id;
+        if (const Span* s = span_at(lane.spans, t, index)) {
+          w.busy = true;
+          w.job = trace.str(s->label);
+          w.for_task = s->target;
+          w.since = s->start;
+        }
+        w.blocking = blocking_at(trace, lane, t, index);
+        state.workers.push_back(w);
+        break;
+      }
+    }
+  }
+  // Ready queues and timers, per loop.
+  for (LoopAt& loop : state.loops) {
+    std::vector<std::pair<Nanos, LaneId>> ready;
+    for (const TaskAt& task : state.tasks) {
+      if (trace.lanes()[task.lane].loop != loop.lane) continue;
+      if (task.state == TaskState::Ready) ready.emplace_back(task.since, task.lane);
+      if (task.state == TaskState::Suspended && task.due > 0)
+        loop.timers.push_back(TimerAt{task.lane, task.due, task.awaiting});
+    }
+    std::stable_sort(ready.begin(), ready.end());
+    for (const auto& r : ready) loop.ready.push_back(r.second);
+    std::stable_sort(loop.timers.begin(), loop.timers.end(),
+                     [](const TimerAt& a, const TimerAt& b) { return a.due < b.due; });
+  }
+  return state;
+}
+
+std::vector<std::pair<std::string, std::string>> describe_event(const Trace& trace, EventIndex index) {
+  std::vector<std::pair<std::string, std::string>> f;
+  if (index >= trace.events().size()) return f;
+  const Event& ev = trace.events()[index];
+  auto add = [&](std::string key, std::string value) { f.emplace_back(std::move(key), std::move(value)); };
+  auto lane_name = [&](LaneId id) { return id == kNoLane ? std::string("-") : trace.display_name(id); };
+  auto text = [&](StrId id) { return std::string(trace.str(id)); };
+  add("event", std::string(to_string(ev.kind)));
+  add("seq", std::to_string(ev.seq));
+  add("time", format_ns(ev.t));
+  if (ev.lane != kNoLane) add("lane", lane_name(ev.lane));
+  if (ev.line > 0) add("line", std::to_string(ev.line));
+  switch (ev.kind) {
+    case EventKind::Lane:
+      add("kind", std::string(to_string(static_cast<LaneKind>(ev.sub))));
+      if (ev.other != kNoLane) add("parent", lane_name(ev.other));
+      break;
+    case EventKind::Rename: add("name", text(ev.text)); break;
+    case EventKind::Run:
+      add("why", std::string(to_string(static_cast<WakeWhy>(ev.sub))));
+      add("ready since", format_ns(ev.aux));
+      add("waited ready", format_ns(ev.t - ev.aux));
+      if (ev.other != kNoLane) add("woken by", lane_name(ev.other));
+      if (ev.late > 0) add("timer late by", format_ns(ev.late));
+      break;
+    case EventKind::Suspend:
+      add("awaiting", text(ev.text));
+      add("wait", std::string(to_string(static_cast<WaitKind>(ev.sub))));
+      if (ev.other != kNoLane) add("target", lane_name(ev.other));
+      break;
+    case EventKind::Done:
+      add("outcome", std::string(to_string(static_cast<Outcome>(ev.sub))));
+      add("detail", text(ev.text));
+      break;
+    case EventKind::Callback: add("callback", text(ev.text)); break;
+    case EventKind::Idle: add("timeout", ev.aux < 0 ? std::string("none") : format_ns(ev.aux)); break;
+    case EventKind::Stall:
+      add("task", lane_name(ev.other));
+      add("function", text(ev.text));
+      add("running for", format_ns(ev.t - ev.aux));
+      break;
+    case EventKind::Block: add("call", text(ev.text)); break;
+    case EventKind::Job:
+      add("function", text(ev.text));
+      add("for task", lane_name(ev.other));
+      add("via", ev.sub ? "run_in_executor" : "to_thread");
+      break;
+    case EventKind::JobEnd: add("outcome", std::string(to_string(static_cast<Outcome>(ev.sub)))); break;
+    case EventKind::Enter:
+    case EventKind::Leave:
+      add("how", std::string(to_string(static_cast<GenHow>(ev.sub))));
+      if (ev.other != kNoLane) add("driven by", lane_name(ev.other));
+      if (ev.text) add("value", text(ev.text));
+      if (ev.extra) add("exception", text(ev.extra));
+      break;
+    case EventKind::Print:
+      add("stream", ev.sub ? "stderr" : "stdout");
+      add("text", text(ev.text));
+      break;
+    case EventKind::Exception:
+      add("exception", text(ev.text));
+      add("traceback", text(ev.extra));
+      break;
+    case EventKind::Warning:
+      add("category", text(ev.extra));
+      add("text", text(ev.text));
+      break;
+    case EventKind::Note: add("text", text(ev.text)); break;
+    case EventKind::Exit: add("code", std::to_string(ev.aux)); break;
+    case EventKind::End:
+      add("status", std::string(to_string(static_cast<EndStatus>(ev.sub))));
+      add("code", std::to_string(ev.aux));
+      if (ev.late) add("signal", std::to_string(ev.late));
+      if (ev.text) add("message", text(ev.text));
+      break;
+    default: break;
+  }
+  return f;
+}
+
+}  // namespace loopscope

@@ -1,0 +1,125 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "core/trace_state.h"
+#include "trace_fixtures.h"
+
+using namespace loopscope;
+
+namespace {
+
+const TaskAt& task(const StateAt& state, LaneId lane) {
+  auto it = std::find_if(state.tasks.begin(), state.tasks.end(), [&](const TaskAt& t) { return t.lane == lane; });
+  REQUIRE(it != state.tasks.end());
+  return *it;
+}
+
+}  // namespace
+
+TEST_CASE("tasks are ready, suspended, running and done at the right steps", "[state]") {
+  const Trace trace = fixtures::make(fixtures::kTwoTasks);
+  const LaneId main_task = fixtures::lane_named(trace, "Task-1");
+  const LaneId w1 = fixtures::lane_named(trace, "w1");
+
+  auto s = state_at(trace, 7);  // main awaits w1, w1 created but not yet run
+  CHECK(task(s, main_task).state == TaskState::Suspended);
+  CHECK(task(s, main_task).awaiting == "Task w1");
+  CHECK(task(s, main_task).awaiting_lane == w1);
+  CHECK(task(s, main_task).line == 7);
+  CHECK(task(s, w1).state == TaskState::Ready);
+  REQUIRE(s.loops.size() == 1);
+  CHECK(s.loops[0].ready == std::vector<LaneId>{w1});
+  CHECK(s.loops[0].activity == LoopActivity::Busy);
+
+  s = state_at(trace, 9);  // w1 runs
+  CHECK(task(s, w1).state == TaskState::Running);
+  CHECK(s.loops[0].activity == LoopActivity::Task);
+  CHECK(s.loops[0].task == w1);
+  CHECK(s.loops[0].ready.empty());
+
+  s = state_at(trace, 11);  // w1 sleeps on a timer, the loop idles
+  CHECK(task(s, w1).state == TaskState::Suspended);
+  CHECK(task(s, w1).due == 1000);
+  CHECK(s.loops[0].activity == LoopActivity::Idle);
+  REQUIRE(s.loops[0].timers.size() == 1);
+  CHECK(s.loops[0].timers[0].task == w1);
+
+  s = state_at(trace, 15);  // w1 done, main woken
+  CHECK(task(s, w1).state == TaskState::Done);
+  CHECK(task(s, w1).result == "42");
+  CHECK(task(s, main_task).state == TaskState::Ready);
+
+  s = state_at(trace, 17);
+  CHECK(task(s, main_task).state == TaskState::Failed);
+  CHECK(task(s, main_task).result == "ValueError: bad");
+
+  s = state_at(trace, 3);  // before w1 exists
+  CHECK(s.tasks.size() == 1);
+}
+
+TEST_CASE("the selected event's own fields are described", "[state]") {
+  const Trace trace = fixtures::make(fixtures::kTwoTasks);
+  const auto s = state_at(trace, 13);
+  CHECK(s.record.kind == EventKind::Run);
+  const auto has = [&](const std::string& k, const std::string& v) {
+    return std::find(s.fields.begin(), s.fields.end(), std::make_pair(k, v)) != s.fields.end();
+  };
+  CHECK(has("event", "run"));
+  CHECK(has("why", "timer"));
+  CHECK(has("lane", "w1 worker()"));
+  CHECK(has("timer late by", "2.000 ms"));
+}
+
+TEST_CASE("blocking, stalls and worker jobs at a step", "[state]") {
+  const Trace trace = fixtures::make(fixtures::kBlockingAndThread);
+  const LaneId t1 = fixtures::lane_named(trace, "Task-1");
+  const LaneId worker = fixtures::lane_named(trace, "asyncio_0");
+
+  auto s = state_at(trace, 4);  // inside time.sleep, no stall reported yet
+  CHECK(task(s, t1).state == TaskState::Running);
+  CHECK(task(s, t1).blocking == "time.sleep(0.2)");
+  CHECK_FALSE(task(s, t1).stalled);
+  CHECK(s.loops[0].blocking == "time.sleep(0.2)");
+
+  s = state_at(trace, 5);  // the watchdog reported the stall
+  CHECK(task(s, t1).stalled);
+  CHECK(s.loops[0].stalled);
+
+  s = state_at(trace, 9);
+  REQUIRE(s.workers.size() == 1);
+  CHECK(s.workers[0].lane == worker);
+  CHECK(s.workers[0].busy);
+  CHECK(s.workers[0].job == "crunch");
+  CHECK(s.workers[0].for_task == t1);
+  CHECK(task(s, t1).awaiting == "to_thread(crunch)");
+
+  s = state_at(trace, 10);
+  CHECK_FALSE(s.workers[0].busy);
+}
+
+TEST_CASE("generators at a step: running, suspended with the last value, finished", "[state]") {
+  const Trace trace = fixtures::make(fixtures::kGenerators);
+  auto s = state_at(trace, 2);
+  REQUIRE(s.gens.size() == 1);
+  CHECK(s.gens[0].state == GenState::Running);
+  CHECK_FALSE(s.gens[0].has_value);
+  s = state_at(trace, 3);
+  CHECK(s.gens[0].state == GenState::Suspended);
+  CHECK(s.gens[0].last_value == "1");
+  CHECK(s.gens[0].line == 3);
+  s = state_at(trace, 8);
+  CHECK(s.gens[0].state == GenState::Finished);
+  CHECK(s.gens[0].last_value == "'two'");
+  s = state_at(trace, 13);
+  REQUIRE(s.gens.size() == 2);
+  CHECK(s.gens[1].state == GenState::Finished);
+  CHECK(s.gens[1].last_value == "'a'");
+}
+
+TEST_CASE("state_at on an empty trace and past the end is safe", "[state]") {
+  Trace empty;
+  CHECK(state_at(empty, 5).event == kNoEvent);
+  const Trace trace = fixtures::make(fixtures::kGenerators);
+  CHECK(state_at(trace, 1000000).event == trace.events().size() - 1);
+}
