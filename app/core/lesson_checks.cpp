@@ -330,7 +330,8 @@ CheckResult gen_closed_in(const CheckSpec& s, const Query& q) {
   const Event* line = q.first_print(pattern);
   if (!line) return fail("The generator's finally never printed " + quoted(pattern));
   std::string by = q.lane_name(line->lane);
-  if (s.has("task") && !q.lane_matches(line->lane, s.arg("task")))
+  // The consumer is a task: a bare "main" must not match the script's main lane.
+  if (s.has("task") && !q.lane_ok(line->lane, s.arg("task"), s.arg("lane_kind", "task")))
     return fail("The finally ran in " + quoted(by) + ", not in " + quoted(s.arg("task")));
   if (s.has("before")) {
     const Event* after = q.first_print(s.arg("before"));
@@ -373,7 +374,7 @@ CheckResult exception(const CheckSpec& s, const Query& q) {
 }
 
 CheckResult blocked(const CheckSpec& s, const Query& q) {
-  std::string what = s.arg("what", "*");
+  std::string what = s.arg("call", "*");
   long n = 0;
   for (const Event& e : q.events())
     if (e.kind == EventKind::Block && glob_match(what, q.trace.str(e.text)) &&

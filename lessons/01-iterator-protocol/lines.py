@@ -1,0 +1,37 @@
+# The iterator protocol by hand: a class that reads a file one line per __next__ call.
+import os
+
+POEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "poem.txt")
+
+
+class Lines:
+    """Iterates over a file's lines lazily: nothing is read ahead."""
+
+    def __init__(self, path):
+        self.file = open(path)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        text = self.file.readline()
+        if not text:
+            self.file.close()
+            raise StopIteration  # this is how a for loop learns it is over
+        print("  __next__ read:", text.strip())
+        return text.strip()
+
+
+print("-- a for loop --")
+for line in Lines(POEM):
+    print("body got:", line)
+
+print("-- the same loop by hand --")
+it = iter(Lines(POEM))  # calls __iter__
+while True:
+    try:
+        line = next(it)  # calls __next__
+    except StopIteration:
+        print("StopIteration: the loop ends")
+        break
+    print("body got:", line)

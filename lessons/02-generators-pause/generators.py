@@ -1,0 +1,35 @@
+# Generators pause at yield and keep their locals until the consumer asks for more.
+import os
+
+POEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "poem.txt")
+
+
+def read_lines(path):
+    print("  read_lines: opening the file")
+    with open(path) as f:
+        for text in f:
+            yield text.strip()  # pause here; resume on the next next()
+
+
+def lengths(lines):  # a pipeline stage: one value in, one value out
+    for text in lines:
+        yield len(text)
+
+
+def running_total():
+    total = 0
+    while True:
+        value = yield total  # send() puts a value here
+        total += value
+
+
+gen = read_lines(POEM)
+print("generator created, nothing ran yet")
+print("first:", next(gen))
+print("second:", next(gen))
+gen.close()
+
+totals = running_total()
+next(totals)  # run to the first yield
+for n in lengths(read_lines(POEM)):
+    print("length", n, "-> total", totals.send(n))

@@ -1,0 +1,32 @@
+# An async generator that starts at most RATE calls per second, counting time already spent.
+import asyncio
+import os
+
+RATE = float(os.environ.get("LS_RATE", "5"))  # calls per second
+SLOW = os.environ.get("LS_SLOW", "1") == "1"  # call 2 takes longer
+
+
+async def call_api(i):
+    await asyncio.sleep(0.12 if SLOW and i == 2 else 0.02)  # the call itself
+    return f"result {i}"
+
+
+async def rate_limited(n):
+    loop = asyncio.get_running_loop()
+    interval = 1 / RATE
+    next_start = loop.time()
+    for i in range(n):
+        pause = max(0.0, next_start - loop.time())  # whatever is left of the interval
+        if i:
+            print(f"pausing {pause:.2f} s")
+        await asyncio.sleep(pause)
+        next_start = loop.time() + interval
+        yield await call_api(i)
+
+
+async def main():
+    async for result in rate_limited(5):
+        print(result)
+
+
+asyncio.run(main())

@@ -1,0 +1,59 @@
+# Reference solution: an async generator hands httpx one part at a time; it sends each as it comes.
+import asyncio
+import hashlib
+import socket
+
+import httpx
+import uvicorn
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+
+async def upload(request):
+    digest, size = hashlib.sha256(), 0
+    async for chunk in request.stream():
+        if chunk:  # the stream ends with an empty chunk
+            print(f"server: got {len(chunk)} bytes")
+        digest.update(chunk)
+        size += len(chunk)
+    return PlainTextResponse(f"{size} bytes, sha256 {digest.hexdigest()[:12]}")
+
+
+async def read_part(i):
+    await asyncio.sleep(0.05)  # reading one part of a big file
+    print(f"client: read part {i}")
+    return bytes([65 + i]) * 1000
+
+
+async def parts():
+    for i in range(4):
+        yield await read_part(i)  # one part in memory at a time
+
+
+async def send(port):
+    async with httpx.AsyncClient() as client:
+        response = await client.post(f"http://127.0.0.1:{port}/upload", content=parts())
+    print("client: response:", response.text)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+async def main():
+    port = free_port()
+    app = Starlette(routes=[Route("/upload", upload, methods=["POST"])])
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server.install_signal_handlers = lambda: None
+    serving = asyncio.create_task(server.serve(), name="server")
+    while not server.started:
+        await asyncio.sleep(0.01)
+    await send(port)
+    server.should_exit = True
+    await serving
+
+
+asyncio.run(main())

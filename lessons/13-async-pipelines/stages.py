@@ -1,0 +1,33 @@
+# Exercise: the first record is printed only after the last chunk arrived. Make lines() stream.
+import asyncio
+
+TEXT = "id=1,name=ada\nid=2,name=grace\nid=3,name=linus\n"
+
+
+async def chunks(text, size):
+    for i in range(0, len(text), size):
+        await asyncio.sleep(0.02)
+        print(f"chunks: {text[i:i + size]!r}")
+        yield text[i:i + size]
+
+
+async def lines(source):
+    text = ""
+    async for chunk in source:
+        text += chunk  # waits for everything before yielding anything
+    for line in text.splitlines():
+        yield line
+
+
+async def records(source):
+    async for line in source:
+        pairs = [field.split("=") for field in line.split(",")]
+        yield dict(pairs)
+
+
+async def main():
+    async for record in records(lines(chunks(TEXT, 10))):
+        print(f"record {record['id']}: {record['name']}")
+
+
+asyncio.run(main())

@@ -1,0 +1,28 @@
+# Exercise: the child's lines all arrive at once at the end. Yield each one as it is written.
+import asyncio
+import sys
+
+CHILD = "import time\nfor i in range(3):\n    print('child line', i, flush=True)\n    time.sleep(0.15)"
+
+
+async def lines_from(*cmd):
+    proc = await asyncio.create_subprocess_exec(*cmd, stdout=asyncio.subprocess.PIPE)
+    output, _ = await proc.communicate()  # waits for the child to exit
+    for line in output.decode().splitlines():
+        yield line
+
+
+async def ticker():
+    for i in range(12):
+        print("tick", i)
+        await asyncio.sleep(0.05)
+
+
+async def main():
+    ticking = asyncio.create_task(ticker(), name="ticker")
+    async for line in lines_from(sys.executable, "-c", CHILD):
+        print("pipe:", line)
+    await ticking
+
+
+asyncio.run(main())
