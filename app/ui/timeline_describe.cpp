@@ -1,0 +1,198 @@
+#include "ui/timeline_describe.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/time_axis.h"
+
+namespace loopscope {
+
+namespace {
+
+std::string lane_name(const Trace& trace, LaneId lane) {
+  if (lane < 0 || static_cast<std::size_t>(lane) >= trace.lanes().size()) return "?";
+  return trace.display_name(lane);
+}
+
+std::string short_name(const Trace& trace, LaneId lane) {
+  if (lane < 0 || static_cast<std::size_t>(lane) >= trace.lanes().size()) return "?";
+  return std::string(trace.str(trace.lanes()[static_cast<std::size_t>(lane)].name));
+}
+
+std::string with_line(std::string text, std::int32_t line) {
+  if (line > 0) text += "  line " + std::to_string(line);
+  return text;
+}
+
+}  // namespace
+
+std::string format_time(Nanos t) {
+  char buf[48];
+  if (t < 1'000'000) {
+    std::snprintf(buf, sizeof buf, "%.1f \xC2\xB5s", static_cast<double>(t) / 1e3);
+  } else if (t < 10'000'000'000) {
+    std::snprintf(buf, sizeof buf, "%.3f ms", static_cast<double>(t) / 1e6);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.3f s", static_cast<double>(t) / 1e9);
+  }
+  return buf;
+}
+
+std::string span_label(const Trace& trace, const Lane& lane, const Span& span) {
+  const std::string label(trace.str(span.label));
+  switch (span.kind) {
+    case SpanKind::Step:
+      if (lane.kind == LaneKind::Loop) return short_name(trace, span.target);
+      return label;
+    case SpanKind::Suspended: return label;
+    case SpanKind::Ready: return "ready";
+    case SpanKind::Callback: return label;
+    case SpanKind::Idle: return "idle";
+    case SpanKind::Blocking: return with_line(label.empty() ? "blocking" : label, span.line);
+    case SpanKind::Job: return label;
+    case SpanKind::GenRunning: return "running";
+    case SpanKind::GenSuspended: return "";
+  }
+  return label;
+}
+
+std::string span_title(const Trace& trace, const Lane& lane, const Span& span) {
+  const std::string label(trace.str(span.label));
+  switch (span.kind) {
+    case SpanKind::Step:
+      if (lane.kind == LaneKind::Loop) return "running " + lane_name(trace, span.target);
+      return "running (a step of " + std::string(trace.str(lane.name)) + ")";
+    case SpanKind::Suspended: return "suspended, awaiting " + (label.empty() ? std::string("?") : label);
+    case SpanKind::Ready: return "ready, waiting for the loop to run it";
+    case SpanKind::Callback: return "callback " + label;
+    case SpanKind::Idle: return "idle: the loop waits for I/O or timers";
+    case SpanKind::Blocking: return "BLOCKING: " + (label.empty() ? std::string("a blocking call") : label);
+    case SpanKind::Job: return "worker job " + label;
+    case SpanKind::GenRunning: return "generator running";
+    case SpanKind::GenSuspended: return "generator paused at a yield";
+  }
+  return label;
+}
+
+std::string span_tooltip(const Trace& trace, const Lane& lane, const Span& span, Nanos open_end) {
+  std::string text = span_title(trace, lane, span);
+  text += "\non " + lane_name(trace, lane.id);
+  const bool open = span.end == kOpenEnd;
+  const Nanos end = open ? std::max(open_end, span.start) : span.end;
+  text += "\nfrom " + format_time(span.start) + (open ? " (still going)" : " to " + format_time(end)) + "  (" +
+          format_duration(static_cast<double>(end - span.start)) + ")";
+  if (span.line > 0) {
+    text += span.kind == SpanKind::Suspended ? "\nawait on line " : "\nline ";
+    text += std::to_string(span.line);
+  }
+  if (span.kind == SpanKind::Job && span.target != kNoLane) text += "\nawaited by " + lane_name(trace, span.target);
+  if (span.kind == SpanKind::Suspended && span.target != kNoLane) text += "\nwaits for " + lane_name(trace, span.target);
+  if (span.kind == SpanKind::Blocking && span.target != kNoLane) text += "\nwhile running " + lane_name(trace, span.target);
+  if (span.flags & kSpanStalled) text += "\nSTALLED the loop: nothing else could run";
+  if (span.flags & kSpanFailed) text += "\nended with an exception";
+  if (span.flags & kSpanCancelled) text += "\ncancelled";
+  return text;
+}
+
+std::string merged_tooltip(const Lane& lane, std::uint32_t count, Nanos start, Nanos end, const Trace& trace) {
+  return std::to_string(count) + " short spans (zoom in to see them)\non " + lane_name(trace, lane.id) + "\nfrom " +
+         format_time(start) + " to " + format_time(end) + "  (" + format_duration(static_cast<double>(end - start)) + ")";
+}
+
+std::string instant_label(const Trace& trace, const Instant& instant) {
+  const std::string text(trace.str(instant.text));
+  switch (instant.kind) {
+    case InstantKind::Print: return text;
+    case InstantKind::Yield: return text;
+    case InstantKind::GenReturn: return text.empty() ? "return" : "return " + text;
+    case InstantKind::GenRaise: return "raise " + text;
+    case InstantKind::GenStop: return "StopIteration";
+    case InstantKind::GenClose: return "close()";
+    case InstantKind::TimerLate: {
+      const auto& events = trace.events();
+      if (instant.event < events.size() && events[instant.event].late > 0) {
+        return "+" + format_duration(static_cast<double>(events[instant.event].late)) + " late";
+      }
+      return "late";
+    }
+    case InstantKind::Stall: return "stall";
+    case InstantKind::Warning: return text;
+    case InstantKind::Exception: return text;
+    case InstantKind::Note: return text;
+    case InstantKind::TaskCreated: return "";
+    case InstantKind::TaskDone: return text;
+  }
+  return text;
+}
+
+namespace {
+
+const char* instant_kind_name(InstantKind kind) {
+  switch (kind) {
+    case InstantKind::Print: return "print";
+    case InstantKind::Yield: return "yield";
+    case InstantKind::GenReturn: return "return";
+    case InstantKind::GenRaise: return "raised";
+    case InstantKind::GenStop: return "stopped (StopIteration)";
+    case InstantKind::GenClose: return "closed";
+    case InstantKind::TimerLate: return "timer fired late";
+    case InstantKind::Stall: return "loop stalled";
+    case InstantKind::Warning: return "warning";
+    case InstantKind::Exception: return "uncaught exception";
+    case InstantKind::Note: return "note";
+    case InstantKind::TaskCreated: return "task created";
+    case InstantKind::TaskDone: return "task finished";
+  }
+  return "event";
+}
+
+}  // namespace
+
+std::string instant_tooltip(const Trace& trace, const Lane& lane, const Instant& instant) {
+  std::string text = instant_kind_name(instant.kind);
+  const std::string body(trace.str(instant.text));
+  const std::string extra(trace.str(instant.extra));
+  switch (instant.kind) {
+    case InstantKind::Print:
+      text += extra == "stderr" ? " (stderr): " : ": ";
+      text += body;
+      break;
+    case InstantKind::Yield:
+      text += " " + body;
+      if (!extra.empty()) text += "\nfrom " + extra;
+      break;
+    case InstantKind::Exception:
+      text += ": " + body;
+      if (!extra.empty()) text += "\n" + extra;
+      break;
+    case InstantKind::Warning:
+      text += (extra.empty() ? ": " : " (" + extra + "): ") + body;
+      break;
+    case InstantKind::TaskDone:
+      text += extra.empty() ? "" : " (" + extra + ")";
+      if (!body.empty()) text += ": " + body;
+      break;
+    default:
+      if (!body.empty()) text += ": " + body;
+  }
+  text += "\non " + lane_name(trace, lane.id) + " at " + format_time(instant.t);
+  if (instant.line > 0) text += "\nline " + std::to_string(instant.line);
+  return text;
+}
+
+std::string cluster_tooltip(const Trace& trace, const Lane& lane, std::uint32_t first, std::uint32_t count) {
+  std::string text = std::to_string(count) + " events close together (zoom in):";
+  const std::uint32_t shown = std::min<std::uint32_t>(count, 8);
+  for (std::uint32_t i = 0; i < shown && first + i < lane.instants.size(); ++i) {
+    const Instant& in = lane.instants[first + i];
+    std::string line = instant_kind_name(in.kind);
+    const std::string label = instant_label(trace, in);
+    if (!label.empty()) line += " " + label;
+    if (line.size() > 70) line = line.substr(0, 67) + "...";
+    text += "\n  " + line;
+  }
+  if (count > shown) text += "\n  ... and " + std::to_string(count - shown) + " more";
+  return text;
+}
+
+}  // namespace loopscope
