@@ -54,6 +54,7 @@ std::string_view to_string(WaitKind wait);
 std::string_view to_string(Outcome outcome);
 std::string_view to_string(GenHow how);
 std::string_view to_string(EndStatus status);
+std::string_view to_string(ExitHow how);
 
 // One record of the event stream, compacted (56 bytes). Lane fields (lane, other) hold model
 // LaneIds, not the stream's ids. Which field holds what, per kind:

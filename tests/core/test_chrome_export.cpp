@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <string>
+
+#include "chrome_checks.h"
+#include "core/chrome_export.h"
+#include "core/trace_io.h"
+#include "trace_fixtures.h"
+
+using namespace loopscope;
+using nlohmann::json;
+
+namespace {
+
+std::string to_text(const Trace& trace, bool chrome) {
+  char* buffer = nullptr;
+  std::size_t size = 0;
+  std::FILE* f = open_memstream(&buffer, &size);
+  if (chrome) write_chrome_trace(trace, f);
+  else write_jsonl(trace, f);
+  std::fclose(f);
+  std::string text(buffer, size);
+  std::free(buffer);
+  return text;
+}
+
+json chrome_of(std::string_view stream) { return json::parse(to_text(fixtures::make(stream), true)); }
+
+}  // namespace
+
+TEST_CASE("every main, loop, task and thread lane gets thread_name metadata with its kind", "[export]") {
+  const json trace = chrome_of(fixtures::kBlockingAndThread);
+  const auto lanes = chrome_checks::lanes(trace);
+  std::vector<std::string> kinds;
+  for (const auto& [tid, args] : lanes) kinds.push_back(args.at("kind"));
+  CHECK(kinds == std::vector<std::string>{"main", "loop", "task", "thread"});
+  CHECK(chrome_checks::tid_named(trace, "Task-1 main()") >= 0);
+  CHECK(trace.at("displayTimeUnit") == "ms");
+  CHECK(trace.at("loopscope").at("version") == 1);
+}
+
+TEST_CASE("steps, suspensions and prints land on the task's lane with their args", "[export]") {
+  const json trace = chrome_of(fixtures::kTwoTasks);
+  const long w1 = chrome_checks::tid_named(trace, "w1");
+  REQUIRE(w1 >= 0);
+  const auto steps = chrome_checks::events(trace, "X", "cat", "step");
+  CHECK(std::count_if(steps.begin(), steps.end(), [&](const json& e) { return e["tid"] == w1; }) == 2);
+  for (const auto& e : steps)
+    if (e["tid"] == w1) CHECK(e["name"] == "worker");
+  const auto suspended = chrome_checks::events(trace, "X", "cat", "suspended");
+  const auto sleep = std::find_if(suspended.begin(), suspended.end(), [&](const json& e) { return e["tid"] == w1; });
+  REQUIRE(sleep != suspended.end());
+  CHECK((*sleep)["args"]["awaiting"] == "sleep(0.5)");
+  CHECK((*sleep)["ts"].get<double>() == Approx(0.09));
+  CHECK((*sleep)["dur"].get<double>() == Approx(3000000 / 1000.0 - 0.09));
+  const auto prints = chrome_checks::events(trace, "i", "name", "print");
+  REQUIRE(prints.size() == 2);
+  CHECK(prints[1]["tid"] == w1);
+  CHECK(prints[1]["args"]["text"] == "w1 done");
+  CHECK(prints[1]["args"]["stream"] == "stderr");
+  CHECK(chrome_checks::events(trace, "X", "cat", "ready").size() >= 3);
+  CHECK(chrome_checks::events(trace, "X", "cat", "idle").size() == 1);
+  CHECK(chrome_checks::overlap_problem(trace).empty());
+}
+
+TEST_CASE("blocking on the loop lane and jobs on the thread lane", "[export]") {
+  const json trace = chrome_of(fixtures::kBlockingAndThread);
+  const long loop = chrome_checks::tid_named(trace, "loop");
+  const long worker = chrome_checks::tid_named(trace, "asyncio_0");
+  const auto blocking = chrome_checks::events(trace, "X", "cat", "blocking");
+  REQUIRE(blocking.size() == 1);  // the copy on the task lane is not exported twice
+  CHECK(blocking[0]["tid"] == loop);
+  CHECK(blocking[0]["name"] == "time.sleep(0.2)");
+  const auto jobs = chrome_checks::events(trace, "X", "cat", "thread");
+  REQUIRE(jobs.size() == 1);
+  CHECK(jobs[0]["tid"] == worker);
+  CHECK(jobs[0]["name"] == "crunch");
+  CHECK(chrome_checks::overlap_problem(trace).empty());
+}
+
+TEST_CASE("yields are instants on the driving lane with gen, value and line", "[export]") {
+  const json trace = chrome_of(fixtures::kGenerators);
+  const auto yields = chrome_checks::events(trace, "i", "name", "yield");
+  REQUIRE(yields.size() == 3);
+  CHECK(yields[0]["tid"] == chrome_checks::tid_named(trace, "main"));
+  CHECK(yields[0]["args"]["gen"] == "numbers()");
+  CHECK(yields[0]["args"]["value"] == "1");
+  CHECK(yields[0]["args"]["line"] == 3);
+  CHECK(yields[1]["args"]["value"] == "'two'");
+  CHECK(chrome_checks::lanes(trace).size() == 1);  // generator lanes are not Chrome threads
+}
+
+TEST_CASE("the overlap check itself catches a partial overlap", "[export]") {
+  const json bad = json::parse(R"J({"traceEvents":[
+    {"ph":"X","tid":1,"ts":0,"dur":10},{"ph":"X","tid":1,"ts":5,"dur":10}]})J");
+  CHECK_FALSE(chrome_checks::overlap_problem(bad).empty());
+}
+
+TEST_CASE("a saved Chrome trace reloads into the same model", "[export][load]") {
+  for (auto stream : {fixtures::kTwoTasks, fixtures::kBlockingAndThread, fixtures::kGenerators}) {
+    Trace original = fixtures::make(stream);
+    original.finish(EndStatus::Finished, 0, {});
+    for (bool chrome : {true, false}) {
+      Trace loaded;
+      std::string error;
+      REQUIRE(load_trace_text(to_text(original, chrome), chrome, loaded, &error));
+      CHECK(error.empty());
+      REQUIRE(loaded.events().size() == original.events().size());
+      REQUIRE(loaded.lanes().size() == original.lanes().size());
+      for (std::size_t i = 0; i < loaded.lanes().size(); ++i) {
+        const Lane& a = original.lanes()[i];
+        const Lane& b = loaded.lanes()[i];
+        CHECK(original.display_name(a.id) == loaded.display_name(b.id));
+        REQUIRE(a.spans.size() == b.spans.size());
+        for (std::size_t s = 0; s < a.spans.size(); ++s) {
+          CHECK(a.spans[s].kind == b.spans[s].kind);
+          CHECK(a.spans[s].start == b.spans[s].start);
+          CHECK(a.spans[s].end == b.spans[s].end);
+          CHECK(original.str(a.spans[s].label) == loaded.str(b.spans[s].label));
+        }
+        CHECK(a.instants.size() == b.instants.size());
+        CHECK(a.overlays.size() == b.overlays.size());
+      }
+      CHECK(loaded.links().size() == original.links().size());
+      CHECK(loaded.info().status == EndStatus::Finished);
+      CHECK(loaded.info().notes.empty());
+    }
+  }
+}
+
+TEST_CASE("a foreign or broken file gives a clear error and keeps what was read", "[load]") {
+  Trace foreign;
+  std::string error;
+  CHECK_FALSE(load_trace_text(R"({"traceEvents":[{"ph":"X","ts":1,"dur":2}]})", true, foreign, &error));
+  CHECK(error.find("not saved by loopscope") != std::string::npos);
+  CHECK(foreign.empty());
+
+  const std::string full = to_text(fixtures::make(fixtures::kTwoTasks), true);
+  const auto cut = full.find("\"ev\":\"suspend\"");
+  REQUIRE(cut != std::string::npos);
+  Trace partial;
+  CHECK_FALSE(load_trace_text(full.substr(0, cut), true, partial, &error));
+  CHECK(error.find("cut short") != std::string::npos);
+  CHECK(partial.events().size() >= 7);
+  CHECK(partial.ended());  // finished so that views see closed spans
+
+  Trace junk;
+  CHECK_FALSE(load_trace_text("hello\nworld\n", false, junk, &error));
+  CHECK(error.find("not a loopscope event stream") != std::string::npos);
+  CHECK_FALSE(load_trace_text("not json at all", true, junk, &error));
+
+  Trace missing;
+  CHECK_FALSE(load_trace_file("/nonexistent/trace.json", missing, &error));
+  CHECK(error.find("cannot open") != std::string::npos);
+}
