@@ -1,0 +1,163 @@
+#include "core/text_timeline.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace loopscope {
+
+namespace {
+
+constexpr int kNameWidth = 24;   // lane name column
+constexpr std::size_t kMaxRows = 60;
+
+// Characters by priority: a column shows the most telling thing that happened in it.
+struct Mark {
+  char c;
+  int priority;
+};
+constexpr Mark kIdle{'~', 1}, kSuspended{'-', 2}, kGenSuspended{':', 2}, kReady{'+', 3}, kJob{'=', 4},
+    kCallback{'c', 4}, kRunning{'#', 5}, kGenRunning{'*', 5}, kBlocking{'!', 6}, kPrint{'p', 7},
+    kYield{'y', 7}, kDone{'d', 7}, kProblem{'X', 8};
+
+Mark span_mark(SpanKind kind) {
+  switch (kind) {
+    case SpanKind::Step: return kRunning;
+    case SpanKind::Suspended: return kSuspended;
+    case SpanKind::Ready: return kReady;
+    case SpanKind::Callback: return kCallback;
+    case SpanKind::Idle: return kIdle;
+    case SpanKind::Blocking: return kBlocking;
+    case SpanKind::Job: return kJob;
+    case SpanKind::GenRunning: return kGenRunning;
+    case SpanKind::GenSuspended: return kGenSuspended;
+  }
+  return kRunning;
+}
+
+class Row {
+ public:
+  Row(int columns, Nanos t_end) : chars_(static_cast<std::size_t>(columns), ' '), prio_(chars_.size(), 0), t_end_(t_end) {}
+
+  void paint_span(const Span& s, Mark m) {
+    const Nanos end = s.end == kOpenEnd ? t_end_ : s.end;
+    const int c0 = column(s.start);
+    const int c1 = std::max(c0, column(std::max(s.start, end - 1)));
+    for (int c = c0; c <= c1; ++c) put(c, m);
+  }
+  void paint_at(Nanos t, Mark m) { put(column(t), m); }
+  const std::string& text() const { return chars_; }
+
+ private:
+  std::string chars_;
+  std::vector<int> prio_;
+  Nanos t_end_;
+
+  int column(Nanos t) const {
+    const auto n = static_cast<long double>(chars_.size());
+    const auto c = t_end_ > 0 ? static_cast<int>(static_cast<long double>(t) * n / static_cast<long double>(t_end_)) : 0;
+    return std::clamp(c, 0, static_cast<int>(chars_.size()) - 1);
+  }
+  void put(int c, Mark m) {
+    auto i = static_cast<std::size_t>(c);
+    if (m.priority >= prio_[i]) {
+      chars_[i] = m.c;
+      prio_[i] = m.priority;
+    }
+  }
+};
+
+std::string fit(std::string text, std::size_t width) {
+  if (text.size() > width) text = text.substr(0, width - 1) + "~";
+  text.resize(width, ' ');
+  return text;
+}
+
+std::string format_time(Nanos ns) {
+  char buf[32];
+  const double ms = static_cast<double>(ns) / 1e6;
+  if (ms >= 1000) std::snprintf(buf, sizeof buf, "%.2fs", ms / 1000);
+  else if (ms >= 10) std::snprintf(buf, sizeof buf, "%.0fms", ms);
+  else if (ms < 0.1) std::snprintf(buf, sizeof buf, "%.0fus", ms * 1000);
+  else std::snprintf(buf, sizeof buf, "%.1fms", ms);
+  return buf;
+}
+
+// What the lane ended as, shown after its row: "done", "failed", "cancelled".
+std::string lane_outcome(const Trace& trace, const Lane& lane) {
+  if (lane.kind != LaneKind::Task || lane.ended_at == kNoEvent) return {};
+  switch (static_cast<Outcome>(lane.end_how)) {
+    case Outcome::Result: return " done";
+    case Outcome::Exception: return " failed: " + std::string(trace.str(trace.events()[lane.ended_at].text)).substr(0, 40);
+    case Outcome::Cancelled: return " cancelled";
+  }
+  return {};
+}
+
+std::string lane_row(const Trace& trace, const Lane& lane, int columns, Nanos t_end) {
+  Row row(columns, t_end);
+  for (const Span& s : lane.spans) {
+    Mark m = span_mark(s.kind);
+    if (s.kind == SpanKind::Step && (s.flags & kSpanFailed)) m = kProblem;
+    row.paint_span(s, m);
+  }
+  for (const Span& b : lane.overlays) row.paint_span(b, kBlocking);
+  for (const Instant& in : lane.instants) {
+    switch (in.kind) {
+      case InstantKind::Print: row.paint_at(in.t, kPrint); break;
+      case InstantKind::Yield: row.paint_at(in.t, kYield); break;
+      case InstantKind::Exception: row.paint_at(in.t, kProblem); break;
+      case InstantKind::TaskDone: row.paint_at(in.t, kDone); break;
+      default: break;
+    }
+  }
+  return fit(trace.display_name(lane.id), kNameWidth - 1) + "|" + row.text() + "|" + lane_outcome(trace, lane);
+}
+
+std::string time_scale(int columns, Nanos t_end) {
+  std::string ticks(static_cast<std::size_t>(columns), ' ');
+  std::string labels(static_cast<std::size_t>(columns) + 12, ' ');
+  const int step = columns >= 60 ? 20 : 10;
+  for (int c = 0; c < columns; c += step) {
+    ticks[static_cast<std::size_t>(c)] = '\'';
+    const std::string label = format_time(static_cast<Nanos>(static_cast<long double>(t_end) * c / columns));
+    labels.replace(static_cast<std::size_t>(c), label.size(), label);
+  }
+  while (!labels.empty() && labels.back() == ' ') labels.pop_back();
+  return std::string(kNameWidth, ' ') + ticks + "\n" + std::string(kNameWidth, ' ') + labels + "\n";
+}
+
+std::string header(const Trace& trace, Nanos t_end) {
+  const RunInfo& info = trace.info();
+  std::string script = info.script.empty() ? "trace" : info.script;
+  if (auto slash = script.find_last_of('/'); slash != std::string::npos) script = script.substr(slash + 1);
+  std::string text = script + ": " + std::to_string(trace.lanes().size()) + " lanes, " +
+                     std::to_string(trace.events().size()) + " events over " + format_time(t_end) + ", " +
+                     std::string(to_string(info.status));
+  if (info.status != EndStatus::Running) text += " (exit " + std::to_string(info.exit_code) + ")";
+  if (!info.end_message.empty()) text += ": " + info.end_message;
+  return text + "\n";
+}
+
+}  // namespace
+
+std::string render_text_timeline(const Trace& trace, int width) {
+  const int columns = std::max(16, width - kNameWidth - 1);
+  const Nanos t_end = std::max<Nanos>(trace.end_time(), 1);
+  std::string out = header(trace, t_end);
+  std::size_t rows = 0;
+  for (const Lane& lane : trace.lanes()) {
+    if (++rows > kMaxRows) break;
+    out += lane_row(trace, lane, columns, t_end) + "\n";
+  }
+  if (trace.lanes().size() > kMaxRows)
+    out += "... and " + std::to_string(trace.lanes().size() - kMaxRows) + " more lanes\n";
+  out += time_scale(columns, t_end);
+  out += "legend: # running  + ready (waiting for the loop)  - suspended (awaiting)  ! blocking call\n"
+         "        ~ loop idle  c callback  = thread job  * generator running  : generator paused\n"
+         "        p print  y yield  d task done  X failed / exception\n";
+  for (const std::string& note : trace.info().notes) out += "note: " + note + "\n";
+  return out;
+}
+
+}  // namespace loopscope
