@@ -1,0 +1,236 @@
+// RunSession: the child, three reader threads (events, stdout, stderr) and the inbox between
+// the event reader and the owner thread.
+#include "runner/run_session.h"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "runner/child_process.h"
+#include "runner/end_report.h"
+#include "runner/fd_reader.h"
+
+namespace loopscope {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+constexpr std::size_t kOutputKept = 64 * 1024;     // tail of stdout/stderr kept for errors
+constexpr std::size_t kMaxLinesPerPump = 200'000;  // keeps one GUI frame from stalling on a flood
+constexpr double kPipeGraceS = 2.0;                // after exit: wait this long for the pipes
+
+void write_all(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n <= 0) return;  // our own stdout went away: keep running, drop the copy
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
+struct RunSession::Impl {
+  RunRequest request;
+  ChildProcess child;
+  FdReader events_reader, stdout_reader, stderr_reader;
+
+  mutable std::mutex mutex;           // guards inbox, partial, output
+  std::vector<std::string> inbox;     // complete event lines not yet pumped
+  std::string partial;                // an event line still being received
+  std::string output;                 // tail of stdout+stderr
+  std::atomic<std::size_t> received{0};
+
+  std::atomic<int> state{static_cast<int>(SessionState::Idle)};
+  Clock::time_point started_at{}, ended_at{};
+  std::optional<Clock::time_point> exited_at;
+  bool stop_requested = false;
+  bool timed_out = false;
+  bool hello_seen = false;
+
+  void on_events(std::string_view data) {
+    std::lock_guard lock(mutex);
+    while (!data.empty()) {
+      const auto nl = data.find('\n');
+      if (nl == std::string_view::npos) {
+        partial.append(data);
+        return;
+      }
+      partial.append(data.substr(0, nl));
+      data.remove_prefix(nl + 1);
+      inbox.push_back(std::move(partial));
+      partial.clear();
+      received.fetch_add(1);
+    }
+  }
+
+  void on_output(std::string_view data, int our_fd) {
+    if (request.pass_output) write_all(our_fd, data);
+    std::lock_guard lock(mutex);
+    output.append(data);
+    if (output.size() > 2 * kOutputKept) output.erase(0, output.size() - kOutputKept);
+  }
+
+  bool pipes_done() const { return events_reader.done() && stdout_reader.done() && stderr_reader.done(); }
+
+  void set_state(SessionState s) { state.store(static_cast<int>(s)); }
+};
+
+RunSession::RunSession() : impl_(std::make_unique<Impl>()) {}
+
+RunSession::~RunSession() {
+  if (impl_->state.load() == static_cast<int>(SessionState::Running)) stop();
+  impl_->child.kill_group();
+  impl_->child.wait_exit();
+  impl_->events_reader.abandon_and_join();
+  impl_->stdout_reader.abandon_and_join();
+  impl_->stderr_reader.abandon_and_join();
+}
+
+bool RunSession::start(const RunRequest& request, std::string* error) {
+  Impl& s = *impl_;
+  auto fail = [&](std::string message) {
+    if (error) *error = std::move(message);
+    return false;
+  };
+  if (s.state.load() != static_cast<int>(SessionState::Idle)) return fail("this session already ran a script");
+  s.request = request;
+  const std::string python = locate_python(request.python);
+  if (python.empty()) {
+    const std::string wanted = !request.python.empty() ? request.python : "/usr/bin/python3";
+    return fail("Python not found at " + wanted + ": install python3 or pass --python");
+  }
+  const std::string runtime = request.runtime_path.empty() ? locate_runtime() : request.runtime_path;
+  if (runtime.empty() || ::access(runtime.c_str(), R_OK) != 0)
+    return fail("loopscope_runtime.py not found next to the loopscope binary" +
+                (runtime.empty() ? std::string() : " (" + runtime + ")") + ": rebuild or reinstall loopscope");
+  std::error_code ec;
+  if (request.script.empty() || !std::filesystem::is_regular_file(request.script, ec))
+    return fail("script not found: " + request.script);
+
+  SpawnSpec spec;
+  const std::string script = std::filesystem::absolute(request.script, ec).string();
+  spec.argv = {python, runtime, "--events-fd", "3", "--stall-ms", std::to_string(request.stall_ms), "--", script};
+  spec.argv.insert(spec.argv.end(), request.args.begin(), request.args.end());
+  spec.env = request.env;
+  spec.cwd = request.cwd.empty() ? std::filesystem::path(script).parent_path().string() : request.cwd;
+  spec.inherit_stdin = request.pass_output;
+  std::string spawn_error;
+  if (!s.child.spawn(spec, &spawn_error)) return fail(spawn_error);
+
+  s.started_at = Clock::now();
+  s.set_state(SessionState::Running);
+  s.events_reader.start(s.child.events_fd(), [&s](std::string_view d) { s.on_events(d); });
+  s.stdout_reader.start(s.child.stdout_fd(), [&s](std::string_view d) { s.on_output(d, 1); });
+  s.stderr_reader.start(s.child.stderr_fd(), [&s](std::string_view d) { s.on_output(d, 2); });
+  return true;
+}
+
+std::size_t RunSession::pump(Trace& trace) {
+  Impl& s = *impl_;
+  if (s.state.load() != static_cast<int>(SessionState::Running)) return 0;
+
+  // Exit, timeout and the end of the pipes are checked before draining, so that everything
+  // the child wrote before it went is in the inbox when the trace is finished.
+  if (!s.exited_at && s.child.poll_exit()) {
+    s.exited_at = Clock::now();
+    s.child.kill_group();  // anything it left running in its group goes too
+  }
+  if (!s.exited_at && s.request.timeout_s > 0 && elapsed_s() > s.request.timeout_s) {
+    s.timed_out = true;
+    s.child.kill_group();
+  }
+  const bool pipes_done = s.pipes_done();
+  const bool grace_over =
+      s.exited_at && std::chrono::duration<double>(Clock::now() - *s.exited_at).count() > kPipeGraceS;
+
+  std::vector<std::string> lines;
+  {
+    std::lock_guard lock(s.mutex);
+    if (s.inbox.size() <= kMaxLinesPerPump) {
+      lines.swap(s.inbox);
+    } else {
+      const auto cut = s.inbox.begin() + static_cast<std::ptrdiff_t>(kMaxLinesPerPump);
+      lines.assign(std::make_move_iterator(s.inbox.begin()), std::make_move_iterator(cut));
+      s.inbox.erase(s.inbox.begin(), cut);
+    }
+    if (s.exited_at && (pipes_done || grace_over) && s.inbox.empty() && !s.partial.empty()) {
+      lines.push_back(std::move(s.partial));  // a last line without its newline
+      s.partial.clear();
+    }
+  }
+  for (const auto& line : lines) trace.ingest_line(line);
+  if (!s.hello_seen && !trace.empty() && trace.events().front().kind == EventKind::Hello) s.hello_seen = true;
+
+  bool inbox_empty;
+  {
+    std::lock_guard lock(s.mutex);
+    inbox_empty = s.inbox.empty();
+  }
+  if (s.exited_at && (pipes_done || grace_over) && inbox_empty) {
+    s.events_reader.abandon_and_join();
+    s.stdout_reader.abandon_and_join();
+    s.stderr_reader.abandon_and_join();
+    s.child.close_pipes();
+    EndFacts facts;
+    facts.wait_status = s.child.wait_status();
+    facts.stopped = s.stop_requested;
+    facts.timed_out = s.timed_out;
+    facts.timeout_s = s.request.timeout_s;
+    facts.runtime_started = s.hello_seen;
+    facts.exit_seen = trace.info().exit_seen;
+    const std::string output = raw_output();
+    facts.output_tail = output;
+    const EndReport report = explain_end(facts);
+    trace.finish(report.status, report.code, report.message, report.signal);
+    s.ended_at = Clock::now();
+    s.set_state(report.status == EndStatus::Finished  ? SessionState::Finished
+                : report.status == EndStatus::Stopped ? SessionState::Stopped
+                                                      : SessionState::Failed);
+  }
+  return lines.size();
+}
+
+void RunSession::stop() {
+  Impl& s = *impl_;
+  if (s.state.load() != static_cast<int>(SessionState::Running)) return;
+  if (!s.exited_at) s.stop_requested = true;
+  s.child.kill_group();
+}
+
+SessionState RunSession::state() const { return static_cast<SessionState>(impl_->state.load()); }
+
+double RunSession::elapsed_s() const {
+  const Impl& s = *impl_;
+  if (s.state.load() == static_cast<int>(SessionState::Idle)) return 0;
+  const auto end = s.state.load() == static_cast<int>(SessionState::Running) ? Clock::now() : s.ended_at;
+  return std::chrono::duration<double>(end - s.started_at).count();
+}
+
+std::size_t RunSession::events_received() const { return impl_->received.load(); }
+
+std::string RunSession::raw_output() const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string& out = impl_->output;
+  return out.size() > kOutputKept ? out.substr(out.size() - kOutputKept) : out;
+}
+
+Trace run_to_completion(const RunRequest& request) {
+  Trace trace;
+  RunSession session;
+  std::string error;
+  if (!session.start(request, &error)) {
+    trace.finish(EndStatus::TracerError, 0, error);
+    return trace;
+  }
+  while (session.running()) {
+    if (session.pump(trace) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return trace;
+}
+
+}  // namespace loopscope

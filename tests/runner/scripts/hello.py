@@ -1,0 +1,2 @@
+print("hello")
+print("to stderr", file=__import__("sys").stderr)

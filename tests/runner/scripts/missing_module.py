@@ -1,0 +1,1 @@
+import surely_not_a_module_xyz

@@ -1,0 +1,3 @@
+import os, sys
+print("bye", flush=True)
+os._exit(3)

@@ -1,0 +1,191 @@
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cerrno>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "runner/end_report.h"
+#include "runner_helpers.h"
+
+using namespace loopscope;
+using namespace runner_test;
+
+namespace {
+
+std::size_t open_fds() {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++n;
+  return n;
+}
+
+bool no_children_left() { return ::waitpid(-1, nullptr, WNOHANG) == -1 && errno == ECHILD; }
+
+}  // namespace
+
+TEST_CASE("a normal run finishes with every event and the output kept", "[runner]") {
+  const Trace trace = run_to_completion(stand_in("hello.py"));
+  CHECK(trace.info().status == EndStatus::Finished);
+  CHECK(trace.info().exit_code == 0);
+  CHECK(trace.info().end_message.empty());
+  REQUIRE(trace.events().size() >= 4);
+  CHECK(trace.events().front().kind == EventKind::Hello);
+  CHECK(trace.events().back().kind == EventKind::End);
+  CHECK(has_event(trace, EventKind::Exit));
+  CHECK(printed(trace, "stand-in started"));
+}
+
+TEST_CASE("the script's stdout and stderr are kept apart from the events", "[runner]") {
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(stand_in("hello.py"), &error));
+  Trace trace;
+  while (session.running()) session.pump(trace);
+  CHECK(session.state() == SessionState::Finished);
+  CHECK(session.raw_output().find("hello\n") != std::string::npos);
+  CHECK(session.raw_output().find("to stderr\n") != std::string::npos);
+  CHECK(session.events_received() == trace.events().size() - 1);  // all but the runner's end
+}
+
+TEST_CASE("an uncaught exception fails the run and keeps the events before it", "[runner]") {
+  const Trace trace = run_to_completion(stand_in("raises.py"));
+  CHECK(trace.info().status == EndStatus::Failed);
+  CHECK(trace.info().exit_code == 1);
+  CHECK(trace.info().end_message == "the script exited with status 1");
+  CHECK(printed(trace, "stand-in started"));
+  CHECK(has_event(trace, EventKind::Exception));
+}
+
+TEST_CASE("os._exit ends the run abruptly with its status", "[runner]") {
+  const Trace trace = run_to_completion(stand_in("os_exit.py"));
+  CHECK(trace.info().status == EndStatus::Failed);
+  CHECK(trace.info().exit_code == 3);
+  CHECK(trace.info().end_message.find("ended abruptly with status 3") != std::string::npos);
+  CHECK(printed(trace, "stand-in started"));
+  CHECK_FALSE(has_event(trace, EventKind::Exit));
+}
+
+TEST_CASE("a segfault is a crash with its signal, earlier events kept", "[runner]") {
+  const Trace trace = run_to_completion(stand_in("segfault.py"));
+  CHECK(trace.info().status == EndStatus::Crashed);
+  CHECK(trace.info().signal == 11);
+  CHECK(trace.info().end_message.find("killed by signal 11") != std::string::npos);
+  CHECK(printed(trace, "stand-in started"));
+  CHECK(no_children_left());
+}
+
+TEST_CASE("a hanging script is stopped by the timeout", "[runner]") {
+  RunRequest request = stand_in("hang.py");
+  request.timeout_s = 1.0;
+  const Trace trace = run_to_completion(request);
+  CHECK(trace.info().status == EndStatus::Timeout);
+  CHECK(trace.info().end_message.find("timeout") != std::string::npos);
+  CHECK(printed(trace, "stand-in started"));
+  CHECK(no_children_left());
+}
+
+TEST_CASE("stop() kills the run at once and says so", "[runner]") {
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(stand_in("hang.py"), &error));
+  Trace trace;
+  while (session.raw_output().find("sleeping") == std::string::npos) {
+    session.pump(trace);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  session.stop();
+  while (session.running()) session.pump(trace);
+  CHECK(session.state() == SessionState::Stopped);
+  CHECK(trace.info().status == EndStatus::Stopped);
+  CHECK(printed(trace, "stand-in started"));
+  CHECK(no_children_left());
+}
+
+TEST_CASE("a missing interpreter is a clear error", "[runner]") {
+  RunRequest request = stand_in("hello.py");
+  request.python = "/nonexistent/python3";
+  RunSession session;
+  std::string error;
+  CHECK_FALSE(session.start(request, &error));
+  CHECK(error == "Python not found at /nonexistent/python3: install python3 or pass --python");
+  const Trace trace = run_to_completion(request);
+  CHECK(trace.info().status == EndStatus::TracerError);
+  CHECK(trace.info().end_message == error);
+}
+
+TEST_CASE("a missing runtime or script is a clear error", "[runner]") {
+  RunRequest request = stand_in("hello.py");
+  request.runtime_path = "/nonexistent/loopscope_runtime.py";
+  std::string error;
+  CHECK_FALSE(RunSession().start(request, &error));
+  CHECK(error.find("loopscope_runtime.py not found") == 0);
+  request = stand_in("no_such_script.py");
+  CHECK_FALSE(RunSession().start(request, &error));
+  CHECK(error.find("script not found") == 0);
+}
+
+TEST_CASE("a missing module names the Debian package to install", "[runner]") {
+  const Trace trace = run_to_completion(stand_in("missing_module.py"));
+  CHECK(trace.info().status == EndStatus::Failed);
+  CHECK(trace.info().end_message.find("No module named 'surely_not_a_module_xyz'") != std::string::npos);
+  CHECK(trace.info().end_message.find("apt-get install python3-surely-not-a-module-xyz") != std::string::npos);
+}
+
+TEST_CASE("a flood of output neither blocks nor grows without bound", "[runner]") {
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(stand_in("flood.py"), &error));
+  Trace trace;
+  while (session.running()) session.pump(trace);
+  CHECK(trace.info().status == EndStatus::Finished);
+  const std::string out = session.raw_output();
+  CHECK(out.size() <= 64 * 1024);
+  CHECK(out.find("xxxxxxxx") != std::string::npos);  // the tail is what is kept
+}
+
+TEST_CASE("script arguments reach the script and its exit status is reported", "[runner]") {
+  RunRequest request = stand_in("argv_exit.py");
+  request.args = {"5"};
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(request, &error));
+  Trace trace;
+  while (session.running()) session.pump(trace);
+  CHECK(trace.info().exit_code == 5);
+  CHECK(trace.info().status == EndStatus::Failed);
+  CHECK(session.raw_output().find("args: ['5']") != std::string::npos);
+}
+
+TEST_CASE("runs leak neither file descriptors nor child processes", "[runner]") {
+  run_to_completion(stand_in("hello.py"));  // warm-up: lazily opened descriptors
+  const std::size_t before = open_fds();
+  for (const char* script : {"hello.py", "raises.py", "segfault.py"}) run_to_completion(stand_in(script));
+  {
+    RunSession abandoned;  // destroyed while running: the child is killed and reaped
+    std::string error;
+    REQUIRE(abandoned.start(stand_in("hang.py"), &error));
+  }
+  CHECK(open_fds() == before);
+  CHECK(no_children_left());
+}
+
+TEST_CASE("end reports explain the way a run ended", "[runner]") {
+  EndFacts facts;
+  facts.runtime_started = true;
+  facts.wait_status = 0;
+  CHECK(explain_end(facts).status == EndStatus::Finished);
+  facts.wait_status = 2 << 8;  // exit status 2
+  facts.exit_seen = true;
+  CHECK(explain_end(facts).status == EndStatus::Failed);
+  CHECK(explain_end(facts).code == 2);
+  facts.runtime_started = false;
+  facts.output_tail = "Traceback...\nSyntaxError: invalid syntax\n";
+  const EndReport tracer = explain_end(facts);
+  CHECK(tracer.status == EndStatus::TracerError);
+  CHECK(tracer.message.find("SyntaxError: invalid syntax") != std::string::npos);
+  CHECK(missing_module_message("ModuleNotFoundError: No module named 'yaml.loader'").find("python3-yaml") !=
+        std::string::npos);
+  CHECK(missing_module_message("all fine").empty());
+}
