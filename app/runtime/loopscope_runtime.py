@@ -1,1 +1,1172 @@
-"""PLACEHOLDER: the loopscope runtime (see docs/trace-format.md)."""
+"""loopscope runtime: runs a Python script under an instrumented asyncio loop and writes what
+happened as an event stream (JSON Lines, docs/trace-format.md, version 1).
+
+    python3 loopscope_runtime.py --events-fd 3 [--stall-ms 50] -- SCRIPT [ARGS...]
+    python3 loopscope_runtime.py --events-file PATH [--stall-ms 50] -- SCRIPT [ARGS...]
+
+Stdlib only, CPython 3.11+. The script must behave exactly as under a plain interpreter: same
+stdout/stderr bytes, same exit status. Everything here is written with that rule first and the
+cost per task step second (the hot paths are Handle._run, call_soon and the suspend label).
+"""
+
+import asyncio
+import atexit
+import dis
+import functools
+import gc
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+import types
+
+_pc = time.perf_counter_ns
+_q = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring  # '"text"', JSON-escaped
+_RUNTIME_FILE = os.path.abspath(__file__)
+
+# ---------------------------------------------------------------------------------------------
+# The event stream: one lock gives `seq` and `t` together, records are batched.
+
+_T0 = _pc()
+_lock = threading.Lock()
+_buf = []
+_seq = 0
+_fd = -1
+_final = False          # after the exit record: write at once
+BATCH = 64
+
+
+def _write_all(data):
+    global _fd
+    view = memoryview(data.encode('utf-8', 'replace'))
+    while view and _fd >= 0:
+        try:
+            n = os.write(_fd, view)
+        except InterruptedError:
+            continue
+        except OSError:          # the reader went away: stop tracing, never disturb the script
+            _fd = -1
+            return
+        view = view[n:]
+
+
+def _flush_locked():
+    if _buf:
+        data = ''.join(_buf)
+        _buf.clear()
+        _write_all(data)
+
+
+def flush():
+    with _lock:
+        _flush_locked()
+
+
+def emit(body):
+    """Appends one record; `body` is the JSON text after seq/t (starting with "ev"). Returns t."""
+    global _seq
+    with _lock:
+        s = _seq
+        _seq = s + 1
+        t = _pc() - _T0
+        _buf.append(f'{{"seq":{s},"t":{t},{body}}}\n')
+        if len(_buf) >= BATCH or _final:
+            _flush_locked()
+    return t
+
+
+def now():
+    return _pc() - _T0
+
+
+def note(text):
+    emit(f'"ev":"note","text":{_q(text)}')
+
+
+def short(value):
+    """A short repr (80 characters at most) that never raises."""
+    try:
+        r = repr(value)
+    except Exception as exc:  # a broken __repr__ must not break the script
+        r = f'<{type(value).__name__}: repr failed: {type(exc).__name__}>'
+    if len(r) > 80:
+        r = r[:79] + '\u2026'
+    return r
+
+
+def fmt_num(x):
+    return repr(x) if isinstance(x, (int, float)) else short(x)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lanes
+
+_lane_counter = iter(range(1, 1 << 62))
+_MAIN_IDENT = threading.main_thread().ident
+_thread_lanes = {}       # thread ident -> (lane, thread name)
+SCRIPT = ''              # absolute path of the user's script (code objects compare against it)
+
+
+def new_lane(kind, name, extra=''):
+    lane = next(_lane_counter)
+    emit(f'"ev":"lane","lane":{lane},"kind":"{kind}","name":{_q(name)}{extra}')
+    return lane
+
+
+def thread_lane(ident=None):
+    """The lane of a worker/user thread (declared on first use; lane 0 for the main thread)."""
+    if ident is None:
+        ident = threading.get_ident()
+    if ident == _MAIN_IDENT:
+        return 0
+    name = threading.current_thread().name if ident == threading.get_ident() else str(ident)
+    entry = _thread_lanes.get(ident)
+    if entry is None or entry[1] != name:   # idents are reused by later threads
+        lane = new_lane('thread', name, f',"thread":{_q(name)}')
+        _thread_lanes[ident] = entry = (lane, name)
+    return entry[0]
+
+
+def current_lane():
+    """Who is running right now: the task step, the loop, a worker thread, or main."""
+    loop = asyncio.events._get_running_loop()
+    if loop is not None:
+        st = getattr(loop, '_ls', None)
+        if st is not None:
+            return st.cur_lane
+    return thread_lane()
+
+
+def user_frame(frame):
+    """The innermost frame of the user's script at or above `frame`, or None."""
+    while frame is not None:
+        if frame.f_code.co_filename == SCRIPT:
+            return frame
+        frame = frame.f_back
+    return None
+
+
+def user_line(frame):
+    f = user_frame(frame)
+    return f.f_lineno if f is not None else 0
+
+
+# ---------------------------------------------------------------------------------------------
+# What a suspended task waits for: a human label from the awaited chain, cached per code object.
+
+_LABELS = {   # qualname of the first stdlib frame below the user's await -> wait kind
+    'Queue.get': 'queue', 'Queue.put': 'queue', 'Queue.join': 'queue',
+    'Event.wait': 'event', 'Lock.acquire': 'lock', 'Semaphore.acquire': 'lock',
+    'BoundedSemaphore.acquire': 'lock', 'Condition.wait': 'lock', 'Condition.wait_for': 'lock',
+    'Barrier.wait': 'lock',
+    'wait': 'gather', 'as_completed.<locals>._wait_for_one': 'gather',
+    'TaskGroup.__aexit__': 'gather', 'TaskGroup._aexit': 'gather', 'wait_for': 'other',
+    'sleep': 'sleep', 'to_thread': 'thread', 'staggered_race': 'gather',
+}
+_code_kinds = {}   # code -> (kind, qualname): kind 'user', 'asyncio', 'lib'
+
+
+def code_kind(code):
+    k = _code_kinds.get(code)
+    if k is None:
+        fn = code.co_filename
+        if fn == SCRIPT:
+            kind = 'user'
+        elif os.sep + 'asyncio' + os.sep in fn:
+            kind = 'asyncio'
+        else:
+            kind = 'lib'
+        k = _code_kinds[code] = (kind, code.co_qualname)
+    return k
+
+
+_CoroType = types.CoroutineType
+_GenType = types.GeneratorType
+
+
+def walk_await_chain(obj):
+    """(line of the innermost user await, first non-user frame below it, first asyncio frame)."""
+    line = 0
+    label_frame = None
+    asyncio_frame = None
+    seen_user = False
+    while obj is not None:
+        t = type(obj)
+        if t is _CoroType:
+            f = obj.cr_frame
+            nxt = obj.cr_await
+        elif t is _GenType:
+            f = obj.gi_frame
+            nxt = obj.gi_yieldfrom
+        else:
+            break
+        if f is None:
+            break
+        kind = code_kind(f.f_code)[0]
+        if kind == 'user':
+            line = f.f_lineno
+            seen_user = True
+            label_frame = None
+            asyncio_frame = None
+        else:
+            if label_frame is None:
+                label_frame = f
+            if asyncio_frame is None and kind == 'asyncio':
+                asyncio_frame = f
+        obj = nxt
+    if not seen_user and asyncio_frame is not None:
+        label_frame = asyncio_frame   # a library task: name the asyncio primitive it waits on
+    return line, label_frame
+
+
+# ---------------------------------------------------------------------------------------------
+# The instrumented loop
+
+_Task = asyncio.Task
+_TASK_TYPES = (asyncio.Task, getattr(asyncio.tasks, '_PyTask', asyncio.Task))
+_TimerHandle = asyncio.events.TimerHandle
+_GatheringFuture = getattr(asyncio.tasks, '_GatheringFuture', None)
+_SET_RESULT = asyncio.futures._set_result_unless_cancelled
+_INTERNAL_CORO = {'BaseEventLoop.shutdown_asyncgens', 'BaseEventLoop.shutdown_default_executor'}
+# Plumbing callbacks that are not worth a `cb` span (their effect shows as the woken task's run).
+_SKIP_CB = {'_set_result_unless_cancelled', '_chain_future.<locals>._set_state',
+            '_chain_future.<locals>._call_set_state', 'BaseSelectorEventLoop._read_from_self',
+            '_run_until_complete_cb', '_chain_future.<locals>._call_check_cancel',
+            'BaseEventLoop._asyncgen_finalizer_hook', 'gather.<locals>._done_callback',
+            '_wait.<locals>._on_completion', 'as_completed.<locals>._on_completion',
+            'TaskGroup._on_task_done', '_release_waiter', 'Future._schedule_callbacks'}
+_IO_CB = ('_read_ready', '_write_ready', '_accept_connection', '_sock_', '_process_')
+_cb_meta = {}
+_loops = []             # live loop states, for the watchdog
+_job_counter = iter(range(1, 1 << 62))
+
+
+class TaskInfo:
+    __slots__ = ('lane', 'name', 'line', 'ready', 'by', 'why', 'late', 'started', 'coro')
+
+    def __init__(self, lane, name, line, ready, by, coro):
+        self.lane = lane
+        self.name = name
+        self.line = line
+        self.ready = ready
+        self.by = by
+        self.why = 'start'
+        self.late = 0
+        self.started = False
+        self.coro = coro
+
+
+def cb_meta(cb):
+    key = getattr(cb, '__func__', cb)
+    try:
+        meta = _cb_meta.get(key)
+    except TypeError:        # an unhashable callable
+        key, meta = None, None
+    if meta is None:
+        f = key if key is not None else cb
+        while isinstance(f, functools.partial):
+            f = f.func
+        f = getattr(f, '__func__', f)
+        name = getattr(f, '__qualname__', None) or type(f).__qualname__
+        code = getattr(f, '__code__', None)
+        line = code.co_firstlineno if code is not None and code.co_filename == SCRIPT else 0
+        if name in _SKIP_CB:
+            kind = 'skip'
+        elif any(p in name for p in _IO_CB):
+            kind = 'io'
+        else:
+            kind = 'cb'
+        meta = (f'"name":{_q(name)},"line":{line}', kind)
+        if key is not None:
+            _cb_meta[key] = meta
+    return meta
+
+
+class LoopState:
+    """Everything loopscope knows about one instrumented loop."""
+
+    def __init__(self, loop, n):
+        self.loop = loop
+        self.lane = new_lane('loop', 'loop' if n == 0 else f'loop {n + 1}')
+        self.thread_id = None
+        self.tasks = {}          # Task -> TaskInfo (until done)
+        self.sleep_delays = {}   # sleep's future -> delay
+        self.jobs = {}           # executor future -> [label, lane]
+        self.threadsafe = {}     # handle scheduled from a worker -> worker lane
+        self.chained = {}        # callback handle scheduled by a task step -> that task's lane
+        self.cur_lane = self.lane
+        self.cur_kind = ''       # '', 'task', 'timer', 'thread', 'io', 'cb'
+        self.cur_by = -1
+        self.cur_late = 0
+        self.active = False      # a step/callback runs now (watchdog)
+        self.step_t = 0
+        self.step_no = 0
+
+    # -- tasks -----------------------------------------------------------------------------
+    def register(self, task):
+        coro = task.get_coro()
+        qual = getattr(coro, '__qualname__', None) or type(coro).__qualname__
+        if qual in _INTERNAL_CORO:
+            return None
+        code = getattr(coro, 'cr_code', None)
+        name = task.get_name()
+        parent = current_lane()
+        line = user_line(sys._getframe(2))
+        lane = new_lane('task', name, f',"coro":{_q(qual)},"parent":{parent},"line":{line}')
+        start_line = code.co_firstlineno if code is not None and code.co_filename == SCRIPT else 0
+        info = TaskInfo(lane, name, start_line, now(), parent, coro)
+        self.tasks[task] = info
+        return info
+
+    def woken(self, info, args):
+        kind = self.cur_kind
+        info.late = 0
+        if not args:                       # __step scheduled again: sleep(0), or a bare yield
+            info.why = 'soon'
+            info.by = self.cur_lane
+        else:
+            fut = args[0]
+            if fut.cancelled():
+                info.why, info.by = 'cancel', self.cur_lane
+            elif kind == 'timer':
+                info.why, info.by, info.late = 'timer', -1, self.cur_late
+            elif kind == 'thread':
+                info.why, info.by = 'thread', self.cur_by
+            elif kind == 'chain':          # e.g. gather's callback after a child task ended
+                info.why, info.by = 'task', self.cur_by
+            elif isinstance(fut, _TASK_TYPES) and fut in self.tasks:
+                info.why, info.by = 'task', self.tasks[fut].lane
+            elif kind == 'task':
+                info.why, info.by = 'future', self.cur_lane
+            elif kind == 'io':
+                info.why, info.by = 'io', self.lane
+            else:
+                info.why, info.by = 'other', self.cur_lane
+        info.ready = _pc() - _T0
+
+    def run_step(self, handle, task, info):
+        lane = info.lane
+        if not info.started:
+            info.started = True
+            name = task.get_name()
+            if name != info.name:      # asyncio.create_task(name=...) names after creation
+                info.name = name
+                emit(f'"ev":"rename","lane":{lane},"name":{_q(name)}')
+        why = info.why
+        late = f',"late":{info.late}' if why == 'timer' else ''
+        self.cur_lane = lane
+        self.cur_kind = 'task'
+        self.step_no += 1
+        self.step_t = emit(f'"ev":"run","lane":{lane},"line":{info.line},"ready":{info.ready},'
+                           f'"by":{info.by},"why":"{why}"{late}')
+        self.active = True
+        try:
+            _orig_handle_run(handle)
+        finally:
+            self.active = False
+            self.cur_lane = self.lane
+            self.cur_kind = ''
+            if task.done():
+                self.finish(task, info)
+            else:
+                self.suspend(task, info)
+
+    def finish(self, task, info):
+        del self.tasks[task]
+        if task.cancelled():
+            outcome, detail = 'cancelled', ''
+        else:
+            exc = task._exception
+            if exc is not None:
+                outcome, detail = 'exception', f'{type(exc).__name__}: {exc}'
+            else:
+                outcome, detail = 'result', short(task.result())
+        emit(f'"ev":"done","lane":{info.lane},"outcome":"{outcome}","detail":{_q(detail)},'
+             f'"line":{info.line}')
+
+    def suspend(self, task, info):
+        line, label_frame = walk_await_chain(info.coro)
+        waiter = task._fut_waiter
+        label = wait = None
+        target = -1
+        if label_frame is not None:
+            kind, qual = code_kind(label_frame.f_code)
+            wait = _LABELS.get(qual) if kind == 'asyncio' else None
+            if wait is None:
+                if kind == 'asyncio' and ('Stream' in qual or 'sock_' in qual
+                                          or 'open_connection' in qual):
+                    wait = 'io'
+                else:
+                    wait = 'other'
+                label = qual + '()'
+            elif wait == 'gather' and qual == 'wait':
+                fs = label_frame.f_locals.get('fs')
+                label = f'wait({len(fs)})' if fs is not None else 'wait()'
+            elif qual == 'wait_for':
+                label = f"wait_for({fmt_num(label_frame.f_locals.get('timeout'))})"
+            elif wait == 'gather' and 'as_completed' in qual:
+                label = 'as_completed()'
+            elif wait == 'gather' and 'TaskGroup' in qual:
+                label = 'TaskGroup'
+            elif wait != 'sleep' and wait != 'thread':
+                label = qual + '()'
+        if label is None:                 # name it after the awaited future itself
+            if waiter is None:
+                label, wait = 'sleep(0)', 'sleep'
+            elif isinstance(waiter, _TASK_TYPES):
+                other = self.tasks.get(waiter)
+                label = f'Task {waiter.get_name()}'
+                wait = 'task'
+                if other is not None:
+                    target = other.lane
+            elif waiter in self.sleep_delays:
+                label, wait = f'sleep({fmt_num(self.sleep_delays.pop(waiter))})', 'sleep'
+            elif waiter in self.jobs:
+                job = self.jobs.pop(waiter)
+                label, wait, target = job[0], 'thread', job[1]
+            elif _GatheringFuture is not None and type(waiter) is _GatheringFuture:
+                label, wait = f'gather({len(waiter._children)})', 'gather'
+            else:
+                label, wait = 'Future', 'future'
+        info.line = line
+        emit(f'"ev":"suspend","lane":{info.lane},"line":{line},"awaiting":{_q(label)},'
+             f'"wait":"{wait}","target":{target}')
+
+    # -- plain callbacks ----------------------------------------------------------------------
+    def run_callback(self, handle, cb):
+        text, kind = cb_meta(cb)
+        late = ''
+        if self.threadsafe:
+            by = self.threadsafe.pop(handle, None)
+            if by is not None:
+                kind = 'thread' if kind == 'skip' else kind
+                self.cur_by = by
+        if self.chained:
+            by = self.chained.pop(handle, None)
+            if by is not None and kind == 'skip':
+                kind = 'chain'
+                self.cur_by = by
+        if type(handle) is _TimerHandle:
+            lateness = int((self.loop.time() - handle._when) * 1e9)
+            self.cur_late = lateness if lateness > 0 else 0
+            late = f',"late":{self.cur_late}'
+            if kind == 'skip':
+                kind = 'timer'
+        shown = kind == 'cb' or kind == 'io'
+        self.cur_kind = 'timer' if late and kind != 'thread' else kind
+        self.step_no += 1
+        if shown:
+            self.step_t = emit(f'"ev":"cb","lane":{self.lane},{text}{late}')
+        else:
+            self.step_t = _pc() - _T0
+        self.active = True
+        try:
+            _orig_handle_run(handle)
+        finally:
+            self.active = False
+            self.cur_kind = ''
+            if shown:
+                emit(f'"ev":"cb_end","lane":{self.lane}')
+
+
+_orig_handle_run = asyncio.events.Handle._run
+
+
+def _handle_run(self):
+    st = getattr(self._loop, '_ls', None)
+    if st is None:
+        return _orig_handle_run(self)
+    cb = self._callback
+    task = getattr(cb, '__self__', None)
+    if task is not None and isinstance(task, _TASK_TYPES):
+        info = st.tasks.get(task)
+        if info is not None:
+            return st.run_step(self, task, info)
+        return _orig_handle_run(self)      # asyncio's own shutdown tasks: not shown
+    return st.run_callback(self, cb)
+
+
+class InstrumentedLoop(asyncio.SelectorEventLoop):
+    """A SelectorEventLoop that reports its steps, wake-ups, waits and executor jobs."""
+    _ls = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._ls = st = LoopState(self, len(_loops))
+        _loops.append(st)
+        sel = self._selector
+        real_select = sel.select
+
+        def select(timeout=None):
+            # Only a select that may really wait is an idle span (not the polls between steps).
+            if timeout is not None and timeout <= 0:
+                return real_select(timeout)
+            emit(f'"ev":"idle","lane":{st.lane},"timeout":'
+                 f'{-1 if timeout is None else int(timeout * 1e9)}')
+            events = []
+            try:
+                events = real_select(timeout)
+                return events
+            finally:
+                emit(f'"ev":"idle_end","lane":{st.lane},"events":{len(events)}')
+        sel.select = select
+
+    def run_forever(self):
+        self._ls.thread_id = threading.get_ident()
+        return super().run_forever()
+
+    def call_soon(self, callback, *args, context=None):
+        handle = super().call_soon(callback, *args, context=context)
+        task = getattr(callback, '__self__', None)
+        if task is not None and isinstance(task, _TASK_TYPES):
+            st = self._ls
+            info = st.tasks.get(task)
+            if info is None:
+                if not task.done():
+                    st.register(task)
+            else:
+                st.woken(info, args)
+        elif self._ls.cur_kind == 'task':
+            chained = self._ls.chained
+            if len(chained) > 4096:
+                chained.clear()
+            chained[handle] = self._ls.cur_lane
+        return handle
+
+    def call_soon_threadsafe(self, callback, *args, context=None):
+        handle = super().call_soon_threadsafe(callback, *args, context=context)
+        ident = threading.get_ident()
+        entry = _thread_lanes.get(ident)   # only threads already shown (not asyncio's own)
+        if ident != self._ls.thread_id and entry is not None:
+            self._ls.threadsafe[handle] = entry[0]
+        return handle
+
+    def call_later(self, delay, callback, *args, context=None):
+        handle = super().call_later(delay, callback, *args, context=context)
+        if callback is _SET_RESULT and args:
+            delays = self._ls.sleep_delays
+            if len(delays) > 4096:
+                delays.clear()
+            delays[args[0]] = delay
+        return handle
+
+    def run_in_executor(self, executor, func, *args):
+        fn, via = func, 'run_in_executor'
+        if (isinstance(func, functools.partial) and func.args
+                and getattr(func.func, '__name__', '') == 'run'
+                and type(getattr(func.func, '__self__', None)).__name__ == 'Context'):
+            fn, via = func.args[0], 'to_thread'
+        while isinstance(fn, functools.partial):
+            fn = fn.func
+        name = getattr(fn, '__qualname__', None) or type(fn).__qualname__
+        st = self._ls
+        waiter = current_lane() if st.cur_kind == 'task' else -1
+        job = next(_job_counter)
+        entry = [f'{via}({name})', -1]
+        head = f'"job":{job},"func":{_q(name)},"task":{waiter},"via":"{via}"'
+
+        def job_call(*a):
+            lane = thread_lane()
+            entry[1] = lane
+            emit(f'"ev":"job","lane":{lane},{head}')
+            outcome = 'exception'
+            try:
+                result = func(*a)
+                outcome = 'result'
+                return result
+            finally:
+                emit(f'"ev":"job_end","lane":{lane},"job":{job},"outcome":"{outcome}"')
+        fut = super().run_in_executor(executor, job_call, *args)
+        if len(st.jobs) > 4096:
+            st.jobs.clear()
+        st.jobs[fut] = entry
+        return fut
+
+    def call_exception_handler(self, context):
+        try:
+            st = self._ls
+            owner = context.get('task') or context.get('future')
+            info = st.tasks.get(owner) if isinstance(owner, _TASK_TYPES) else None
+            lane = info.lane if info is not None else st.lane
+            exc = context.get('exception')
+            if isinstance(exc, BaseException):
+                clean_traceback(exc)
+                report_exception(exc, lane, context.get('message', ''))
+            else:
+                emit(f'"ev":"warning","lane":{lane},"category":"asyncio",'
+                     f'"text":{_q(str(context.get("message", "")))},"line":0')
+        except Exception:   # reporting must never change what asyncio does next
+            pass
+        return super().call_exception_handler(context)
+
+
+class LoopscopePolicy(asyncio.DefaultEventLoopPolicy):
+    _loop_factory = InstrumentedLoop
+
+
+# ---------------------------------------------------------------------------------------------
+# Exceptions and warnings
+
+def clean_traceback(exc, _seen=None):
+    """Drops this file's frames from an exception's traceback (and its chain) so that printed
+    tracebacks are those of a plain run."""
+    seen = _seen if _seen is not None else set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        tb = exc.__traceback__
+        entries = []
+        while tb is not None:
+            if tb.tb_frame.f_code.co_filename != _RUNTIME_FILE:
+                entries.append(tb)
+            tb = tb.tb_next
+        if exc.__traceback__ is not None and len(entries) != _tb_len(exc.__traceback__):
+            new = None
+            for e in reversed(entries):
+                new = types.TracebackType(new, e.tb_frame, e.tb_lasti, e.tb_lineno)
+            exc.__traceback__ = new
+        if exc.__cause__ is not None:
+            clean_traceback(exc.__cause__, seen)
+        if isinstance(exc, BaseExceptionGroup):
+            for sub in exc.exceptions:
+                clean_traceback(sub, seen)
+        exc = exc.__context__
+
+
+def _tb_len(tb):
+    n = 0
+    while tb is not None:
+        n += 1
+        tb = tb.tb_next
+    return n
+
+
+def report_exception(exc, lane, prefix=''):
+    text = ''.join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    line = 0
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == SCRIPT:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    message = str(exc)
+    if prefix:
+        message = f'{prefix}: {message}' if message else prefix
+    emit(f'"ev":"exception","lane":{lane},"type":{_q(type(exc).__qualname__)},'
+         f'"message":{_q(message)},"traceback":{_q(text)},"line":{line}')
+
+
+def _install_hooks():
+    real_excepthook = sys.excepthook
+
+    def excepthook(typ, value, tb):
+        if isinstance(value, BaseException):
+            value.__traceback__ = tb
+            clean_traceback(value)
+            tb = value.__traceback__
+        return real_excepthook(typ, value, tb)
+    sys.excepthook = excepthook
+
+    real_thread_hook = threading.excepthook
+
+    def thread_excepthook(args):
+        try:
+            if args.exc_value is not None:
+                clean_traceback(args.exc_value)
+                report_exception(args.exc_value, thread_lane(getattr(args.thread, 'ident', None)))
+        except Exception:
+            pass
+        if args.exc_value is not None:
+            args = type(args)((args.exc_type, args.exc_value, args.exc_value.__traceback__,
+                               args.thread))
+        return real_thread_hook(args)
+    threading.excepthook = thread_excepthook
+
+    import warnings
+    real_show = warnings.showwarning
+
+    def showwarning(message, category, filename, lineno, file=None, line=None):
+        try:
+            ln = lineno if filename == SCRIPT else user_line(sys._getframe(1))
+            emit(f'"ev":"warning","lane":{current_lane()},"category":{_q(category.__name__)},'
+                 f'"text":{_q(str(message))},"line":{ln}')
+        except Exception:
+            pass
+        return real_show(message, category, filename, lineno, file, line)
+    warnings.showwarning = showwarning
+
+
+# ---------------------------------------------------------------------------------------------
+# Blocking calls: time.sleep
+
+_real_sleep = time.sleep
+
+
+def _block_lane():
+    loop = asyncio.events._get_running_loop()
+    if loop is not None:
+        st = getattr(loop, '_ls', None)
+        if st is not None:
+            return st.lane
+    return thread_lane()
+
+
+@functools.wraps(_real_sleep)
+def _traced_sleep(secs):
+    lane = _block_lane()
+    emit(f'"ev":"block","lane":{lane},"what":{_q(f"time.sleep({fmt_num(secs)})")},'
+         f'"line":{user_line(sys._getframe(1))}')
+    try:
+        return _real_sleep(secs)
+    finally:
+        emit(f'"ev":"block_end","lane":{lane}')
+
+
+# ---------------------------------------------------------------------------------------------
+# Printed lines: stdout/stderr pass through unchanged, each complete line becomes a record.
+
+PRINT_CAP = 20000
+_print_count = 0
+_print_dropped = {'stdout': 0, 'stderr': 0}
+
+
+class TeeWriter:
+    def __init__(self, real, stream):
+        self._real = real
+        self._stream = stream
+        self._partial = {}   # lane -> text not yet ended by a newline
+
+    def write(self, s):
+        n = self._real.write(s)
+        if s and _fd >= 0:
+            self._lines(s)
+        return n
+
+    def writelines(self, lines):
+        for s in lines:
+            self.write(s)
+
+    def flush(self):
+        return self._real.flush()
+
+    def _lines(self, s):
+        lane = current_lane()
+        head = self._partial.pop(lane, '')
+        parts = (head + s).split('\n')
+        if parts[-1]:
+            self._partial[lane] = parts[-1]
+        for text in parts[:-1]:
+            self._emit(lane, text)
+
+    def _emit(self, lane, text):
+        global _print_count
+        _print_count += 1
+        if _print_count > PRINT_CAP:
+            _print_dropped[self._stream] += 1
+            if _print_count == PRINT_CAP + 1:
+                note(f'more than {PRINT_CAP} printed lines: the rest are counted, not recorded')
+            return
+        emit(f'"ev":"print","lane":{lane},"stream":"{self._stream}","text":{_q(text)}')
+
+    def end(self):
+        for lane, text in list(self._partial.items()):
+            self._emit(lane, text)
+        self._partial.clear()
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def __iter__(self):
+        return iter(self._real)
+
+
+# ---------------------------------------------------------------------------------------------
+# Generators and user iterators (3.11+: sys.settrace, only for code objects of the user's file)
+
+GEN_CAP = 2000          # enter/leave pairs recorded per generator before sampling
+GEN_EVERY = 100         # after the cap, one pair in GEN_EVERY
+LANES_PER_CODE = 200    # generator objects given a lane per generator function
+
+_OP = dis.opmap
+_RESUME = _OP['RESUME']
+_YIELD = _OP['YIELD_VALUE']
+_RETURNS = {_OP[n] for n in ('RETURN_VALUE', 'RETURN_CONST') if n in _OP}
+_gen_codes = {}         # code -> (lane name, obj kind, is_iterator)
+_code_bytes = {}
+_lanes_per_code = {}
+_gens = {}              # frame (generators) or id(self) (iterators) -> GenInfo
+_stacks = {}            # thread ident -> active GenInfo stack
+
+
+class GenInfo:
+    __slots__ = ('lane', 'count', 'shown', 'exc', 'closing', 'ref', 'noted')
+
+    def __init__(self, lane):
+        self.lane = lane
+        self.count = 0
+        self.shown = True
+        self.exc = None
+        self.closing = False
+        self.ref = None
+        self.noted = False
+
+
+def find_generator_code(code):
+    found = {}
+    stack = [code]
+    while stack:
+        c = stack.pop()
+        stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
+        flags = c.co_flags
+        if flags & 0x20:                          # CO_GENERATOR
+            found[c] = (c.co_qualname, 'generator', False)
+        elif flags & 0x200:                       # CO_ASYNC_GENERATOR
+            found[c] = (c.co_qualname, 'async_generator', False)
+        elif c.co_name in ('__next__', '__anext__') and '.' in c.co_qualname:
+            cls = c.co_qualname.rsplit('.', 1)[0]
+            found[c] = (cls, 'iterator' if c.co_name == '__next__' else 'async_iterator', True)
+    return found
+
+
+def _resume_arg(co, i):
+    """The oparg of the RESUME after the YIELD_VALUE at byte offset i (1 yield, 2 yield from,
+    3 await), or -1."""
+    if i + 3 < len(co) and co[i + 2] == _RESUME:
+        return co[i + 3] & 3
+    return -1
+
+
+def _gen_call(frame, event, arg):
+    """Global trace function: only frames of the user's generators get a local tracer."""
+    code = frame.f_code
+    meta = _gen_codes.get(code)
+    if meta is None:
+        return None
+    co = _code_bytes.get(code)
+    if co is None:
+        co = _code_bytes[code] = code.co_code
+    i = frame.f_lasti
+    op = co[i] if 0 <= i < len(co) else -1
+    if op == _RESUME:
+        how = 'start' if co[i + 1] == 0 else 'resume'
+    elif op == _YIELD:
+        how = 'resume'
+    else:
+        how = 'start'
+    if how == 'resume' and _resume_arg(co, i if op == _YIELD else i - 2) == 3:
+        # Resumed after an `await` inside an async generator / async __anext__: the same step
+        # continues (the task lane shows the wait), so no new enter.
+        info = _gens.get(_iter_key(frame, code)[0] if meta[2] else frame)
+        if info is not None:
+            _stacks.setdefault(threading.get_ident(), []).append(info)
+        return _gen_local
+    if meta[2]:
+        how = 'call' if how == 'start' else 'resume'
+    stack = _stacks.setdefault(threading.get_ident(), [])
+    drv = stack[-1].lane if stack else current_lane()
+    key = frame
+    if meta[2]:
+        key, obj = _iter_key(frame, code)
+        info = _gens.get(key)
+        if info is not None and info.ref is not None and info.ref() is not obj:
+            info = None
+        if key is None:
+            return None
+    else:
+        info = _gens.get(frame)
+    if info is None:
+        n = _lanes_per_code.get(code, 0)
+        if n >= LANES_PER_CODE:
+            if n == LANES_PER_CODE:
+                _lanes_per_code[code] = n + 1
+                note(f'{meta[0]}: more than {LANES_PER_CODE} objects; later ones are not traced')
+            return None
+        _lanes_per_code[code] = n + 1
+        info = GenInfo(new_lane('gen', meta[0], f',"obj":"{meta[1]}","parent":{drv},'
+                                                f'"line":{code.co_firstlineno}'))
+        if meta[2]:
+            try:
+                import weakref
+                info.ref = weakref.ref(obj)
+            except TypeError:
+                pass
+        _gens[key] = info
+    frame.f_trace_lines = False
+    info.count += 1
+    c = info.count
+    info.shown = c <= GEN_CAP or c % GEN_EVERY == 0
+    if c == GEN_CAP + 1 and not info.noted:
+        info.noted = True
+        note(f'{meta[0]}: more than {GEN_CAP} steps; recording one in {GEN_EVERY} from now on')
+    info.exc = None
+    stack.append(info)
+    if info.shown:
+        emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
+             f'"line":{frame.f_lineno}')
+    return _gen_local
+
+
+def _iter_key(frame, code):
+    if not code.co_varnames:
+        return None, None
+    obj = frame.f_locals.get(code.co_varnames[0])
+    return id(obj), obj
+
+
+def _gen_local(frame, event, arg):
+    if event == 'exception':
+        info = _gens.get(frame) if not _gen_codes[frame.f_code][2] else None
+        exc_type = arg[0]
+        if info is not None and issubclass(exc_type, GeneratorExit):
+            info.closing = True
+        stack = _stacks.get(threading.get_ident())
+        if stack:
+            stack[-1].exc = exc_type
+        return _gen_local
+    if event != 'return':
+        return _gen_local
+    code = frame.f_code
+    meta = _gen_codes[code]
+    stack = _stacks.get(threading.get_ident())
+    info = stack.pop() if stack else None
+    if info is None:
+        return None
+    co = _code_bytes[code]
+    i = frame.f_lasti
+    op = co[i] if 0 <= i < len(co) else -1
+    value = ''
+    final = True
+    if op == _YIELD and not info.closing:
+        if _resume_arg(co, i) == 3:
+            return _gen_local          # an await inside an async generator: not a yield
+        how = 'yield'
+        if type(arg).__name__ == 'async_generator_wrapped_value':
+            refs = gc.get_referents(arg)
+            arg = refs[0] if refs else arg
+        value = f',"value":{_q(short(arg))}'
+        final = False
+    elif info.closing or (op == _YIELD):
+        how = 'close'
+    elif op in _RETURNS:               # a plain return (an exception caught inside is no exit)
+        how = 'return'
+        value = f',"value":{_q(short(arg))}'
+    else:
+        exc = info.exc
+        if exc is not None and issubclass(exc, (StopIteration, StopAsyncIteration)):
+            how = 'stop'
+        elif exc is not None and issubclass(exc, GeneratorExit):
+            how = 'close'
+        else:
+            how = 'raise'
+            if exc is not None:
+                value = f',"exc":{_q(exc.__name__)}'
+    if meta[2]:
+        final = False                  # an iterator object lives on after each __next__
+        if how == 'stop':
+            final = True
+    if info.shown or final:
+        drv = stack[-1].lane if stack else current_lane()
+        emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"{how}"{value},'
+             f'"line":{frame.f_lineno}')
+    if final and not meta[2]:
+        _gens.pop(frame, None)
+    return _gen_local
+
+
+def install_generator_tracing(code):
+    global _gen_codes
+    _gen_codes = find_generator_code(code)
+    if _gen_codes:
+        sys.settrace(_gen_call)
+        threading.settrace(_gen_call)
+
+
+# ---------------------------------------------------------------------------------------------
+# The watchdog: flushes batches and reports stalled loop steps.
+
+_stop = threading.Event()
+
+
+def _watchdog(stall_ns):
+    reported = {}   # loop lane -> (step_no, line)
+    while not _stop.wait(0.01):
+        t = _pc() - _T0
+        for st in list(_loops):
+            if not st.active or t - st.step_t < stall_ns or st.thread_id is None:
+                continue
+            step_no = st.step_no
+            frame = sys._current_frames().get(st.thread_id)
+            uf = user_frame(frame)
+            if uf is not None:
+                line, func = uf.f_lineno, uf.f_code.co_qualname
+            else:
+                while frame is not None and frame.f_code.co_filename == _RUNTIME_FILE:
+                    frame = frame.f_back
+                line, func = 0, (frame.f_code.co_qualname if frame is not None else '?')
+            del frame, uf
+            if not st.active or st.step_no != step_no or reported.get(st.lane) == (step_no, line):
+                continue
+            reported[st.lane] = (step_no, line)
+            task = st.cur_lane if st.cur_kind == 'task' else -1
+            emit(f'"ev":"stall","lane":{st.lane},"task":{task},"since":{st.step_t},'
+                 f'"line":{line},"func":{_q(func)}')
+        if _buf:
+            flush()
+
+
+# ---------------------------------------------------------------------------------------------
+# Start-up, running the script, the end
+
+_exit_code = 0
+_exit_how = 'normal'
+_tees = []
+
+
+def _at_exit():
+    global _final
+    _stop.set()
+    for tee in _tees:
+        tee.end()
+    dropped = sum(_print_dropped.values())
+    if dropped:
+        note(f'{dropped} printed lines were not recorded (cap {PRINT_CAP})')
+    emit(f'"ev":"exit","code":{_exit_code},"how":"{_exit_how}"')
+    _final = True
+    flush()
+
+
+def _install_exit_paths():
+    atexit.register(_at_exit)   # registered before the script's own: runs after them
+    real_exit = os._exit
+
+    @functools.wraps(real_exit)
+    def _os_exit(code):
+        global _exit_code, _exit_how
+        _exit_code, _exit_how = code, 'sysexit'
+        try:
+            _at_exit()
+        finally:
+            real_exit(code)
+    os._exit = _os_exit
+
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        def on_sigterm(signum, frame):
+            # Write what we have, then die of SIGTERM as a plain run would.
+            emit(f'"ev":"exit","code":{-signum},"how":"signal"')
+            flush()
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+        signal.signal(signal.SIGTERM, on_sigterm)
+
+    def in_child():     # a forked child must not write into our stream
+        global _fd
+        _fd = -1
+        _buf.clear()
+    os.register_at_fork(after_in_child=in_child)
+
+
+def _parse_args(argv):
+    opts = {'fd': None, 'file': None, 'stall_ms': 50}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a == '--':
+            i += 1
+            break
+        if a == '--events-fd':
+            opts['fd'] = int(argv[i + 1])
+            i += 2
+        elif a == '--events-file':
+            opts['file'] = argv[i + 1]
+            i += 2
+        elif a == '--stall-ms':
+            opts['stall_ms'] = int(argv[i + 1])
+            i += 2
+        elif a.startswith('-'):
+            raise SystemExit(f'loopscope_runtime: unknown option {a}')
+        else:
+            break
+    if i >= len(argv):
+        raise SystemExit('usage: loopscope_runtime.py (--events-fd N | --events-file PATH) '
+                         '[--stall-ms MS] -- SCRIPT [ARGS...]')
+    return opts, argv[i], argv[i + 1:]
+
+
+def main():
+    global _fd, SCRIPT, _exit_code, _exit_how
+    opts, script, script_args = _parse_args(sys.argv[1:])
+    if opts['fd'] is not None:
+        _fd = opts['fd']
+        os.set_inheritable(_fd, False)   # the script's own subprocesses must not hold the pipe
+    elif opts['file']:
+        _fd = os.open(opts['file'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
+    SCRIPT = os.path.abspath(script)
+    with open(SCRIPT, 'rb') as f:
+        source = f.read()
+
+    emit(f'"ev":"hello","version":1,"python":"{sys.version.split()[0]}",'
+         f'"impl":"{sys.implementation.name}","script":{_q(script)},'
+         f'"argv":[{",".join(_q(a) for a in [script] + script_args)}],"pid":{os.getpid()},'
+         f'"stall_ms":{opts["stall_ms"]}')
+    emit('"ev":"lane","lane":0,"kind":"main","name":"main"')
+
+    code = compile(source, SCRIPT, 'exec', dont_inherit=True)
+
+    # The script's world: argv, path, __main__, as `python3 SCRIPT ARGS...` would have it.
+    sys.argv = [script] + script_args
+    sys.path[0] = os.path.dirname(SCRIPT)
+    import importlib.machinery
+    module = types.ModuleType('__main__')
+    module.__dict__.update({
+        '__file__': SCRIPT, '__cached__': None, '__package__': None, '__spec__': None,
+        '__loader__': importlib.machinery.SourceFileLoader('__main__', SCRIPT),
+        '__builtins__': __builtins__, '__annotations__': {},
+    })
+    sys.modules['__main__'] = module
+
+    asyncio.set_event_loop_policy(LoopscopePolicy())
+    real_new_loop = asyncio.events.new_event_loop
+
+    def new_event_loop():
+        if isinstance(asyncio.get_event_loop_policy(), LoopscopePolicy):
+            return InstrumentedLoop()
+        return real_new_loop()
+    asyncio.new_event_loop = asyncio.events.new_event_loop = new_event_loop
+    asyncio.events.Handle._run = _handle_run
+    time.sleep = _traced_sleep
+    _install_hooks()
+    _install_exit_paths()
+    for name in ('stdout', 'stderr'):
+        real = getattr(sys, name)
+        if real is not None:
+            tee = TeeWriter(real, name)
+            _tees.append(tee)
+            setattr(sys, name, tee)
+    threading.Thread(target=_watchdog, args=(opts['stall_ms'] * 1_000_000,),
+                     name='loopscope-watchdog', daemon=True).start()
+    install_generator_tracing(code)
+
+    try:
+        exec(code, module.__dict__)
+    except SystemExit as exc:
+        c = exc.code
+        _exit_code = 0 if c is None else c if isinstance(c, int) else 1
+        _exit_how = 'sysexit'
+        raise
+    except BaseException as exc:
+        sys.settrace(None)
+        _exit_code = 130 if isinstance(exc, KeyboardInterrupt) else 1
+        _exit_how = 'exception'
+        clean_traceback(exc)
+        report_exception(exc, 0)
+        raise
+    finally:
+        sys.settrace(None)
+        threading.settrace(None)
+
+
+if __name__ == '__main__':
+    _SELF = sys.modules['__main__']   # keep this module's globals alive after __main__ changes
+    main()
