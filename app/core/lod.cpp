@@ -16,6 +16,22 @@ float clip_x(float x, const TimeAxis& axis) {
   return std::clamp(x, axis.x0() - margin, axis.x0() + axis.width() + margin);
 }
 
+// The first index in [lo, hi) where `pred` turns false (it is true, then false), searched by
+// galloping from lo: the answer is usually a few elements ahead, and probing near lo stays in
+// cache where a bisection over the whole lane would miss on every step.
+template <class T, class Pred>
+std::size_t gallop(std::span<const T> items, std::size_t lo, std::size_t hi, Pred pred) {
+  std::size_t step = 1, known_true_end = lo, probe = lo;
+  while (probe < hi && pred(items[probe])) {
+    known_true_end = probe + 1;
+    probe = lo + step;
+    step *= 2;
+  }
+  const auto first = items.begin() + static_cast<std::ptrdiff_t>(known_true_end);
+  const auto last = items.begin() + static_cast<std::ptrdiff_t>(std::min(probe, hi));
+  return static_cast<std::size_t>(std::partition_point(first, last, pred) - items.begin());
+}
+
 }  // namespace
 
 std::pair<std::size_t, std::size_t> visible_span_range(std::span<const Span> spans, double t0, double t1) {
@@ -56,10 +72,7 @@ void lod_spans(std::span<const Span> spans, const TimeAxis& axis, Nanos open_end
     double group_end = end_of(s, open_end);
     while (j + 1 < end) {
       const double limit = group_end + min_ns;
-      const auto next = std::partition_point(spans.begin() + static_cast<std::ptrdiff_t>(j) + 1,
-                                             spans.begin() + static_cast<std::ptrdiff_t>(end),
-                                             [&](const Span& x) { return end_of(x, open_end) <= limit; });
-      const auto k = static_cast<std::size_t>(next - spans.begin());
+      const std::size_t k = gallop(spans, j + 1, end, [&](const Span& x) { return end_of(x, open_end) <= limit; });
       if (k > j + 1) {
         j = k - 1;
         group_end = end_of(spans[j], open_end);
@@ -85,18 +98,20 @@ void lod_instants(std::span<const Instant> instants, const TimeAxis& axis, std::
                   float min_px) {
   const double t0 = axis.start() - axis.ns_per_px() * min_px;  // a marker's body reaches in from the left
   const double t1 = axis.end();
-  auto it = std::partition_point(instants.begin(), instants.end(),
-                                 [t0](const Instant& x) { return static_cast<double>(x.t) < t0; });
-  while (it != instants.end() && static_cast<double>(it->t) < t1) {
-    const double reach = static_cast<double>(it->t) + axis.ns_per_px() * min_px;
-    const auto next = std::partition_point(it + 1, instants.end(),
-                                           [reach](const Instant& x) { return static_cast<double>(x.t) < reach; });
+  std::size_t i = static_cast<std::size_t>(
+      std::partition_point(instants.begin(), instants.end(),
+                           [t0](const Instant& x) { return static_cast<double>(x.t) < t0; }) -
+      instants.begin());
+  while (i < instants.size() && static_cast<double>(instants[i].t) < t1) {
+    const double reach = static_cast<double>(instants[i].t) + axis.ns_per_px() * min_px;
+    const std::size_t next =
+        gallop(instants, i + 1, instants.size(), [reach](const Instant& x) { return static_cast<double>(x.t) < reach; });
     InstantItem item;
-    item.x = axis.x_of(static_cast<double>(it->t));
-    item.first = static_cast<std::uint32_t>(it - instants.begin());
-    item.count = static_cast<std::uint32_t>(next - it);
+    item.x = axis.x_of(static_cast<double>(instants[i].t));
+    item.first = static_cast<std::uint32_t>(i);
+    item.count = static_cast<std::uint32_t>(next - i);
     out.push_back(item);
-    it = next;
+    i = next;
   }
 }
 
