@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
   trace_cmd->add_option("--width", trace.width, "Columns of the --text timeline")->check(CLI::Range(40, 400));
   trace_cmd->add_option("args", trace.args, "Arguments for the script (after --)");
   add_python_options(trace_cmd, trace.py);
-  trace_cmd->positionals_at_end();
+  // No positionals_at_end(): options may follow the script; its own arguments go after --.
 
   auto* check_cmd = app.add_subcommand("check", "Run lessons headless and verify what they promise");
   CheckOptions check;
