@@ -1,13 +1,105 @@
-// PLACEHOLDER: loopscope trace (see commands.h).
+// loopscope trace: run a script headless under the tracer (or re-read a saved trace), write
+// the Chrome trace / the event stream, print a text timeline. The script's own stdout and
+// stderr pass through unchanged and its exit status is ours.
 #include <cstdio>
+#include <filesystem>
+#include <string>
 
 #include "cli/commands.h"
+#include "core/chrome_export.h"
+#include "core/text_timeline.h"
+#include "core/trace_io.h"
+#include "runner/run_session.h"
 
 namespace loopscope::cli {
 
-int run_trace(const TraceOptions&) {
-  std::fprintf(stderr, "loopscope: 'trace' is not built yet\n");
-  return 1;
+namespace {
+
+constexpr int kTracerFailed = 70;  // EX_SOFTWARE: the tracer itself failed
+constexpr int kTimedOut = 124;     // like timeout(1)
+
+void say(const std::string& message) { std::fprintf(stderr, "loopscope: %s\n", message.c_str()); }
+
+// Our exit status for a traced run: the script's own, or a status that says what went wrong.
+int exit_status_of(const Trace& trace) {
+  const RunInfo& info = trace.info();
+  switch (info.status) {
+    case EndStatus::Finished:
+    case EndStatus::Failed: return info.exit_code;
+    case EndStatus::Crashed: return 128 + info.signal;
+    case EndStatus::Timeout: return kTimedOut;
+    case EndStatus::Stopped: return 128 + 9;
+    case EndStatus::TracerError:
+    case EndStatus::Running: return kTracerFailed;
+  }
+  return kTracerFailed;
+}
+
+// The runner's explanation when it adds something the script's own output did not say.
+void report_end(const Trace& trace) {
+  const RunInfo& info = trace.info();
+  const bool worth_saying = info.status == EndStatus::Crashed || info.status == EndStatus::Timeout ||
+                            info.status == EndStatus::TracerError ||
+                            info.end_message.find("apt-get install") != std::string::npos;
+  if (worth_saying && !info.end_message.empty()) say(info.end_message);
+}
+
+bool write_outputs(const Trace& trace, const TraceOptions& options) {
+  bool ok = true;
+  std::string error;
+  if (!options.out.empty() && !save_chrome_trace(trace, options.out, &error)) {
+    say(error);
+    ok = false;
+  }
+  if (!options.jsonl.empty() && !save_jsonl(trace, options.jsonl, &error)) {
+    say(error);
+    ok = false;
+  }
+  if (options.text) std::fputs(render_text_timeline(trace, options.width).c_str(), stderr);
+  return ok;
+}
+
+int load_saved(const TraceOptions& options) {
+  Trace trace;
+  std::string error;
+  const bool loaded = load_trace_file(options.load, trace, &error);
+  if (!loaded) {
+    say(error);
+    if (trace.empty()) return 1;
+  }
+  if (!options.text && options.out.empty() && options.jsonl.empty())
+    std::fprintf(stderr, "loopscope: read %zu events from %s (add --text or -o FILE)\n", trace.events().size(),
+                 options.load.c_str());
+  const bool written = write_outputs(trace, options);
+  return loaded && written ? 0 : 1;
+}
+
+int run_script(const TraceOptions& options) {
+  RunRequest request;
+  request.python = options.py.python;
+  request.script = options.script;
+  request.args = options.args;
+  request.timeout_s = options.py.timeout_s;
+  request.pass_output = true;
+  std::error_code ec;
+  request.cwd = std::filesystem::current_path(ec).string();  // like `python3 script.py`
+  const Trace trace = run_to_completion(request);
+  std::fflush(stdout);
+  report_end(trace);
+  const bool written = write_outputs(trace, options);
+  if (!written) return kTracerFailed;
+  return exit_status_of(trace);
+}
+
+}  // namespace
+
+int run_trace(const TraceOptions& options) {
+  if (!options.load.empty()) return load_saved(options);
+  if (options.script.empty()) {
+    say("trace needs a script (loopscope trace SCRIPT.py [-o out.json]) or --load FILE");
+    return 2;
+  }
+  return run_script(options);
 }
 
 }  // namespace loopscope::cli
