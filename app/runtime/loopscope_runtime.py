@@ -25,7 +25,7 @@ import types
 
 _pc = time.perf_counter_ns
 _q = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring  # '"text"', JSON-escaped
-_RUNTIME_FILE = os.path.abspath(__file__)
+_RUNTIME_FILE = sys._getframe().f_code.co_filename   # as the code objects spell it
 
 # ---------------------------------------------------------------------------------------------
 # The event stream: one lock gives `seq` and `t` together, records are batched.
@@ -295,7 +295,7 @@ class LoopState:
         self.tasks = {}          # Task -> TaskInfo (until done)
         self.sleep_delays = {}   # sleep's future -> delay
         self.jobs = {}           # executor future -> [label, lane]
-        self.threadsafe = {}     # handle scheduled from a worker -> worker lane
+        self.threadsafe = {}     # callback scheduled from a worker -> worker lane
         self.chained = {}        # callback handle scheduled by a task step -> that task's lane
         self.cur_lane = self.lane
         self.cur_kind = ''       # '', 'task', 'timer', 'thread', 'io', 'cb'
@@ -396,8 +396,9 @@ class LoopState:
             kind, qual = code_kind(label_frame.f_code)
             wait = _LABELS.get(qual) if kind == 'asyncio' else None
             if wait is None:
-                if kind == 'asyncio' and ('Stream' in qual or 'sock_' in qual
-                                          or 'open_connection' in qual):
+                fn = label_frame.f_code.co_filename
+                if kind == 'asyncio' and (fn.endswith(('streams.py', 'selector_events.py'))
+                                          or 'sock_' in qual or 'create_' in qual):
                     wait = 'io'
                 else:
                     wait = 'other'
@@ -440,7 +441,10 @@ class LoopState:
         text, kind = cb_meta(cb)
         late = ''
         if self.threadsafe:
-            by = self.threadsafe.pop(handle, None)
+            try:
+                by = self.threadsafe.pop(cb, None)
+            except TypeError:
+                by = None
             if by is not None:
                 kind = 'thread' if kind == 'skip' else kind
                 self.cur_by = by
@@ -537,12 +541,15 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        handle = super().call_soon_threadsafe(callback, *args, context=context)
+        # Recorded before scheduling: the loop may run the handle before this call returns.
         ident = threading.get_ident()
         entry = _thread_lanes.get(ident)   # only threads already shown (not asyncio's own)
         if ident != self._ls.thread_id and entry is not None:
-            self._ls.threadsafe[handle] = entry[0]
-        return handle
+            try:
+                self._ls.threadsafe[callback] = entry[0]
+            except TypeError:               # an unhashable callable
+                pass
+        return super().call_soon_threadsafe(callback, *args, context=context)
 
     def call_later(self, delay, callback, *args, context=None):
         handle = super().call_later(delay, callback, *args, context=context)
@@ -684,18 +691,20 @@ def _install_hooks():
         return real_thread_hook(args)
     threading.excepthook = thread_excepthook
 
+    # warnings._showwarnmsg gets the whole WarningMessage (with its tracemalloc `source`),
+    # and both the C and Python warning paths call it: output stays that of a plain run.
     import warnings
-    real_show = warnings.showwarning
+    real_show = warnings._showwarnmsg
 
-    def showwarning(message, category, filename, lineno, file=None, line=None):
+    def showwarnmsg(msg):
         try:
-            ln = lineno if filename == SCRIPT else user_line(sys._getframe(1))
-            emit(f'"ev":"warning","lane":{current_lane()},"category":{_q(category.__name__)},'
-                 f'"text":{_q(str(message))},"line":{ln}')
+            ln = msg.lineno if msg.filename == SCRIPT else user_line(sys._getframe(1))
+            emit(f'"ev":"warning","lane":{current_lane()},"category":{_q(msg.category.__name__)},'
+                 f'"text":{_q(str(msg.message))},"line":{ln}')
         except Exception:
             pass
-        return real_show(message, category, filename, lineno, file, line)
-    warnings.showwarning = showwarning
+        return real_show(msg)
+    warnings._showwarnmsg = showwarnmsg
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,3 @@
+"""An uncaught KeyboardInterrupt (the interpreter then dies of SIGINT)."""
+print("about to interrupt")
+raise KeyboardInterrupt
