@@ -1,16 +1,134 @@
-// PLACEHOLDER: loopscope gui (see commands.h).
+// `loopscope [FILE]`, `loopscope run FILE.py`: the GUI window and its main loop.
+// `loopscope screenshot`: the same UI rendered in a hidden window into an offscreen framebuffer
+// and saved as a PNG (used for the README and the GUI smoke tests).
 #include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <imgui.h>
 
 #include "cli/commands.h"
+#include "platform/offscreen.h"
+#include "platform/png_file.h"
+#include "platform/settings.h"
+#include "platform/window.h"
+#include "ui/app.h"
 
 namespace loopscope::cli {
+namespace {
 
-int run_gui(const GuiOptions&) {
-  std::fprintf(stderr, "loopscope: 'gui' is not built yet\n");
+int fail(const std::string& message) {
+  std::fprintf(stderr, "loopscope: %s\n", message.c_str());
   return 1;
 }
-int run_screenshot(const ScreenshotOptions&) {
-  std::fprintf(stderr, "loopscope: screenshot is not built yet\n");
-  return 1;
+
+// "knob:blocking=1,knob:tasks=3" -> SetKnob calls.
+void apply_view_options(ui::App& app, const std::string& view) {
+  std::stringstream parts(view);
+  for (std::string part; std::getline(parts, part, ',');) {
+    if (part.rfind("knob:", 0) != 0) continue;
+    const std::string assignment = part.substr(5);
+    const auto eq = assignment.find('=');
+    if (eq != std::string::npos) app.SetKnob(assignment.substr(0, eq), assignment.substr(eq + 1));
+  }
 }
+
+// One frame of the UI into the current framebuffer, at a fixed logical size when given.
+void render_frame(platform::Window& window, ui::App& app, int width, int height, bool swap) {
+  app.BeforeFrame();
+  window.begin_frame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (width > 0) {
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.MousePos = ImVec2(-1e6f, -1e6f);  // no hover effects in a screenshot
+  }
+  ImGui::NewFrame();
+  app.Draw();
+  window.end_frame(swap);
+}
+
+}  // namespace
+
+int run_gui(const GuiOptions& options) {
+  const platform::Settings remembered = platform::load_settings(platform::settings_path());
+  platform::WindowOptions wo;
+  wo.width = remembered.window_width;
+  wo.height = remembered.window_height;
+  wo.x = remembered.window_x;
+  wo.y = remembered.window_y;
+  wo.maximized = remembered.maximized;
+  std::string error;
+  auto window = platform::Window::create(wo, &error);
+  if (!window) return fail(error);
+
+  ui::AppConfig config;
+  config.open_path = options.open_path;
+  config.lessons_dir = options.lessons_dir;
+  config.theme = options.theme;
+  config.scale = options.scale;
+  config.python = options.py.python;
+  config.timeout_s = options.py.timeout_s;
+  ui::App app(*window, config);
+  while (!window->should_close() && !app.QuitRequested()) {
+    // Idle: sleep until input (at most 0.25 s); a run, playback or loading animates at vsync.
+    window->poll_events(app.Animating() ? 0.0 : 0.25);
+    render_frame(*window, app, 0, 0, true);
+  }
+  app.Shutdown();
+  return 0;
+}
+
+int run_screenshot(const ScreenshotOptions& options) {
+  platform::WindowOptions wo;
+  wo.width = options.width;
+  wo.height = options.height;
+  wo.visible = false;
+  std::string error;
+  auto window = platform::Window::create(wo, &error);
+  if (!window) return fail(error);
+  auto target = platform::OffscreenTarget::create(options.width, options.height, &error);
+  if (!target) return fail(error);
+
+  ui::AppConfig config;
+  config.lessons_dir = options.lessons_dir;
+  config.theme = options.theme;
+  config.scale = options.scale;
+  config.python = options.py.python;
+  config.timeout_s = options.py.timeout_s;
+  config.persistent = false;  // a screenshot never reads or changes the user's settings
+  ui::App app(*window, config);
+
+  if (!options.lesson.empty() && !app.OpenLessonByKey(options.lesson)) return fail("no lesson '" + options.lesson + "'");
+  if (!options.script.empty()) {
+    if (!app.OpenPathBlocking(options.script, &error)) return fail(error);
+  }
+  if (!options.trace.empty() && !app.OpenPathBlocking(options.trace, &error)) return fail(error);
+  apply_view_options(app, options.view);
+  if (!options.lesson.empty() || !options.script.empty()) {
+    app.StartRun();
+    app.FinishRunBlocking(options.py.timeout_s);
+  }
+  const auto& events = app.trace().events();
+  if (options.step) app.playhead().seek(events, static_cast<EventIndex>(*options.step));
+  else if (options.at_end || !events.empty()) app.playhead().last(events);
+  if (!options.select.empty() && !app.SelectLaneByName(options.select)) {
+    std::fprintf(stderr, "loopscope: no lane named '%s' (continuing)\n", options.select.c_str());
+  }
+
+  // Let layout, fonts and the timeline's fit settle, then capture the last frame.
+  target->bind();
+  for (int i = 0; i < options.frames; ++i) {
+    window->poll_events(0.0);
+    render_frame(*window, app, options.width, options.height, false);
+  }
+  const platform::Image image = target->read();
+  target->unbind();
+  app.Shutdown();
+  if (!platform::write_png(options.out, image)) return fail("cannot write " + options.out);
+  std::fprintf(stderr, "loopscope: wrote %s (%dx%d)\n", options.out.c_str(), image.width, image.height);
+  return 0;
+}
+
 }  // namespace loopscope::cli

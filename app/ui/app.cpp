@@ -1,0 +1,507 @@
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "platform/fonts.h"
+#include "platform/window.h"
+
+namespace loopscope::ui {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string read_text_file(const std::string& path, std::string* error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (error) *error = "cannot read " + path;
+    return {};
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+long long mtime_of(const std::string& path) {
+  std::error_code ec;
+  const auto t = fs::last_write_time(path, ec);
+  return ec ? 0 : static_cast<long long>(t.time_since_epoch().count());
+}
+
+bool is_trace_path(const std::string& path) {
+  const std::string ext = fs::path(path).extension().string();
+  return ext == ".json" || ext == ".jsonl";
+}
+
+// The event stream lines of a saved trace: a .jsonl file as is, or the "loopscope.events" of a
+// Chrome trace export.
+std::vector<std::string> trace_lines_of(const std::string& path, const std::string& text, std::string* error) {
+  std::vector<std::string> lines;
+  if (fs::path(path).extension() == ".jsonl") {
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty()) lines.push_back(std::move(line));
+    }
+    return lines;
+  }
+  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object() || !j.contains("loopscope") || !j["loopscope"].contains("events")) {
+    if (error) *error = path + " is not a loopscope trace (no \"loopscope\".\"events\" in it)";
+    return lines;
+  }
+  for (const auto& record : j["loopscope"]["events"]) lines.push_back(record.dump());
+  return lines;
+}
+
+}  // namespace
+
+App::App(platform::Window& window, AppConfig config) : window_(window), config_(std::move(config)) {
+  if (config_.persistent) settings_ = platform::load_settings(platform::settings_path());
+  theme_ = platform::theme_from_name(config_.theme.empty() ? settings_.theme : config_.theme);
+  catalog_ = load_lessons(locate_lessons(config_.lessons_dir));
+  if (!config_.open_path.empty()) {
+    OpenPath(config_.open_path);
+  } else if (config_.persistent && !settings_.last_open.empty()) {
+    if (!OpenLessonByKey(settings_.last_open) && fs::exists(settings_.last_open)) OpenPath(settings_.last_open);
+  }
+  if (program_.empty() && !catalog_.lessons.empty() && config_.persistent) OpenLesson(0);
+}
+
+App::~App() {
+  if (session_) session_->stop();
+  settings_writer_.wait();
+}
+
+double App::Now() const {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+void App::Toast(std::string message) {
+  toast_ = std::move(message);
+  toast_until_ = Now() + 4.0;
+}
+
+float App::EffectiveScale() const {
+  float scale = config_.scale > 0 ? config_.scale : settings_.scale;
+  if (scale <= 0) scale = window_.content_scale();
+  return std::clamp(scale, 1.0f, 2.0f);
+}
+
+void App::SetTheme(platform::ThemeKind kind) {
+  theme_ = kind;
+  config_.theme.clear();
+  settings_.theme = platform::theme_name(kind);
+  style_dirty_ = true;
+  SaveSettingsSoon();
+}
+
+void App::SetScale(float scale) {
+  config_.scale = 0.0f;
+  settings_.scale = scale <= 0 ? 0.0f : std::clamp(scale, 1.0f, 2.0f);
+  SaveSettingsSoon();
+}
+
+void App::SetLiveReload(bool on) {
+  settings_.live_reload = on;
+  watched_mtime_ = program_.path.empty() ? 0 : mtime_of(program_.path);
+  SaveSettingsSoon();
+}
+
+void App::BeforeFrame() {
+  const float scale = EffectiveScale();
+  if (scale != applied_scale_) {
+    platform::build_fonts(scale);
+    applied_scale_ = scale;
+    style_dirty_ = true;
+  }
+  if (style_dirty_) {
+    platform::apply_theme(theme_, scale);
+    style_dirty_ = false;
+  }
+  PollBackgroundLoad();
+  PumpRun();
+  PollLiveReload();
+  lane_colors_.refresh(trace_);
+  if (settings_dirty_ && config_.persistent) {
+    if (settings_dirty_since_ == 0.0) settings_dirty_since_ = Now();
+    if (Now() - settings_dirty_since_ > 1.0) {
+      settings_writer_.save_async(settings_, platform::settings_path());
+      settings_dirty_ = false;
+      settings_dirty_since_ = 0.0;
+    }
+  }
+}
+
+bool App::Animating() const {
+  return running() || playhead_.playing() || pending_load_.valid() || settings_dirty_ || Now() < toast_until_;
+}
+
+void App::Shutdown() {
+  StopRun();
+  if (!config_.persistent) return;
+  const platform::WindowGeometry g = window_.geometry();
+  if (!g.maximized) {
+    settings_.window_x = g.x;
+    settings_.window_y = g.y;
+    settings_.window_width = g.width;
+    settings_.window_height = g.height;
+  }
+  settings_.maximized = g.maximized;
+  settings_writer_.save_async(settings_, platform::settings_path());
+  settings_writer_.wait();
+}
+
+// ---- programs and lessons ----
+
+const Lesson* App::lesson() const {
+  if (lesson_index_ < 0 || static_cast<std::size_t>(lesson_index_) >= catalog_.lessons.size()) return nullptr;
+  return &catalog_.lessons[static_cast<std::size_t>(lesson_index_)];
+}
+
+void App::OpenLesson(int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= catalog_.lessons.size()) return;
+  StopRun();
+  lesson_index_ = index;
+  const Lesson& l = catalog_.lessons[static_cast<std::size_t>(index)];
+  knob_values_ = default_knob_values(l);
+  prediction_choices_.assign(l.predictions.size(), -1);
+  std::string error;
+  program_ = Program{};
+  program_.title = l.main_program.empty() ? l.title : l.main_program;
+  program_.path = l.main_path;
+  program_.original = l.main_path.empty() ? std::string() : read_text_file(l.main_path, &error);
+  program_.text = program_.original;
+  code_view_.editing = false;
+  NewTrace();
+  run_started_ = false;
+  start_error_.clear();
+  settings_.last_open = l.id;
+  SaveSettingsSoon();
+  window_.set_title("loopscope - " + l.title);
+}
+
+bool App::OpenLessonByKey(const std::string& key) {
+  const Lesson* l = catalog_.find(key);
+  if (!l) return false;
+  OpenLesson(static_cast<int>(l - catalog_.lessons.data()));
+  return true;
+}
+
+bool App::OpenPath(const std::string& path) {
+  if (pending_load_.valid()) return false;
+  // Read on a worker thread: a slow disk or a large trace never stalls the window.
+  pending_load_ = std::async(std::launch::async, [path] {
+    Loaded loaded;
+    loaded.path = path;
+    loaded.text = read_text_file(path, &loaded.error);
+    if (loaded.error.empty() && is_trace_path(path)) {
+      loaded.is_trace = true;
+      loaded.trace_lines = trace_lines_of(path, loaded.text, &loaded.error);
+      loaded.text.clear();
+    }
+    return loaded;
+  });
+  return true;
+}
+
+void App::PollBackgroundLoad() {
+  if (!pending_load_.valid()) return;
+  if (pending_load_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  Loaded loaded = pending_load_.get();
+  if (!loaded.error.empty()) {
+    start_error_ = loaded.error;
+    CollectProblems();
+    bottom_tab_ = 1;
+    force_tab_ = true;
+    return;
+  }
+  if (loaded.is_trace) {
+    StopRun();
+    NewTrace();
+    for (const std::string& line : loaded.trace_lines) trace_.ingest_line(line);
+    if (trace_.info().status == EndStatus::Running) trace_.finish(EndStatus::Finished, trace_.info().exit_code, "");
+    run_started_ = true;
+    playhead_.last(trace_.events());
+    // Show the traced script beside it when it is still on disk.
+    const std::string script = trace_.info().script;
+    std::error_code ec;
+    if (!script.empty() && fs::exists(script, ec) && program_.path != script) {
+      std::string error;
+      program_ = Program{};
+      program_.title = fs::path(script).filename().string();
+      program_.path = script;
+      program_.original = read_text_file(script, &error);
+      program_.text = program_.original;
+      lesson_index_ = -1;
+    }
+    CollectProblems();
+    Toast("Opened trace " + fs::path(loaded.path).filename().string());
+    return;
+  }
+  ApplyLoadedProgram(loaded.path, std::move(loaded.text));
+}
+
+void App::ApplyLoadedProgram(const std::string& path, std::string text) {
+  StopRun();
+  lesson_index_ = -1;
+  knob_values_.clear();
+  prediction_choices_.clear();
+  program_ = Program{};
+  program_.title = fs::path(path).filename().string();
+  std::error_code ec;
+  program_.path = fs::absolute(path, ec).string();
+  program_.original = std::move(text);
+  program_.text = program_.original;
+  code_view_.editing = false;
+  NewTrace();
+  run_started_ = false;
+  watched_mtime_ = mtime_of(program_.path);
+  settings_.last_open = program_.path;
+  SaveSettingsSoon();
+  window_.set_title("loopscope - " + program_.title);
+}
+
+bool App::OpenPathBlocking(const std::string& path, std::string* error) {
+  if (!OpenPath(path)) return false;
+  pending_load_.wait();
+  const bool ok = true;
+  PollBackgroundLoad();
+  if (!start_error_.empty()) {
+    if (error) *error = start_error_;
+    return false;
+  }
+  return ok;
+}
+
+void App::ResetProgram() {
+  program_.text = program_.original;
+  CollectProblems();
+}
+
+void App::StartExercise(int index) {
+  const Lesson* l = lesson();
+  if (!l || index < 0 || static_cast<std::size_t>(index) >= l->exercises.size()) return;
+  const Exercise& ex = l->exercises[static_cast<std::size_t>(index)];
+  StopRun();
+  std::string error;
+  program_ = Program{};
+  program_.title = ex.start_file + " (exercise)";
+  program_.path = ex.start_path;
+  program_.original = read_text_file(ex.start_path, &error);
+  program_.text = program_.original;
+  program_.exercise = index;
+  code_view_.editing = true;  // the learner edits a copy; the file on disk stays as shipped
+  NewTrace();
+  run_started_ = false;
+  verdict_ = {};
+}
+
+void App::ShowSolution(int index) {
+  const Lesson* l = lesson();
+  if (!l || index < 0 || static_cast<std::size_t>(index) >= l->exercises.size()) return;
+  const Exercise& ex = l->exercises[static_cast<std::size_t>(index)];
+  StopRun();
+  std::string error;
+  program_ = Program{};
+  program_.title = ex.solution_file + " (solution)";
+  program_.path = ex.solution_path;
+  program_.original = read_text_file(ex.solution_path, &error);
+  program_.text = program_.original;
+  program_.exercise = index;
+  program_.solution = true;
+  code_view_.editing = false;
+  NewTrace();
+  run_started_ = false;
+  verdict_ = {};
+}
+
+void App::SetKnob(const std::string& name, const std::string& value) {
+  const Lesson* l = lesson();
+  if (!l) return;
+  for (const Knob& k : l->knobs) {
+    if (k.name == name) knob_values_[name] = k.normalise(value);
+  }
+}
+
+// ---- runs ----
+
+void App::NewTrace() {
+  trace_ = Trace{};
+  playhead_.reset();
+  selection_.clear();
+  timeline_.OnNewTrace();
+  console_view_.Reset();
+  inspector_view_.Reset();
+  code_view_.OnNewTrace();
+  problems_.clear();
+  problems_event_count_ = 0;
+  verdict_ = {};
+  lane_colors_.refresh(trace_);
+}
+
+void App::StartRun() {
+  if (program_.empty()) return;
+  StopRun();
+  NewTrace();
+  start_error_.clear();
+  RunRequest request;
+  request.python = config_.python;
+  std::error_code ec;
+  const fs::path original(program_.path);
+  request.cwd = original.has_parent_path() ? original.parent_path().string() : std::string();
+  request.script = program_.path;
+  // An edited program (or an exercise copy) runs from a private temp file, in the original's
+  // folder so relative paths still work; the shipped file is never overwritten.
+  if (program_.dirty() || program_.exercise >= 0 || program_.path.empty()) {
+    const fs::path dir = fs::temp_directory_path(ec) / ("loopscope-" + std::to_string(::getpid()));
+    fs::create_directories(dir, ec);
+    const fs::path copy = dir / (original.filename().empty() ? fs::path("program.py") : original.filename());
+    std::ofstream(copy, std::ios::trunc) << program_.text;
+    request.script = copy.string();
+  }
+  if (const Lesson* l = lesson()) {
+    request.env = knob_env(*l, knob_values_);
+    request.timeout_s = l->timeout_s;
+  } else {
+    request.timeout_s = config_.timeout_s;
+  }
+  session_ = std::make_unique<RunControl>();
+  run_started_ = true;
+  run_was_running_ = true;
+  if (!session_->start(request, &start_error_)) {
+    trace_.finish(EndStatus::TracerError, -1, start_error_);
+    run_was_running_ = false;
+    CollectProblems();
+    bottom_tab_ = 1;
+    force_tab_ = true;
+    return;
+  }
+  playhead_.set_follow_live(true);
+}
+
+void App::StopRun() {
+  if (session_ && session_->running()) {
+    session_->stop();
+    session_->pump(trace_);
+  }
+}
+
+void App::PumpRun() {
+  const double now = Now();
+  const double dt = last_frame_time_ == 0.0 ? 0.0 : std::min(0.25, now - last_frame_time_);
+  last_frame_time_ = now;
+  if (session_) {
+    session_->pump(trace_);
+    const bool running_now = session_->running();
+    if (run_was_running_ && !running_now) {
+      run_was_running_ = false;
+      OnRunFinished();
+    }
+  }
+  playhead_.update(trace_.events(), dt);
+  if (trace_.events().size() != problems_event_count_ && (!running() || trace_.events().size() - problems_event_count_ > 500)) {
+    CollectProblems();
+  }
+}
+
+void App::FinishRunBlocking(double timeout_s) {
+  const double until = Now() + timeout_s;
+  while (session_ && session_->running() && Now() < until) {
+    session_->pump(trace_);
+    ::usleep(5000);
+  }
+  if (session_ && session_->running()) session_->stop();
+  PumpRun();
+}
+
+void App::OnRunFinished() {
+  CollectProblems();
+  verdict_ = {};
+  verdict_.evaluated = true;
+  if (const Lesson* l = lesson()) {
+    for (const Prediction& p : l->predictions) verdict_.correct.push_back(correct_choice(p, trace_));
+    if (program_.exercise >= 0 && static_cast<std::size_t>(program_.exercise) < l->exercises.size()) {
+      const Exercise& ex = l->exercises[static_cast<std::size_t>(program_.exercise)];
+      const std::vector<CheckResult> results = evaluate_checks(ex.checks, trace_);
+      verdict_.exercise = program_.exercise;
+      verdict_.exercise_passed = all_passed(results) && trace_.info().status == EndStatus::Finished;
+      for (const CheckResult& r : results) {
+        if (!r.passed) {
+          verdict_.exercise_reason = r.reason;
+          break;
+        }
+      }
+      if (verdict_.exercise_passed) {
+        verdict_.exercise_reason = results.empty() ? "the program ran" : results.front().reason;
+        if (!program_.solution) {
+          settings_.passed.insert(l->id + "/" + ex.id);
+          SaveSettingsSoon();
+        }
+      } else if (verdict_.exercise_reason.empty()) {
+        verdict_.exercise_reason = "the program did not finish normally";
+      }
+    }
+  }
+  for (const Problem& p : problems_) {
+    if (p.kind == Problem::Kind::Error || p.kind == Problem::Kind::SyntaxError || p.kind == Problem::Kind::MissingModule ||
+        p.kind == Problem::Kind::RunFailed) {
+      bottom_tab_ = 1;
+    force_tab_ = true;
+      break;
+    }
+  }
+}
+
+void App::CollectProblems() {
+  problems_ = problems_from_trace(trace_);
+  problems_event_count_ = trace_.events().size();
+  if (!start_error_.empty()) problems_.insert(problems_.begin(), {Problem::Kind::RunFailed, start_error_, {}, 0, kNoEvent});
+  if (const Lesson* l = lesson()) {
+    const std::string hint = missing_module_hint(*l, trace_);
+    if (!hint.empty()) problems_.insert(problems_.begin(), {Problem::Kind::MissingModule, hint, {}, 0, kNoEvent});
+  }
+  if (session_ && !running()) {
+    const std::string raw = session_->raw_output();
+    if (!raw.empty() && trace_.events().size() < 3) problems_.push_back({Problem::Kind::RunFailed, "Output of the Python process", raw, 0, kNoEvent});
+  }
+}
+
+void App::PollLiveReload() {
+  if (!settings_.live_reload || lesson() || program_.path.empty() || program_.dirty() || program_.exercise >= 0) return;
+  const double now = Now();
+  if (now - last_reload_poll_ < 0.5) return;
+  last_reload_poll_ = now;
+  const long long m = mtime_of(program_.path);
+  if (m == 0 || m == watched_mtime_) return;
+  watched_mtime_ = m;
+  std::string error;
+  std::string text = read_text_file(program_.path, &error);
+  if (!error.empty()) return;
+  program_.original = text;
+  program_.text = std::move(text);
+  StartRun();
+  Toast("File changed: running again");
+}
+
+bool App::SelectLaneByName(const std::string& name) {
+  for (std::size_t i = 0; i < trace_.lanes().size(); ++i) {
+    const auto id = static_cast<LaneId>(i);
+    const std::string full = trace_.display_name(id);
+    if (trace_.str(trace_.lanes()[i].name) == name || full == name || full.rfind(name, 0) == 0) {
+      selection_.lane = id;
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace loopscope::ui

@@ -1,0 +1,195 @@
+// The application: owns every piece of state (settings, lessons, the current program and its
+// edits, the run and its trace, the playhead and selection) and draws one frame of the UI.
+// Panels are separate view structs (one per file); the App wires them together.
+#pragma once
+
+#include <future>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/lesson_catalog.h"
+#include "core/playhead.h"
+#include "core/trace_model.h"
+#include "core/view_selection.h"
+#include "platform/settings.h"
+#include "platform/theme.h"
+#include "runner/run_session.h"
+#include "ui/run_control.h"
+#include "ui/code_view.h"
+#include "ui/console_view.h"
+#include "ui/error_view.h"
+#include "ui/inspector_view.h"
+#include "ui/lane_colors.h"
+#include "ui/lesson_browser_view.h"
+#include "ui/lesson_panel_view.h"
+#include "ui/open_file_popup.h"
+#include "ui/status_bar_view.h"
+#include "ui/panel_timeline.h"
+#include "ui/program.h"
+
+namespace loopscope::platform {
+class Window;
+}
+
+namespace loopscope::ui {
+
+struct AppConfig {
+  std::string open_path;     // script or saved trace to open at start
+  std::string lessons_dir;   // empty: locate_lessons()
+  std::string theme;         // empty: remembered setting
+  float scale = 0.0f;        // 0: remembered setting, else the monitor's
+  std::string python;
+  double timeout_s = 60.0;   // for ad-hoc scripts (lessons carry their own)
+  bool persistent = true;    // false (screenshots, tests): never read or write the settings file
+};
+
+// The outcome of the last finished run, as the lesson panel shows it.
+struct RunVerdict {
+  bool evaluated = false;
+  int prediction_answer = -1;     // the right choice per prediction (parallel to lesson predictions)
+  std::vector<int> correct;       // per prediction
+  int exercise = -1;              // exercise checked, -1 none
+  bool exercise_passed = false;
+  std::string exercise_reason;
+};
+
+class App {
+ public:
+  App(platform::Window& window, AppConfig config);
+  ~App();
+
+  // Outside the ImGui frame: applies theme/scale changes (font atlas), pumps the run, polls
+  // live reload and background loads.
+  void BeforeFrame();
+  // The whole UI, inside ImGui::NewFrame()/Render().
+  void Draw();
+  // True while something moves on its own (a run, playback, loading): the main loop then
+  // renders continuously instead of waiting for input.
+  bool Animating() const;
+  bool QuitRequested() const { return quit_requested_; }
+  // Saves window geometry and settings (call once before the window closes).
+  void Shutdown();
+
+  // Actions (menu, shortcuts, CLI, screenshot).
+  void OpenLesson(int index);
+  bool OpenLessonByKey(const std::string& key);
+  bool OpenPath(const std::string& path);  // .py script or saved trace
+  void StartRun();
+  void StopRun();
+  void ResetProgram();
+  void StartExercise(int index);
+  void ShowSolution(int index);
+  bool OpenPathBlocking(const std::string& path, std::string* error);
+  // Screenshot/tests: pumps the run until it ends or `timeout_s` passes.
+  void FinishRunBlocking(double timeout_s);
+  bool SelectLaneByName(const std::string& name);
+  void SetKnob(const std::string& name, const std::string& value);
+  void SetTheme(platform::ThemeKind kind);
+  void SetScale(float scale);  // 0: follow the monitor
+  void SetLiveReload(bool on);
+
+  // State the views read.
+  const Trace& trace() const { return trace_; }
+  Playhead& playhead() { return playhead_; }
+  Selection& selection() { return selection_; }
+  const Lesson* lesson() const;
+  const LessonCatalog& catalog() const { return catalog_; }
+  Program& program() { return program_; }
+  KnobValues& knob_values() { return knob_values_; }
+  std::vector<int>& prediction_choices() { return prediction_choices_; }
+  const RunVerdict& verdict() const { return verdict_; }
+  bool running() const { return session_ && session_->running(); }
+  bool has_run() const { return run_started_; }
+  const platform::Settings& settings() const { return settings_; }
+  const LaneColors& lane_colors() const { return lane_colors_; }
+  void JumpToLine(int line) { code_view_.ScrollToLine(line); }
+
+ private:
+  void DrawMenuBar();
+  void DrawLayout();
+  void DrawPanels(float width, float height);
+  void HandleShortcuts();
+  void PumpRun();
+  void OnRunFinished();
+  void CollectProblems();
+  void PollLiveReload();
+  void PollBackgroundLoad();
+  void ApplyLoadedProgram(const std::string& path, std::string text);
+  void NewTrace();
+  void SaveSettingsSoon() { settings_dirty_ = true; }
+  float EffectiveScale() const;
+  void DrawPopups();
+  void HandleFileChosen(const std::string& path);
+  void Toast(std::string message);
+  double Now() const;
+
+  platform::Window& window_;
+  AppConfig config_;
+  platform::Settings settings_;
+  platform::SettingsWriter settings_writer_;
+  bool settings_dirty_ = false;
+  double settings_dirty_since_ = 0.0;
+  bool quit_requested_ = false;
+
+  // Fonts and colours.
+  platform::ThemeKind theme_ = platform::ThemeKind::Dark;
+  float applied_scale_ = 0.0f;  // scale the atlas was built for (0: not built)
+  bool style_dirty_ = true;
+
+  // Lessons and the program.
+  LessonCatalog catalog_;
+  int lesson_index_ = -1;
+  Program program_;
+  KnobValues knob_values_;
+  std::vector<int> prediction_choices_;
+  RunVerdict verdict_;
+
+  // The run and what it produced.
+  std::unique_ptr<RunControl> session_;
+  Trace trace_;
+  bool run_started_ = false;
+  bool run_was_running_ = false;
+  double last_frame_time_ = 0.0;
+  std::string start_error_;
+  std::vector<Problem> problems_;
+  std::size_t problems_event_count_ = 0;
+  Playhead playhead_;
+  Selection selection_;
+  LaneColors lane_colors_;
+
+  // Live reload and background loading.
+  long long watched_mtime_ = 0;
+  double last_reload_poll_ = 0.0;
+  struct Loaded {
+    std::string path;
+    std::string text;
+    std::vector<std::string> trace_lines;  // non-empty when the file was a saved trace
+    bool is_trace = false;
+    std::string error;
+  };
+  std::future<Loaded> pending_load_;
+
+  // Views.
+  LessonBrowserView browser_view_;
+  LessonPanelView lesson_view_;
+  CodeView code_view_;
+  TimelineHost timeline_;
+  InspectorView inspector_view_;
+  ConsoleView console_view_;
+  ErrorView error_view_;
+  StatusBarView status_view_;
+  OpenFilePopup open_popup_;
+  int bottom_tab_ = 0;          // 0 console, 1 problems
+  bool force_tab_ = false;      // select bottom_tab_ at the next frame (a run failed)
+  bool show_shortcuts_ = false;
+  bool show_about_ = false;
+  std::string toast_;           // a one-line message in the status bar ("Saved trace to ...")
+  double toast_until_ = 0.0;
+  int save_popup_mode_ = 0;     // 0 none, 1 save trace, 2 export perfetto, 3 export png, 4 export svg
+
+  friend struct LessonPanelView;
+};
+
+}  // namespace loopscope::ui

@@ -1,0 +1,205 @@
+// The App's menu bar, keyboard shortcuts and modal popups (file chooser, shortcuts, about).
+#include <imgui.h>
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <filesystem>
+
+#include "platform/fonts.h"
+#include "platform/theme.h"
+#include "ui/app.h"
+#include "ui/exports.h"
+
+namespace loopscope::ui {
+namespace fs = std::filesystem;
+
+namespace {
+
+enum FileMode { kNone = 0, kOpenScript, kOpenTrace, kSaveTrace, kExportPerfetto, kExportPng, kExportSvg };
+
+struct Shortcut {
+  const char* keys;
+  const char* what;
+};
+
+constexpr Shortcut kShortcuts[] = {
+    {"F5", "Run the program"},
+    {"Shift+F5", "Stop the run"},
+    {"Space", "Play / pause the playhead"},
+    {"Left / Right", "Previous / next step"},
+    {"Shift+Left / Right", "Previous / next step of the selected lane"},
+    {"Home / End", "First / last step"},
+    {"F", "Fit the whole run in the timeline"},
+    {"Ctrl+O", "Open a script"},
+    {"Ctrl+E", "Edit / view the code"},
+    {"Ctrl+= / Ctrl+- / Ctrl+0", "Bigger / smaller / monitor's text size"},
+    {"F1", "This list"},
+};
+
+bool ctrl() { return ImGui::GetIO().KeyCtrl; }
+
+bool pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+
+}  // namespace
+
+void App::HandleShortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  // Scale shortcuts work even while typing (they never insert text with Ctrl held).
+  if (ctrl()) {
+    const float scale = EffectiveScale();
+    if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) SetScale(std::min(2.0f, scale + 0.125f));
+    if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) SetScale(std::max(1.0f, scale - 0.125f));
+    if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_KP_0)) SetScale(0.0f);
+    if (pressed(GLFW_KEY_O)) {
+      open_popup_.Open("Open script", program_.path.empty() ? "" : fs::path(program_.path).parent_path().string(), {".py"}, false);
+      save_popup_mode_ = kOpenScript;
+    }
+    if (pressed(GLFW_KEY_E)) code_view_.editing = !code_view_.editing;
+  }
+  if (pressed(GLFW_KEY_F5)) io.KeyShift ? StopRun() : StartRun();
+  if (pressed(GLFW_KEY_F1)) show_shortcuts_ = !show_shortcuts_;
+}
+
+void App::DrawMenuBar() {
+  if (!ImGui::BeginMainMenuBar()) return;
+  const std::string here = program_.path.empty() ? std::string() : fs::path(program_.path).parent_path().string();
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Open script…", "Ctrl+O")) {
+      open_popup_.Open("Open script", here, {".py"}, false);
+      save_popup_mode_ = kOpenScript;
+    }
+    if (ImGui::MenuItem("Open trace…")) {
+      open_popup_.Open("Open trace", here, {".json", ".jsonl"}, false);
+      save_popup_mode_ = kOpenTrace;
+    }
+    ImGui::Separator();
+    const bool have_trace = !trace_.empty() && !running();
+    if (ImGui::MenuItem("Save trace…", nullptr, false, have_trace)) {
+      open_popup_.Open("Save trace", here, {".json"}, true, "trace.json");
+      save_popup_mode_ = kSaveTrace;
+    }
+    if (ImGui::MenuItem("Export Perfetto trace…", nullptr, false, have_trace)) {
+      open_popup_.Open("Export Perfetto trace", here, {".json"}, true, "perfetto.json");
+      save_popup_mode_ = kExportPerfetto;
+    }
+    if (ImGui::MenuItem("Export timeline PNG…", nullptr, false, have_trace)) {
+      open_popup_.Open("Export timeline PNG", here, {".png"}, true, "timeline.png");
+      save_popup_mode_ = kExportPng;
+    }
+    if (ImGui::MenuItem("Export timeline SVG…", nullptr, false, have_trace)) {
+      open_popup_.Open("Export timeline SVG", here, {".svg"}, true, "timeline.svg");
+      save_popup_mode_ = kExportSvg;
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_requested_ = true;
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Dark theme", nullptr, theme_ == platform::ThemeKind::Dark)) SetTheme(platform::ThemeKind::Dark);
+    if (ImGui::MenuItem("Light theme (projector)", nullptr, theme_ == platform::ThemeKind::Light)) SetTheme(platform::ThemeKind::Light);
+    ImGui::Separator();
+    const float scale = EffectiveScale();
+    if (ImGui::MenuItem("Bigger text", "Ctrl+=")) SetScale(std::min(2.0f, scale + 0.125f));
+    if (ImGui::MenuItem("Smaller text", "Ctrl+-")) SetScale(std::max(1.0f, scale - 0.125f));
+    if (ImGui::MenuItem("Monitor's text size", "Ctrl+0", settings_.scale == 0.0f)) SetScale(0.0f);
+    for (float s : {1.0f, 1.25f, 1.5f, 2.0f}) {
+      const std::string label = "Scale " + std::to_string(static_cast<int>(s * 100)) + "%";
+      if (ImGui::MenuItem(label.c_str(), nullptr, settings_.scale == s)) SetScale(s);
+    }
+    ImGui::Separator();
+    platform::PanelLayout& l = settings_.layout;
+    bool changed = false;
+    changed |= ImGui::MenuItem("Lesson list", nullptr, &l.show_browser);
+    changed |= ImGui::MenuItem("Lesson text", nullptr, &l.show_lesson);
+    changed |= ImGui::MenuItem("Code", nullptr, &l.show_code);
+    changed |= ImGui::MenuItem("Inspector", nullptr, &l.show_inspector);
+    changed |= ImGui::MenuItem("Console and problems", nullptr, &l.show_console);
+    if (changed) SaveSettingsSoon();
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Run")) {
+    if (ImGui::MenuItem("Run", "F5", false, !program_.empty())) StartRun();
+    if (ImGui::MenuItem("Stop", "Shift+F5", false, running())) StopRun();
+    if (ImGui::MenuItem("Reset program", nullptr, false, program_.dirty())) ResetProgram();
+    ImGui::Separator();
+    bool live = settings_.live_reload;
+    if (ImGui::MenuItem("Live reload (run again on save)", nullptr, &live, lesson() == nullptr)) SetLiveReload(live);
+    ImGui::EndMenu();
+  }
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts", "F1")) show_shortcuts_ = true;
+    if (ImGui::MenuItem("About loopscope")) show_about_ = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMainMenuBar();
+}
+
+void App::HandleFileChosen(const std::string& path) {
+  switch (save_popup_mode_) {
+    case kOpenScript:
+    case kOpenTrace:
+      OpenPath(path);
+      break;
+    case kSaveTrace:
+    case kExportPerfetto: {
+      std::string error;
+      if (export_chrome_trace(trace_, path, &error)) Toast("Saved " + path);
+      else Toast("Could not save: " + error);
+      break;
+    }
+    case kExportPng:
+    case kExportSvg: {
+      std::string error;
+      const bool ok = save_popup_mode_ == kExportPng ? export_timeline_png(trace_, path, &error)
+                                                     : export_timeline_svg(trace_, path, &error);
+      Toast(ok ? "Exported " + path : "Could not export: " + error);
+      break;
+    }
+    default: break;
+  }
+  save_popup_mode_ = kNone;
+}
+
+void App::DrawPopups() {
+  std::string chosen;
+  if (open_popup_.Draw(&chosen)) HandleFileChosen(chosen);
+  if (show_shortcuts_) {
+    ImGui::OpenPopup("Keyboard shortcuts");
+    show_shortcuts_ = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+      for (const Shortcut& s : kShortcuts) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushFont(platform::fonts().mono);
+        ImGui::TextUnformatted(s.keys);
+        ImGui::PopFont();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(s.what);
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  if (show_about_) {
+    ImGui::OpenPopup("About loopscope");
+    show_about_ = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("About loopscope", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::PushFont(platform::fonts().heading);
+    ImGui::Text("loopscope %s", LOOPSCOPE_UI_VERSION);
+    ImGui::PopFont();
+    ImGui::TextUnformatted("See how Python's iteration and asyncio really run:");
+    ImGui::TextUnformatted("real programs, an instrumented event loop, and a timeline of what happened.");
+    if (!platform::fonts().note.empty()) ImGui::TextDisabled("%s", platform::fonts().note.c_str());
+    ImGui::TextDisabled("Dear ImGui %s", ImGui::GetVersion());
+    if (ImGui::Button("Close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+}  // namespace loopscope::ui

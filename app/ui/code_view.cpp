@@ -1,0 +1,251 @@
+#include "ui/code_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <string>
+
+#include "platform/fonts.h"
+#include "platform/theme.h"
+
+namespace loopscope::ui {
+namespace {
+
+ImU32 token_color(TokenKind kind) {
+  const auto& p = platform::palette();
+  switch (kind) {
+    case TokenKind::Keyword: return p.syn_keyword;
+    case TokenKind::Builtin: return p.syn_builtin;
+    case TokenKind::String: return p.syn_string;
+    case TokenKind::Number: return p.syn_number;
+    case TokenKind::Comment: return p.syn_comment;
+    case TokenKind::Decorator: return p.syn_decorator;
+    case TokenKind::DefName: return p.syn_def_name;
+    case TokenKind::Self: return p.syn_self;
+    case TokenKind::Text: break;
+  }
+  return p.text;
+}
+
+ImU32 with_alpha(ImU32 color, int alpha) { return (color & 0x00ffffffu) | (static_cast<ImU32>(alpha) << 24); }
+
+constexpr std::size_t kMaxMarkItems = 10;
+
+}  // namespace
+
+void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks) {
+  const auto& events = trace.events();
+  for (std::size_t i = from; i < events.size(); ++i) {
+    const Event& e = events[i];
+    if (e.line <= 0) continue;
+    const bool suspend = e.kind == EventKind::Suspend;
+    const bool yield = e.kind == EventKind::Leave && static_cast<GenHow>(e.sub) == GenHow::Yield;
+    if (!suspend && !yield) continue;
+    LineMarks& m = marks[e.line];
+    (suspend ? m.suspends : m.yields) += 1;
+    if (m.items.size() < kMaxMarkItems) {
+      const std::string lane = e.lane >= 0 && static_cast<std::size_t>(e.lane) < trace.lanes().size()
+                                   ? std::string(trace.str(trace.lanes()[static_cast<std::size_t>(e.lane)].name))
+                                   : std::string();
+      m.items.push_back(lane + (suspend ? " awaits " : " yields ") + std::string(trace.str(e.text)));
+    }
+  }
+}
+
+std::map<int, LineMarks> line_marks(const Trace& trace) {
+  std::map<int, LineMarks> marks;
+  add_line_marks(trace, 0, marks);
+  return marks;
+}
+
+CodeView::Actions CodeView::Draw(Program& program, const Trace& trace, EventIndex playhead, const LaneColors& colors,
+                                 bool running, const CodeProblem& problem) {
+  Actions actions;
+  DrawHeader(program, running, actions);
+  if (program.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(platform::palette().text_dim));
+    ImGui::TextWrapped("Pick a lesson on the left, or File > Open script… to load any Python file.");
+    ImGui::PopStyleColor();
+    return actions;
+  }
+  if (problem.line > 0 && !problem.message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(platform::palette().error));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("Line %d: %s", problem.line, problem.message.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+  }
+  if (editing) {
+    ImGui::PushFont(platform::fonts().mono);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(platform::palette().code_bg));
+    ImGui::InputTextMultiline("##editor", &program.text, ImVec2(-1, -1), ImGuiInputTextFlags_AllowTabInput);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+  } else {
+    DrawReadOnly(program, trace, playhead, colors, problem);
+  }
+  return actions;
+}
+
+void CodeView::DrawHeader(Program& program, bool running, Actions& actions) {
+  const auto& pal = platform::palette();
+  ImGui::PushFont(platform::fonts().bold);
+  ImGui::TextUnformatted(program.title.empty() ? "Code" : program.title.c_str());
+  ImGui::PopFont();
+  if (program.dirty()) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warn));
+    ImGui::TextUnformatted("\xE2\x97\x8F edited");  // ● edited
+    ImGui::PopStyleColor();
+  }
+  if (program.empty()) return;
+  // Buttons on the right of the header row.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const char* run_label = running ? "\xE2\x96\xA0 Stop" : "\xE2\x96\xB6 Run";  // ■ / ▶
+  const char* edit_label = editing ? "View" : "Edit";
+  const float w = ImGui::CalcTextSize(run_label).x + ImGui::CalcTextSize(edit_label).x + ImGui::CalcTextSize("Reset").x +
+                  style.FramePadding.x * 6 + style.ItemSpacing.x * 2;
+  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
+  if (ImGui::Button(edit_label)) editing = !editing;
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!program.dirty());
+  if (ImGui::Button("Reset")) actions.reset = true;
+  ImGui::EndDisabled();
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the original program");
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(running ? pal.error : pal.accent));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(with_alpha(running ? pal.error : pal.accent, 210)));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  if (ImGui::Button(run_label)) (running ? actions.stop : actions.run) = true;
+  ImGui::PopStyleColor(3);
+}
+
+void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventIndex playhead, const LaneColors& colors,
+                            const CodeProblem& problem) {
+  const auto& pal = platform::palette();
+  if (tokens_for_ != program.text || tokens_.empty()) {
+    tokens_for_ = program.text;
+    tokens_ = tokenize_python(tokens_for_);
+  }
+  // Marks grow with a live run: only the new events are scanned.
+  if (marks_events_ > trace.events().size()) {
+    marks_.clear();
+    marks_events_ = 0;
+  }
+  add_line_marks(trace, marks_events_, marks_);
+  marks_events_ = trace.events().size();
+  const auto lines = split_lines(tokens_for_);
+  // The step at the playhead: its line gets the arrow, in its lane's colour.
+  int current_line = 0;
+  ImU32 current_color = pal.accent;
+  if (playhead != kNoEvent && playhead < trace.events().size()) {
+    const Event& e = trace.events()[playhead];
+    current_line = e.line;
+    current_color = colors.of(e.lane);
+  }
+  if (playhead != last_playhead_) {
+    last_playhead_ = playhead;
+    if (current_line > 0) scroll_to_ = -current_line;  // negative: only if off-screen
+  }
+
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(pal.code_bg));
+  ImGui::BeginChild("##code", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImFont* mono = platform::fonts().mono;
+  ImFont* small = platform::fonts().small;
+  ImGui::PushFont(mono);
+  const float line_h = mono->FontSize * 1.45f;
+  const float char_w = mono->CalcTextSizeA(mono->FontSize, 1e9f, 0.0f, "0").x;
+  const float marks_w = char_w * 4.0f;
+  const float number_w = char_w * (lines.size() >= 100 ? 4.0f : 3.0f);
+  const float arrow_w = char_w * 2.0f;
+  const float gutter_w = marks_w + number_w + arrow_w;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float view_h = ImGui::GetWindowHeight();
+
+  if (scroll_to_ != 0) {
+    const int target = std::abs(scroll_to_);
+    const float y = static_cast<float>(target - 1) * line_h;
+    const float top = ImGui::GetScrollY();
+    if (scroll_to_ > 0 || y < top || y + line_h > top + view_h) ImGui::SetScrollY(std::max(0.0f, y - view_h * 0.35f));
+    scroll_to_ = 0;
+  }
+
+  float max_w = 0.0f;
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(lines.size()), line_h);
+  while (clipper.Step()) {
+    for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+      const int line_no = i + 1;
+      const float y = origin.y + static_cast<float>(i) * line_h;
+      const float text_y = y + (line_h - mono->FontSize) * 0.5f;
+      const float right = origin.x + ImGui::GetWindowWidth() + ImGui::GetScrollX();
+      if (line_no == current_line) draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(right, y + line_h), with_alpha(current_color, 40));
+      if (line_no == problem.line) draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(right, y + line_h), pal.error_soft);
+      if (line_no == flash_line_) draw->AddRect(ImVec2(origin.x + 1, y), ImVec2(right - 1, y + line_h), pal.accent);
+      // Gutter: suspension/yield counts, line number, arrow.
+      auto m = marks_.find(line_no);
+      if (m != marks_.end()) {
+        const LineMarks& lm = m->second;
+        const int count = lm.suspends + lm.yields;
+        const std::string label = std::to_string(count) + (lm.yields > lm.suspends ? "y" : "\xC3\x97");  // ×
+        const float lw = small->CalcTextSizeA(small->FontSize, 1e9f, 0.0f, label.c_str()).x;
+        const ImVec2 pill0(origin.x + marks_w - lw - char_w * 0.9f, y + line_h * 0.15f);
+        const ImVec2 pill1(origin.x + marks_w - char_w * 0.3f, y + line_h * 0.85f);
+        const ImU32 pill = lm.yields > lm.suspends ? pal.lane_gen : pal.accent;
+        draw->AddRectFilled(pill0, pill1, with_alpha(pill, 60), line_h * 0.3f);
+        draw->AddText(small, small->FontSize, ImVec2(pill0.x + char_w * 0.3f, y + (line_h - small->FontSize) * 0.5f), pill,
+                      label.c_str());
+        if (ImGui::IsMouseHoveringRect(pill0, pill1) && ImGui::IsWindowHovered()) {
+          ImGui::BeginTooltip();
+          if (lm.suspends) ImGui::Text("%d suspension%s here", lm.suspends, lm.suspends == 1 ? "" : "s");
+          if (lm.yields) ImGui::Text("%d yield%s here", lm.yields, lm.yields == 1 ? "" : "s");
+          ImGui::Separator();
+          for (const std::string& item : lm.items) ImGui::TextUnformatted(item.c_str());
+          if (static_cast<int>(lm.items.size()) < count) ImGui::TextDisabled("… and %d more", count - static_cast<int>(lm.items.size()));
+          ImGui::EndTooltip();
+        }
+      }
+      const std::string number = std::to_string(line_no);
+      const float nw = mono->CalcTextSizeA(mono->FontSize, 1e9f, 0.0f, number.c_str()).x;
+      draw->AddText(mono, mono->FontSize, ImVec2(origin.x + marks_w + number_w - nw, text_y),
+                    line_no == current_line ? pal.text : pal.text_faint, number.c_str());
+      if (line_no == current_line) {
+        // A solid arrow pointing at the code.
+        const float ax = origin.x + marks_w + number_w + char_w * 0.4f;
+        const float cy = y + line_h * 0.5f;
+        const float s = line_h * 0.28f;
+        draw->AddTriangleFilled(ImVec2(ax, cy - s), ImVec2(ax + s * 1.4f, cy), ImVec2(ax, cy + s), current_color);
+      }
+      // Code tokens.
+      const std::string_view text = lines[static_cast<std::size_t>(i)];
+      float x = origin.x + gutter_w;
+      int at = 0;
+      auto emit = [&](int b, int e, ImU32 color) {
+        if (e <= b) return;
+        const char* pb = text.data() + b;
+        const char* pe = text.data() + e;
+        draw->AddText(mono, mono->FontSize, ImVec2(x, text_y), color, pb, pe);
+        x += mono->CalcTextSizeA(mono->FontSize, 1e9f, 0.0f, pb, pe).x;
+      };
+      for (const Token& tok : tokens_[static_cast<std::size_t>(i)]) {
+        emit(at, tok.begin, pal.text);
+        emit(tok.begin, tok.end, token_color(tok.kind));
+        at = tok.end;
+      }
+      emit(at, static_cast<int>(text.size()), pal.text);
+      if (line_no == problem.line) {
+        draw->AddLine(ImVec2(origin.x + gutter_w, y + line_h - 2), ImVec2(x, y + line_h - 2), pal.error, 2.0f);
+      }
+      max_w = std::max(max_w, x - origin.x);
+    }
+  }
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(max_w + char_w * 2, static_cast<float>(lines.size()) * line_h + line_h));
+  ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace loopscope::ui

@@ -1,0 +1,78 @@
+#include "ui/console_view.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+#include "platform/fonts.h"
+#include "platform/theme.h"
+
+namespace loopscope::ui {
+
+void ConsoleView::Scan(const Trace& trace) {
+  const auto& events = trace.events();
+  if (events.size() < scanned_) Reset();  // a new, shorter trace
+  for (; scanned_ < events.size(); ++scanned_) {
+    if (events[scanned_].kind == EventKind::Print) prints_.push_back(static_cast<EventIndex>(scanned_));
+  }
+}
+
+void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& selection, const LaneColors& colors, bool live) {
+  Scan(trace);
+  const auto& pal = platform::palette();
+  if (prints_.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_dim));
+    ImGui::TextUnformatted(trace.empty() ? "The program's output appears here, line by line, in the colour of the task that printed it."
+                                         : "The program printed nothing.");
+    ImGui::PopStyleColor();
+    return;
+  }
+  const EventIndex pos = playhead.position();
+  const auto& events = trace.events();
+  // The tag column is as wide as the longest lane name that printed (cached per frame is fine).
+  ImGui::PushFont(platform::fonts().mono);
+  float tag_w = 0.0f;
+  for (const Lane& lane : trace.lanes()) tag_w = std::max(tag_w, ImGui::CalcTextSize(std::string(trace.str(lane.name)).c_str()).x);
+  tag_w = std::min(tag_w, ImGui::GetContentRegionAvail().x * 0.3f) + 12.0f;
+  ImGui::BeginChild("##console_lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(prints_.size()), line_h);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  while (clipper.Step()) {
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const EventIndex idx = prints_[static_cast<std::size_t>(row)];
+      const Event& e = events[idx];
+      const bool future = pos != kNoEvent && idx > pos;
+      const bool current = selection.event == idx || (pos != kNoEvent && idx <= pos &&
+                            (static_cast<std::size_t>(row) + 1 == prints_.size() || prints_[static_cast<std::size_t>(row) + 1] > pos));
+      ImGui::PushID(row);
+      const ImVec2 p0 = ImGui::GetCursorScreenPos();
+      if (ImGui::Selectable("##line", current, ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, line_h - ImGui::GetStyle().ItemSpacing.y))) {
+        playhead.seek(events, idx);
+        selection.event = idx;
+        selection.lane = e.lane;
+      }
+      if (ImGui::IsItemHovered()) selection.hovered_event = idx;
+      ImU32 lane_color = colors.of(e.lane);
+      ImU32 text_color = e.sub == static_cast<std::uint8_t>(Stream::Stderr) ? pal.error : pal.text;
+      if (future) {
+        lane_color = (lane_color & 0x00ffffff) | 0x55000000;
+        text_color = pal.text_faint;
+      }
+      const std::string tag(trace.str(trace.lanes()[static_cast<std::size_t>(e.lane >= 0 ? e.lane : 0)].name));
+      draw->AddRectFilled(ImVec2(p0.x, p0.y + 2), ImVec2(p0.x + 3, p0.y + line_h - 4), lane_color);
+      draw->AddText(ImVec2(p0.x + 8, p0.y), lane_color, tag.c_str());
+      const std::string_view text = trace.str(e.text);
+      draw->AddText(ImVec2(p0.x + 8 + tag_w, p0.y), text_color, text.data(), text.data() + text.size());
+      ImGui::PopID();
+    }
+  }
+  // Keep the newest line in view while a run streams and the playhead follows it.
+  if (live && playhead.follow_live()) ImGui::SetScrollHereY(1.0f);
+  ImGui::EndChild();
+  ImGui::PopFont();
+}
+
+}  // namespace loopscope::ui

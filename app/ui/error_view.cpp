@@ -1,0 +1,134 @@
+#include "ui/error_view.h"
+
+#include <imgui.h>
+
+#include "platform/fonts.h"
+#include "platform/theme.h"
+
+namespace loopscope::ui {
+namespace {
+
+const char* end_status_text(EndStatus status) {
+  switch (status) {
+    case EndStatus::Failed: return "The program failed";
+    case EndStatus::Stopped: return "Stopped";
+    case EndStatus::Timeout: return "Stopped: the run took longer than its time limit";
+    case EndStatus::Crashed: return "The Python process crashed";
+    case EndStatus::TracerError: return "The tracer could not run the program";
+    default: return "";
+  }
+}
+
+ImU32 kind_color(Problem::Kind kind) {
+  const auto& p = platform::palette();
+  switch (kind) {
+    case Problem::Kind::Warning:
+    case Problem::Kind::Note: return p.warn;
+    case Problem::Kind::MissingModule: return p.warn;
+    default: return p.error;
+  }
+}
+
+const char* kind_label(Problem::Kind kind) {
+  switch (kind) {
+    case Problem::Kind::Error: return "error";
+    case Problem::Kind::SyntaxError: return "syntax";
+    case Problem::Kind::Warning: return "warning";
+    case Problem::Kind::MissingModule: return "module";
+    case Problem::Kind::RunFailed: return "run";
+    case Problem::Kind::Note: return "note";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<Problem> problems_from_trace(const Trace& trace) {
+  std::vector<Problem> out;
+  const auto& events = trace.events();
+  for (EventIndex i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    if (e.kind == EventKind::Exception) {
+      Problem p;
+      p.title = std::string(trace.str(e.text));
+      p.kind = p.title.rfind("SyntaxError", 0) == 0 || p.title.rfind("IndentationError", 0) == 0 ? Problem::Kind::SyntaxError
+                                                                                                    : Problem::Kind::Error;
+      if (p.title.rfind("ModuleNotFoundError", 0) == 0) p.kind = Problem::Kind::MissingModule;
+      p.detail = std::string(trace.str(e.extra));
+      p.line = e.line;
+      p.event = i;
+      out.push_back(std::move(p));
+    } else if (e.kind == EventKind::Warning) {
+      Problem p;
+      p.kind = Problem::Kind::Warning;
+      p.title = std::string(trace.str(e.extra));
+      if (!p.title.empty()) p.title += ": ";
+      p.title += std::string(trace.str(e.text));
+      p.line = e.line;
+      p.event = i;
+      out.push_back(std::move(p));
+    }
+  }
+  const RunInfo& info = trace.info();
+  const char* status = end_status_text(info.status);
+  if (*status && (info.status != EndStatus::Failed || out.empty() || !info.end_message.empty())) {
+    Problem p;
+    p.kind = Problem::Kind::RunFailed;
+    p.title = status;
+    p.detail = info.end_message;
+    if (info.status == EndStatus::Failed && info.exit_code != 0) p.title += " (exit code " + std::to_string(info.exit_code) + ")";
+    if (info.status != EndStatus::Stopped || !p.detail.empty()) out.push_back(std::move(p));
+  }
+  for (const std::string& note : info.notes) out.push_back({Problem::Kind::Note, note, {}, 0, kNoEvent});
+  return out;
+}
+
+ErrorView::Click ErrorView::Draw(const std::vector<Problem>& problems) {
+  Click click;
+  const auto& pal = platform::palette();
+  if (problems.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_dim));
+    ImGui::TextUnformatted("No problems. Exceptions, warnings and failed runs show up here.");
+    ImGui::PopStyleColor();
+    return click;
+  }
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    const Problem& p = problems[i];
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(kind_color(p.kind)));
+    ImGui::PushFont(platform::fonts().bold);
+    ImGui::Text("[%s]", kind_label(p.kind));
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(p.title.c_str());
+    ImGui::PopTextWrapPos();
+    if (p.line > 0) {
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.accent));
+      const std::string link = "line " + std::to_string(p.line);
+      if (ImGui::SmallButton(link.c_str())) {
+        click.line = p.line;
+        click.event = p.event;
+      }
+      ImGui::PopStyleColor();
+    }
+    if (!p.detail.empty()) {
+      ImGui::Indent();
+      ImGui::PushFont(platform::fonts().mono);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_dim));
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(p.detail.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      ImGui::Unindent();
+    }
+    ImGui::Separator();
+    ImGui::PopID();
+  }
+  return click;
+}
+
+}  // namespace loopscope::ui

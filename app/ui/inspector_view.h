@@ -1,0 +1,29 @@
+// The inspector: the state of the program at the playhead (tasks, the loop's ready queue and
+// timers, worker threads, generators) and the details of the selected event.
+#pragma once
+
+#include "core/playhead.h"
+#include "core/trace_model.h"
+#include "core/view_selection.h"
+#include "ui/lane_colors.h"
+#include "core/trace_state.h"
+
+namespace loopscope::ui {
+
+// A one-line description of an event ("Task-2 suspends at line 7: awaits sleep(0.5)").
+std::string event_sentence(const Trace& trace, EventIndex index);
+const char* event_kind_name(EventKind kind);
+
+class InspectorView {
+ public:
+  // Returns a line to show in the code pane when the user clicked one (0: none).
+  int Draw(const Trace& trace, Playhead& playhead, Selection& selection, const LaneColors& colors);
+  void Reset() { cached_position_ = kNoEvent; cached_events_ = 0; }
+
+ private:
+  StateAt state_;
+  EventIndex cached_position_ = kNoEvent;
+  std::size_t cached_events_ = 0;
+};
+
+}  // namespace loopscope::ui
