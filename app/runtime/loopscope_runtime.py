@@ -187,6 +187,38 @@ _CoroType = types.CoroutineType
 _GenType = types.GeneratorType
 
 
+_frame_rules = {}   # code -> how to label a wait whose first frame below the user is that code
+
+
+def frame_rule(code):
+    """('fixed', wait, label) | ('wait', ..) | ('wait_for', ..) | ('terminal', ..): the last
+    means "label it after the awaited future" (sleep, to_thread)."""
+    kind, qual = code_kind(code)
+    wait = _LABELS.get(qual) if kind == 'asyncio' else None
+    if wait is None:
+        fn = code.co_filename
+        if kind == 'asyncio' and (fn.endswith(('streams.py', 'selector_events.py'))
+                                  or 'sock_' in qual or 'create_' in qual):
+            wait = 'io'
+        else:
+            wait = 'other'
+        rule = ('fixed', wait, qual + '()')
+    elif qual == 'wait':
+        rule = ('wait', wait, '')
+    elif qual == 'wait_for':
+        rule = ('wait_for', wait, '')
+    elif 'as_completed' in qual:
+        rule = ('fixed', wait, 'as_completed()')
+    elif 'TaskGroup' in qual:
+        rule = ('fixed', wait, 'TaskGroup')
+    elif wait == 'sleep' or wait == 'thread':
+        rule = ('terminal', wait, '')
+    else:
+        rule = ('fixed', wait, qual + '()')
+    _frame_rules[code] = rule
+    return rule
+
+
 def walk_await_chain(obj):
     """(line of the innermost user await, first non-user frame below it, first asyncio frame)."""
     line = 0
@@ -205,7 +237,8 @@ def walk_await_chain(obj):
             break
         if f is None:
             break
-        kind = code_kind(f.f_code)[0]
+        code = f.f_code
+        kind = (_code_kinds.get(code) or code_kind(code))[0]
         if kind == 'user':
             line = f.f_lineno
             seen_user = True
@@ -393,27 +426,17 @@ class LoopState:
         label = wait = None
         target = -1
         if label_frame is not None:
-            kind, qual = code_kind(label_frame.f_code)
-            wait = _LABELS.get(qual) if kind == 'asyncio' else None
-            if wait is None:
-                fn = label_frame.f_code.co_filename
-                if kind == 'asyncio' and (fn.endswith(('streams.py', 'selector_events.py'))
-                                          or 'sock_' in qual or 'create_' in qual):
-                    wait = 'io'
-                else:
-                    wait = 'other'
-                label = qual + '()'
-            elif wait == 'gather' and qual == 'wait':
+            code = label_frame.f_code
+            rule = _frame_rules.get(code) or frame_rule(code)
+            mode = rule[0]
+            if mode == 'fixed':
+                label, wait = rule[2], rule[1]
+            elif mode == 'wait':
                 fs = label_frame.f_locals.get('fs')
-                label = f'wait({len(fs)})' if fs is not None else 'wait()'
-            elif qual == 'wait_for':
+                label, wait = (f'wait({len(fs)})' if fs is not None else 'wait()'), 'gather'
+            elif mode == 'wait_for':
                 label = f"wait_for({fmt_num(label_frame.f_locals.get('timeout'))})"
-            elif wait == 'gather' and 'as_completed' in qual:
-                label = 'as_completed()'
-            elif wait == 'gather' and 'TaskGroup' in qual:
-                label = 'TaskGroup'
-            elif wait != 'sleep' and wait != 'thread':
-                label = qual + '()'
+                wait = 'other'
         if label is None:                 # name it after the awaited future itself
             if waiter is None:
                 label, wait = 'sleep(0)', 'sleep'
@@ -829,6 +852,10 @@ def find_generator_code(code):
         c = stack.pop()
         stack.extend(k for k in c.co_consts if isinstance(k, types.CodeType))
         flags = c.co_flags
+        if c.co_name == '<genexpr>':
+            # Generator expressions are consumed on the spot (sum(...), gather(*...)); tracing
+            # them would switch on sys.settrace, which slows every frame on 3.11.
+            continue
         if flags & 0x20:                          # CO_GENERATOR
             found[c] = (c.co_qualname, 'generator', False)
         elif flags & 0x200:                       # CO_ASYNC_GENERATOR
@@ -853,6 +880,17 @@ def _gen_call(frame, event, arg):
     meta = _gen_codes.get(code)
     if meta is None:
         return None
+    if not meta[2]:
+        info = _gens.get(frame)
+        if info is not None and info.count >= GEN_CAP:
+            # Past the cap: most activations only get a cheap tracer that notices the end.
+            if not info.noted:
+                info.noted = True
+                note(f'{meta[0]}: more than {GEN_CAP} steps; recording one in {GEN_EVERY} '
+                     f'from now on')
+            info.count += 1
+            if info.count % GEN_EVERY:
+                return _gen_skip
     co = _code_bytes.get(code)
     if co is None:
         co = _code_bytes[code] = code.co_code
@@ -903,18 +941,39 @@ def _gen_call(frame, event, arg):
                 pass
         _gens[key] = info
     frame.f_trace_lines = False
-    info.count += 1
-    c = info.count
-    info.shown = c <= GEN_CAP or c % GEN_EVERY == 0
-    if c == GEN_CAP + 1 and not info.noted:
-        info.noted = True
-        note(f'{meta[0]}: more than {GEN_CAP} steps; recording one in {GEN_EVERY} from now on')
+    if info.count < GEN_CAP:
+        info.count += 1
+    info.shown = True                  # under the cap, or the one in GEN_EVERY sampled above
     info.exc = None
     stack.append(info)
     if info.shown:
         emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
              f'"line":{frame.f_lineno}')
     return _gen_local
+
+
+def _gen_skip(frame, event, arg):
+    """Local tracer of an unrecorded activation: silent unless the generator ends in it."""
+    if event == 'return':
+        co = _code_bytes[frame.f_code]
+        i = frame.f_lasti
+        info = _gens.get(frame)
+        if info is not None and (info.closing or not (0 <= i < len(co) and co[i] == _YIELD)):
+            stack = _stacks.setdefault(threading.get_ident(), [])
+            drv = stack[-1].lane if stack else current_lane()
+            # The end is always recorded, as a whole enter/leave pair.
+            emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
+                 f'"line":{frame.f_lineno}')
+            stack.append(info)
+            info.shown = True
+            return _gen_local(frame, event, arg)
+    elif event == 'exception':
+        info = _gens.get(frame)
+        if info is not None:
+            info.exc = arg[0]
+            if issubclass(arg[0], GeneratorExit):
+                info.closing = True
+    return _gen_skip
 
 
 def _iter_key(frame, code):
@@ -999,8 +1058,11 @@ _stop = threading.Event()
 
 
 def _watchdog(stall_ns):
+    # Each wake-up takes the GIL from a busy script, so wake no more often than needed to see
+    # a stall within about a quarter of stall_ms (and to flush batches a few times a second).
+    interval = min(max(stall_ns / 4e9, 0.01), 0.05)
     reported = {}   # loop lane -> (step_no, line)
-    while not _stop.wait(0.01):
+    while not _stop.wait(interval):
         t = _pc() - _T0
         for st in list(_loops):
             if not st.active or t - st.step_t < stall_ns or st.thread_id is None:
