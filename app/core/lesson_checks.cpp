@@ -81,10 +81,8 @@ Bounds bounds(const CheckSpec& s, long min_default = 1) {
 }
 
 std::string lane_filter_text(const CheckSpec& s, const char* key = "lane") {
-  std::string out;
-  if (s.has(key)) out += quoted(s.arg(key));
-  if (s.has("lane_kind")) out += (out.empty() ? "" : " ") + std::string("(") + s.arg("lane_kind") + " lane)";
-  return out.empty() ? "any lane" : out;
+  if (!s.has(key)) return s.has("lane_kind") ? "the " + s.arg("lane_kind") + " lane(s)" : "any lane";
+  return quoted(s.arg(key)) + (s.has("lane_kind") ? " (" + s.arg("lane_kind") + " lane)" : "");
 }
 
 // ---- one function per kind ----------------------------------------------------------------
