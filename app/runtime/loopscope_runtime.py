@@ -22,6 +22,7 @@ import threading
 import time
 import traceback
 import types
+import weakref
 
 _pc = time.perf_counter_ns
 _q = json.encoder.c_encode_basestring or json.encoder.py_encode_basestring  # '"text"', JSON-escaped
@@ -278,9 +279,9 @@ _job_counter = iter(range(1, 1 << 62))
 
 
 class TaskInfo:
-    __slots__ = ('lane', 'name', 'line', 'ready', 'by', 'why', 'late', 'started', 'coro')
+    __slots__ = ('lane', 'name', 'line', 'ready', 'by', 'why', 'late', 'started', 'ref')
 
-    def __init__(self, lane, name, line, ready, by, coro):
+    def __init__(self, lane, name, line, ready, by):
         self.lane = lane
         self.name = name
         self.line = line
@@ -289,7 +290,7 @@ class TaskInfo:
         self.why = 'start'
         self.late = 0
         self.started = False
-        self.coro = coro
+        self.ref = None
 
 
 def cb_meta(cb):
@@ -325,9 +326,11 @@ class LoopState:
         self.loop = loop
         self.lane = new_lane('loop', 'loop' if n == 0 else f'loop {n + 1}')
         self.thread_id = None
-        self.tasks = {}          # Task -> TaskInfo (until done)
-        self.sleep_delays = {}   # sleep's future -> delay
-        self.jobs = {}           # executor future -> [label, lane]
+        # Nothing here may keep a task or future alive: asyncio reports tasks destroyed while
+        # pending and exceptions never retrieved when they are collected.
+        self.tasks = {}          # id(Task) -> TaskInfo (until done or collected)
+        self.sleep_delays = weakref.WeakKeyDictionary()   # sleep's future -> delay
+        self.jobs = weakref.WeakKeyDictionary()           # executor future -> [label, lane]
         self.threadsafe = {}     # callback scheduled from a worker -> worker lane
         self.chained = {}        # callback handle scheduled by a task step -> that task's lane
         self.cur_lane = self.lane
@@ -350,8 +353,11 @@ class LoopState:
         line = user_line(sys._getframe(2))
         lane = new_lane('task', name, f',"coro":{_q(qual)},"parent":{parent},"line":{line}')
         start_line = code.co_firstlineno if code is not None and code.co_filename == SCRIPT else 0
-        info = TaskInfo(lane, name, start_line, now(), parent, coro)
-        self.tasks[task] = info
+        info = TaskInfo(lane, name, start_line, now(), parent)
+        key = id(task)
+        tasks = self.tasks
+        info.ref = weakref.ref(task, lambda _r: tasks.pop(key, None))
+        tasks[key] = info
         return info
 
     def woken(self, info, args):
@@ -370,8 +376,8 @@ class LoopState:
                 info.why, info.by = 'thread', self.cur_by
             elif kind == 'chain':          # e.g. gather's callback after a child task ended
                 info.why, info.by = 'task', self.cur_by
-            elif isinstance(fut, _TASK_TYPES) and fut in self.tasks:
-                info.why, info.by = 'task', self.tasks[fut].lane
+            elif isinstance(fut, _TASK_TYPES) and id(fut) in self.tasks:
+                info.why, info.by = 'task', self.tasks[id(fut)].lane
             elif kind == 'task':
                 info.why, info.by = 'future', self.cur_lane
             elif kind == 'io':
@@ -408,7 +414,7 @@ class LoopState:
                 self.suspend(task, info)
 
     def finish(self, task, info):
-        del self.tasks[task]
+        self.tasks.pop(id(task), None)
         if task.cancelled():
             outcome, detail = 'cancelled', ''
         else:
@@ -421,7 +427,7 @@ class LoopState:
              f'"line":{info.line}')
 
     def suspend(self, task, info):
-        line, label_frame = walk_await_chain(info.coro)
+        line, label_frame = walk_await_chain(task.get_coro())
         waiter = task._fut_waiter
         label = wait = None
         target = -1
@@ -441,7 +447,7 @@ class LoopState:
             if waiter is None:
                 label, wait = 'sleep(0)', 'sleep'
             elif isinstance(waiter, _TASK_TYPES):
-                other = self.tasks.get(waiter)
+                other = self.tasks.get(id(waiter))
                 label = f'Task {waiter.get_name()}'
                 wait = 'task'
                 if other is not None:
@@ -509,7 +515,7 @@ def _handle_run(self):
     cb = self._callback
     task = getattr(cb, '__self__', None)
     if task is not None and isinstance(task, _TASK_TYPES):
-        info = st.tasks.get(task)
+        info = st.tasks.get(id(task))
         if info is not None:
             return st.run_step(self, task, info)
         return _orig_handle_run(self)      # asyncio's own shutdown tasks: not shown
@@ -545,12 +551,19 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         self._ls.thread_id = threading.get_ident()
         return super().run_forever()
 
+    def close(self):
+        try:
+            _loops.remove(self._ls)    # the watchdog stops looking; the loop may be collected
+        except ValueError:
+            pass
+        return super().close()
+
     def call_soon(self, callback, *args, context=None):
         handle = super().call_soon(callback, *args, context=context)
         task = getattr(callback, '__self__', None)
         if task is not None and isinstance(task, _TASK_TYPES):
             st = self._ls
-            info = st.tasks.get(task)
+            info = st.tasks.get(id(task))
             if info is None:
                 if not task.done():
                     st.register(task)
@@ -578,8 +591,6 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         handle = super().call_later(delay, callback, *args, context=context)
         if callback is _SET_RESULT and args:
             delays = self._ls.sleep_delays
-            if len(delays) > 4096:
-                delays.clear()
             delays[args[0]] = delay
         return handle
 
@@ -610,8 +621,6 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
             finally:
                 emit(f'"ev":"job_end","lane":{lane},"job":{job},"outcome":"{outcome}"')
         fut = super().run_in_executor(executor, job_call, *args)
-        if len(st.jobs) > 4096:
-            st.jobs.clear()
         st.jobs[fut] = entry
         return fut
 
@@ -619,7 +628,7 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         try:
             st = self._ls
             owner = context.get('task') or context.get('future')
-            info = st.tasks.get(owner) if isinstance(owner, _TASK_TYPES) else None
+            info = st.tasks.get(id(owner)) if isinstance(owner, _TASK_TYPES) else None
             lane = info.lane if info is not None else st.lane
             exc = context.get('exception')
             if isinstance(exc, BaseException):
@@ -935,7 +944,6 @@ def _gen_call(frame, event, arg):
                                                 f'"line":{code.co_firstlineno}'))
         if meta[2]:
             try:
-                import weakref
                 info.ref = weakref.ref(obj)
             except TypeError:
                 pass
