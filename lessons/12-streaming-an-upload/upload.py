@@ -1,9 +1,6 @@
 # A streaming upload on loopback: httpx sends a body from an async generator, Starlette hashes it
 # chunk by chunk as it arrives. Neither side ever holds the whole body.
-import asyncio
-import hashlib
-import os
-import socket
+import asyncio, hashlib, os, socket
 
 import httpx
 import uvicorn
@@ -31,14 +28,10 @@ async def body():  # the client side: produced one chunk at a time
         yield bytes([65 + i]) * 1000
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 async def main():
-    port = free_port()
+    with socket.socket() as s:  # ask the OS for a free port on loopback
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     app = Starlette(routes=[Route("/upload", upload, methods=["POST"])])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     server.install_signal_handlers = lambda: None  # leave Ctrl-C and stop to the host

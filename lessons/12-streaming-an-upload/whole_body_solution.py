@@ -1,7 +1,5 @@
 # Reference solution: an async generator hands httpx one part at a time; it sends each as it comes.
-import asyncio
-import hashlib
-import socket
+import asyncio, hashlib, socket
 
 import httpx
 import uvicorn
@@ -37,14 +35,10 @@ async def send(port):
     print("client: response:", response.text)
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 async def main():
-    port = free_port()
+    with socket.socket() as s:  # ask the OS for a free port on loopback
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
     app = Starlette(routes=[Route("/upload", upload, methods=["POST"])])
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     server.install_signal_handlers = lambda: None
