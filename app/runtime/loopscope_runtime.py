@@ -32,7 +32,7 @@ _RUNTIME_FILE = sys._getframe().f_code.co_filename   # as the code objects spell
 # The event stream: one lock gives `seq` and `t` together, records are batched.
 
 _T0 = _pc()
-_lock = threading.Lock()
+_lock = threading.RLock()   # re-entrant: the SIGTERM handler may run inside emit()
 _buf = []
 _seq = 0
 _fd = -1
@@ -642,8 +642,11 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         return super().call_exception_handler(context)
 
 
-class LoopscopePolicy(asyncio.DefaultEventLoopPolicy):
-    _loop_factory = InstrumentedLoop
+def make_policy():
+    """The default policy with our loop as its factory (legacy get_event_loop() uses it)."""
+    class LoopscopePolicy(asyncio.DefaultEventLoopPolicy):
+        _loop_factory = InstrumentedLoop
+    return LoopscopePolicy()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1103,8 +1106,12 @@ _exit_how = 'normal'
 _tees = []
 
 
-def _at_exit():
-    global _final
+def _at_exit(code=None, how=None):
+    global _final, _exit_code, _exit_how
+    if _final:
+        return
+    if code is not None:
+        _exit_code, _exit_how = code, how
     _stop.set()
     for tee in _tees:
         tee.end()
@@ -1122,10 +1129,8 @@ def _install_exit_paths():
 
     @functools.wraps(real_exit)
     def _os_exit(code):
-        global _exit_code, _exit_how
-        _exit_code, _exit_how = code, 'sysexit'
         try:
-            _at_exit()
+            _at_exit(code, 'sysexit')
         finally:
             real_exit(code)
     os._exit = _os_exit
@@ -1133,8 +1138,7 @@ def _install_exit_paths():
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         def on_sigterm(signum, frame):
             # Write what we have, then die of SIGTERM as a plain run would.
-            emit(f'"ev":"exit","code":{-signum},"how":"signal"')
-            flush()
+            _at_exit(-signum, 'signal')
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
         signal.signal(signal.SIGTERM, on_sigterm)
@@ -1205,13 +1209,17 @@ def main():
     })
     sys.modules['__main__'] = module
 
-    asyncio.set_event_loop_policy(LoopscopePolicy())
+    import warnings
+    with warnings.catch_warnings():      # policies are deprecated from 3.14 on: stay quiet
+        warnings.simplefilter('ignore', DeprecationWarning)
+        policy = make_policy()
+        asyncio.set_event_loop_policy(policy)
     real_new_loop = asyncio.events.new_event_loop
 
     def new_event_loop():
-        if isinstance(asyncio.get_event_loop_policy(), LoopscopePolicy):
+        if asyncio.events._event_loop_policy is policy:
             return InstrumentedLoop()
-        return real_new_loop()
+        return real_new_loop()      # the script installed a policy of its own
     asyncio.new_event_loop = asyncio.events.new_event_loop = new_event_loop
     asyncio.events.Handle._run = _handle_run
     time.sleep = _traced_sleep

@@ -1,0 +1,81 @@
+"""How records get out: the pipe fd, batching at exit, floods, signals."""
+import json
+import os
+import signal
+import subprocess
+import unittest
+
+from tracehelp import PYTHON, RUNTIME, Trace, run_traced, script_path
+
+
+class Transport(unittest.TestCase):
+    def test_events_on_an_inherited_fd(self):
+        read_end, write_end = os.pipe()
+        script = script_path('gather_prints.py')
+        p = subprocess.Popen([PYTHON, RUNTIME, '--events-fd', str(write_end), '--', script],
+                             pass_fds=(write_end,), stdout=subprocess.PIPE,
+                             cwd=os.path.dirname(script))
+        os.close(write_end)
+        with os.fdopen(read_end, 'rb') as events_pipe:
+            data = events_pipe.read()
+        out, _ = p.communicate(timeout=60)
+        events = [json.loads(line) for line in data.decode().splitlines()]
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual((events[0]['ev'], events[-1]['ev']), ('hello', 'exit'))
+        self.assertNotIn(b'"ev"', out, 'no records on stdout')
+        self.assertEqual(len(Trace(events).of('print')), len(out.decode().splitlines()))
+
+    def test_print_flood_is_capped_with_notes(self):
+        out, _, code, events = run_traced(script_path('print_flood.py'))
+        self.assertEqual(code, 0)
+        self.assertEqual(len(out.decode().splitlines()), 20006)
+        tr = Trace(events)
+        self.assertEqual(len(tr.of('print')), 20000)
+        notes = [n['text'] for n in tr.of('note')]
+        self.assertEqual(len(notes), 2)
+        self.assertIn('6 printed lines were not recorded', notes[1])
+
+    def test_sigterm_still_ends_the_stream(self):
+        script = script_path('wait_for_term.py')
+        with open(os.devnull, 'wb') as devnull:
+            import tempfile
+            with tempfile.TemporaryDirectory() as tmp:
+                events_file = os.path.join(tmp, 'events.jsonl')
+                p = subprocess.Popen([PYTHON, RUNTIME, '--events-file', events_file, '--', script],
+                                     stdout=subprocess.PIPE, stderr=devnull)
+                self.assertEqual(p.stdout.readline(), b'started\n')
+                p.send_signal(signal.SIGTERM)
+                p.wait(timeout=30)
+                p.stdout.close()
+                with open(events_file) as f:
+                    events = [json.loads(line) for line in f]
+        self.assertEqual(p.returncode, -signal.SIGTERM, 'dies of the signal, as a plain run')
+        tr = Trace(events)
+        self.assertEqual(tr.of('print')[0]['text'], 'started')
+        self.assertEqual(tr.of('block')[0]['what'], 'time.sleep(30)')
+        self.assertEqual(events[-1], dict(events[-1], ev='exit', how='signal', code=-15))
+
+
+class Iterators(unittest.TestCase):
+    def test_async_iterator_class_fetches_only_on_buffer_misses(self):
+        _, _, _, events = run_traced(script_path('async_pages.py'))
+        tr = Trace(events)
+        pages = tr.lane_named('Pages', 'gen')
+        self.assertEqual(tr.lanes[pages]['obj'], 'async_iterator')
+        leaves = tr.of('leave', lane=pages)
+        self.assertEqual([(e['how'], e.get('value')) for e in leaves],
+                         [('return', "'p1a'"), ('return', "'p1b'"), ('return', "'p2a'"),
+                          ('return', "'p2b'"), ('stop', None)])
+        main = tr.task_lane_of_coro('main')
+        self.assertEqual(len(tr.of('suspend', lane=main, awaiting='sleep(0.001)')), 2,
+                         'the task waits only when the buffer is refilled')
+
+    def test_script_without_a_loop(self):
+        _, _, _, events = run_traced(script_path('gen_pipeline.py'))
+        tr = Trace(events)
+        self.assertEqual({l['kind'] for l in tr.lanes.values()}, {'main', 'gen'})
+        self.assertEqual({e['lane'] for e in tr.of('print')}, {0})
+
+
+if __name__ == '__main__':
+    unittest.main()
