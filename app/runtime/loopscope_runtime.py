@@ -421,6 +421,11 @@ class LoopState:
             exc = task._exception
             if exc is not None:
                 outcome, detail = 'exception', f'{type(exc).__name__}: {exc}'
+                tb = exc.__traceback__
+                while tb is not None:        # the line that raised, in the user's file
+                    if tb.tb_frame.f_code.co_filename == SCRIPT:
+                        info.line = tb.tb_lineno
+                    tb = tb.tb_next
             else:
                 outcome, detail = 'result', short(task.result())
         emit(f'"ev":"done","lane":{info.lane},"outcome":"{outcome}","detail":{_q(detail)},'
@@ -509,7 +514,10 @@ _orig_handle_run = asyncio.events.Handle._run
 
 
 def _handle_run(self):
-    st = getattr(self._loop, '_ls', None)
+    try:
+        st = self._loop._ls
+    except AttributeError:              # a loop of another kind: untouched
+        st = None
     if st is None:
         return _orig_handle_run(self)
     cb = self._callback
@@ -520,6 +528,9 @@ def _handle_run(self):
             return st.run_step(self, task, info)
         return _orig_handle_run(self)      # asyncio's own shutdown tasks: not shown
     return st.run_callback(self, cb)
+
+
+_base_call_soon = asyncio.SelectorEventLoop.call_soon
 
 
 class InstrumentedLoop(asyncio.SelectorEventLoop):
@@ -559,7 +570,7 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         return super().close()
 
     def call_soon(self, callback, *args, context=None):
-        handle = super().call_soon(callback, *args, context=context)
+        handle = _base_call_soon(self, callback, *args, context=context)
         task = getattr(callback, '__self__', None)
         if task is not None and isinstance(task, _TASK_TYPES):
             st = self._ls
