@@ -1242,8 +1242,10 @@ def main():
             tee = TeeWriter(real, name)
             _tees.append(tee)
             setattr(sys, name, tee)
-    threading.Thread(target=_watchdog, args=(opts['stall_ms'] * 1_000_000,),
-                     name='loopscope-watchdog', daemon=True).start()
+    # A bare _thread: threading.enumerate()/active_count() stay as in a plain run, and it never
+    # delays interpreter shutdown.
+    import _thread
+    _thread.start_new_thread(_watchdog, (opts['stall_ms'] * 1_000_000,))
     install_generator_tracing(code)
 
     try:
