@@ -460,7 +460,7 @@ class LoopState:
             elif waiter in self.sleep_delays:
                 label, wait = f'sleep({fmt_num(self.sleep_delays.pop(waiter))})', 'sleep'
             elif waiter in self.jobs:
-                job = self.jobs.pop(waiter)
+                job = self.jobs[waiter]     # kept until the future goes: its wake-up needs it
                 label, wait, target = job[0], 'thread', job[1]
             elif _GatheringFuture is not None and type(waiter) is _GatheringFuture:
                 label, wait = f'gather({len(waiter._children)})', 'gather'
@@ -482,6 +482,16 @@ class LoopState:
             if by is not None:
                 kind = 'thread' if kind == 'skip' else kind
                 self.cur_by = by
+        if kind == 'skip' and handle._args and len(self.jobs):
+            # An executor result handed to its asyncio future (scheduled from the loop thread
+            # itself when the job had already finished): the worker woke the task.
+            try:
+                entry = self.jobs.get(handle._args[0])
+            except TypeError:
+                entry = None
+            if entry is not None and entry[1] >= 0:
+                kind = 'thread'
+                self.cur_by = entry[1]
         if self.chained:
             by = self.chained.pop(handle, None)
             if by is not None and kind == 'skip':
