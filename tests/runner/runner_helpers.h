@@ -20,6 +20,17 @@ inline loopscope::RunRequest stand_in(const std::string& name) {
   return r;
 }
 
+// The same script under the real runtime (loopscope_runtime.py next to the test binary).
+inline loopscope::RunRequest real(const std::string& name) {
+  loopscope::RunRequest r = stand_in(name);
+  r.runtime_path.clear();
+  return r;
+}
+
+inline loopscope::RunRequest request(const std::string& name, bool real_runtime) {
+  return real_runtime ? real(name) : stand_in(name);
+}
+
 inline bool has_event(const loopscope::Trace& trace, loopscope::EventKind kind) {
   for (const auto& e : trace.events())
     if (e.kind == kind) return true;
@@ -30,6 +41,12 @@ inline bool printed(const loopscope::Trace& trace, const std::string& text) {
   for (const auto& e : trace.events())
     if (e.kind == loopscope::EventKind::Print && trace.str(e.text) == text) return true;
   return false;
+}
+
+// An event from before the end that must have survived: the stand-in's own print, or the
+// script's first line under the real runtime.
+inline bool kept_early_print(const loopscope::Trace& trace, bool real_runtime, const std::string& script_line) {
+  return printed(trace, real_runtime ? script_line : "stand-in started");
 }
 
 }  // namespace runner_test
