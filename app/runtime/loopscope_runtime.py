@@ -76,6 +76,8 @@ def emit(body):
         _buf.append(f'{{"seq":{s},"t":{t},{body}}}\n')
         if len(_buf) >= BATCH or _final:
             _flush_locked()
+    if _term_signal and threading.get_ident() == _MAIN_IDENT and not _lock._is_owned():
+        _die_of_signal(_term_signal)
     return t
 
 
@@ -1087,6 +1089,17 @@ def install_generator_tracing(code):
 # The watchdog: flushes batches and reports stalled loop steps.
 
 _stop = threading.Event()
+_term_signal = 0
+
+
+def _die_of_signal(signum):
+    global _term_signal
+    _term_signal = 0
+    _at_exit(-signum, 'signal')
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)
+
+
 
 
 def _watchdog(stall_ns):
@@ -1158,10 +1171,12 @@ def _install_exit_paths():
 
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         def on_sigterm(signum, frame):
-            # Write what we have, then die of SIGTERM as a plain run would.
-            _at_exit(-signum, 'signal')
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
+            # Write the end of the stream, then die of SIGTERM as a plain run would. If the
+            # handler interrupted the main thread inside emit(), emit() does it on its way out.
+            global _term_signal
+            _term_signal = signum
+            if not _lock._is_owned():
+                _die_of_signal(signum)
         signal.signal(signal.SIGTERM, on_sigterm)
 
     def in_child():     # a forked child must not write into our stream

@@ -57,6 +57,7 @@ class StreamContract(unittest.TestCase):
     def test_every_script(self):
         scripts = sorted(glob.glob(os.path.join(SCRIPTS, '*.py'))
                          + glob.glob(os.path.join(SCRIPTS, 'battery', '*.py')))
+        scripts = [s for s in scripts if not s.endswith('wait_for_term.py')]  # needs a SIGTERM
         self.assertGreater(len(scripts), 10)
         for script in scripts:
             with self.subTest(script=os.path.basename(script)):
