@@ -795,6 +795,7 @@ def _traced_sleep(secs):
 # Printed lines: stdout/stderr pass through unchanged, each complete line becomes a record.
 
 PRINT_CAP = 20000
+LINE_CAP = 4000         # characters of one printed line kept in its record
 _print_count = 0
 _print_dropped = {'stdout': 0, 'stderr': 0}
 
@@ -822,13 +823,19 @@ class TeeWriter:
         lane = current_lane()
         head = self._partial.pop(lane, '')
         parts = (head + s).split('\n')
-        if parts[-1]:
-            self._partial[lane] = parts[-1]
-        for text in parts[:-1]:
+        rest = parts.pop()
+        while len(rest) > LINE_CAP:  # output that never ends a line (a progress bar): cut it
+            parts.append(rest[:LINE_CAP])
+            rest = rest[LINE_CAP:]
+        if rest:
+            self._partial[lane] = rest
+        for text in parts:
             self._emit(lane, text)
 
     def _emit(self, lane, text):
         global _print_count
+        if len(text) > LINE_CAP:
+            text = text[:LINE_CAP] + '\u2026'
         _print_count += 1
         if _print_count > PRINT_CAP:
             _print_dropped[self._stream] += 1
