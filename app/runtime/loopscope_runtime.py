@@ -37,6 +37,8 @@ _buf = []
 _seq = 0
 _fd = -1
 _final = False          # after the exit record: write at once
+_emitting = False       # inside emit() (guarded by _lock)
+_nested = []            # records emitted re-entrantly, appended by the outer emit()
 BATCH = 64
 
 
@@ -68,14 +70,27 @@ def flush():
 
 def emit(body):
     """Appends one record; `body` is the JSON text after seq/t (starting with "ev"). Returns t."""
-    global _seq
+    global _seq, _emitting
     with _lock:
-        s = _seq
-        _seq = s + 1
-        t = _pc() - _T0
-        _buf.append(f'{{"seq":{s},"t":{t},{body}}}\n')
-        if len(_buf) >= BATCH or _final:
-            _flush_locked()
+        if _emitting:
+            # Re-entered on this thread (a finalizer run by the GC, a signal handler): the outer
+            # call appends this record after its own, so seq order stays file order.
+            _nested.append(body)
+            return _pc() - _T0
+        _emitting = True
+        try:
+            s = _seq
+            t = _pc() - _T0
+            _buf.append(f'{{"seq":{s},"t":{t},{body}}}\n')
+            _seq = s + 1
+            while _nested:
+                s = _seq
+                _buf.append(f'{{"seq":{s},"t":{_pc() - _T0},{_nested.pop(0)}}}\n')
+                _seq = s + 1
+            if len(_buf) >= BATCH or _final:
+                _flush_locked()
+        finally:
+            _emitting = False
     if _term_signal and threading.get_ident() == _MAIN_IDENT and not _lock._is_owned():
         _die_of_signal(_term_signal)
     return t
