@@ -15,11 +15,6 @@ std::string_view stream_name(std::uint8_t sub) { return sub ? "stderr" : "stdout
 
 std::string_view job_via(std::uint8_t sub) { return sub ? "run_in_executor" : "to_thread"; }
 
-std::string_view exit_how(std::uint8_t sub) {
-  constexpr std::string_view names[] = {"normal", "exception", "sysexit"};
-  return names[sub % 3];
-}
-
 // Splits "Type: message" back into the record's two fields.
 std::pair<std::string, std::string> split_exception(std::string_view text) {
   const auto colon = text.find(": ");
@@ -234,7 +229,7 @@ ojson record_json(const Trace& trace, EventIndex index) {
       j["stall_ms"] = info.stall_ms;
       break;
     }
-    case EventKind::Exit: j["code"] = ev.aux; j["how"] = exit_how(ev.sub); break;
+    case EventKind::Exit: j["code"] = ev.aux; j["how"] = to_string(static_cast<ExitHow>(ev.sub)); break;
     case EventKind::Note: j["text"] = s(ev.text); break;
     case EventKind::End:
       j["status"] = to_string(static_cast<EndStatus>(ev.sub));
@@ -269,7 +264,10 @@ ojson record_json(const Trace& trace, EventIndex index) {
       j["outcome"] = to_string(static_cast<Outcome>(ev.sub));
       j["detail"] = s(ev.text);
       break;
-    case EventKind::Callback: j["name"] = s(ev.text); break;
+    case EventKind::Callback:
+      j["name"] = s(ev.text);
+      if (ev.late) j["late"] = ev.late;
+      break;
     case EventKind::Idle: j["timeout"] = ev.aux; break;
     case EventKind::IdleEnd: j["events"] = ev.aux; break;
     case EventKind::Stall:

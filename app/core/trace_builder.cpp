@@ -18,14 +18,14 @@ E code_of(std::string_view text, const std::string_view (&names)[N], E fallback)
   return fallback;
 }
 
-constexpr std::string_view kWhy[] = {"start", "timer", "future", "task", "thread", "soon", "cancel", "other"};
+constexpr std::string_view kWhy[] = {"start", "timer", "future", "task", "thread", "soon", "cancel", "other", "io"};
 constexpr std::string_view kWait[] = {"sleep", "future", "task", "queue", "event", "lock",
                                       "thread", "gather", "io", "yield", "other"};
 constexpr std::string_view kOutcome[] = {"result", "exception", "cancelled"};
 constexpr std::string_view kHow[] = {"start", "resume", "call", "yield", "return", "raise", "stop", "close"};
 constexpr std::string_view kLaneKind[] = {"main", "loop", "task", "thread", "gen"};
 constexpr std::string_view kStatus[] = {"running", "finished", "failed", "stopped", "timeout", "crashed", "tracer-error"};
-constexpr std::string_view kExitHow[] = {"normal", "exception", "sysexit"};
+constexpr std::string_view kExitHow[] = {"normal", "exception", "sysexit", "signal"};
 
 struct KindName {
   std::string_view name;
@@ -62,12 +62,12 @@ std::string_view to_string(EventKind kind) {
   return "unknown";
 }
 std::string_view to_string(LaneKind kind) { return kLaneKind[static_cast<int>(kind) % 5]; }
-std::string_view to_string(WakeWhy why) { return kWhy[static_cast<int>(why) % 8]; }
+std::string_view to_string(WakeWhy why) { return kWhy[static_cast<int>(why) % 9]; }
 std::string_view to_string(WaitKind wait) { return kWait[static_cast<int>(wait) % 11]; }
 std::string_view to_string(Outcome outcome) { return kOutcome[static_cast<int>(outcome) % 3]; }
 std::string_view to_string(GenHow how) { return kHow[static_cast<int>(how) % 8]; }
 std::string_view to_string(EndStatus status) { return kStatus[static_cast<int>(status) % 7]; }
-std::string_view to_string(ExitHow how) { return kExitHow[static_cast<int>(how) % 3]; }
+std::string_view to_string(ExitHow how) { return kExitHow[static_cast<int>(how) % 4]; }
 
 class TraceBuilder {
  public:
@@ -94,7 +94,7 @@ class TraceBuilder {
       case EventKind::Run: run(); break;
       case EventKind::Suspend: suspend(); break;
       case EventKind::Done: done(); break;
-      case EventKind::Callback: open_loop_span(SpanKind::Callback, str(r_.name)); break;
+      case EventKind::Callback: callback(); break;
       case EventKind::CallbackEnd: close_span(ev_.lane, SpanKind::Callback); break;
       case EventKind::Idle: ev_.aux = r_.timeout; open_loop_span(SpanKind::Idle, 0); break;
       case EventKind::IdleEnd: ev_.aux = r_.events; close_span(ev_.lane, SpanKind::Idle); break;
@@ -385,6 +385,13 @@ class TraceBuilder {
     ev_.text = label;
     if (!valid(ev_.lane)) return;
     push_span(lane(ev_.lane).spans, kind, ev_.t).label = label;
+  }
+
+  void callback() {
+    open_loop_span(SpanKind::Callback, str(r_.name));
+    ev_.late = r_.late;
+    if (r_.late >= kLateTimerNs)
+      add_instant(ev_.lane, InstantKind::TimerLate, str("timer fired " + format_ms(r_.late) + " late"), 0);
   }
 
   void stall() {

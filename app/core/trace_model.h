@@ -38,13 +38,13 @@ enum class EventKind : std::uint8_t {
 };
 
 // Per-kind detail codes stored in Event::sub.
-enum class WakeWhy : std::uint8_t { Start, Timer, Future, Task, Thread, Soon, Cancel, Other };
+enum class WakeWhy : std::uint8_t { Start, Timer, Future, Task, Thread, Soon, Cancel, Other, Io };
 enum class WaitKind : std::uint8_t { Sleep, Future, Task, Queue, Event, Lock, Thread, Gather, Io, Yield, Other };
 enum class Outcome : std::uint8_t { Result, Exception, Cancelled };
 enum class Stream : std::uint8_t { Stdout, Stderr };
 enum class GenHow : std::uint8_t { Start, Resume, Call, Yield, Return, Raise, Stop, Close };
 enum class EndStatus : std::uint8_t { Running, Finished, Failed, Stopped, Timeout, Crashed, TracerError };
-enum class ExitHow : std::uint8_t { Normal, Exception, SysExit };
+enum class ExitHow : std::uint8_t { Normal, Exception, SysExit, Signal };
 
 // The stream's names for the codes above ("timer", "sleep", "cancelled", "finished", ...).
 std::string_view to_string(EventKind kind);  // the record's `ev`
@@ -63,7 +63,7 @@ std::string_view to_string(ExitHow how);
 //   Run:     aux=ready time  other=waker lane  sub=WakeWhy  line=resumed at  late=timer lateness
 //   Suspend: text=awaiting label  sub=WaitKind  other=target lane  line=await line  aux=due time (0 = none)
 //   Done:    text=detail  sub=Outcome  line
-//   Callback:text=name line;  Idle: aux=timeout;  Stall: other=task aux=since line text=func
+//   Callback:text=name line late=timer lateness;  Idle: aux=timeout;  Stall: other=task aux=since line text=func
 //   Block:   text=what line;  Job: text=func other=task aux=job id;  JobEnd: sub=Outcome aux=job id
 //   Enter/Leave: other=driving lane  sub=GenHow  text=value (Leave)  extra=exception type  line
 //   Print:   text=line  sub=Stream;  Exception: text=Type: message extra=traceback line

@@ -1,0 +1,71 @@
+// The runtime's own recorded streams (tests/runtime/fixtures/*.jsonl, written by real runs)
+// through the model, the state queries, the export and a reload.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "chrome_checks.h"
+#include "core/chrome_export.h"
+#include "core/trace_io.h"
+#include "core/trace_state.h"
+
+using namespace loopscope;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string export_text(const Trace& trace) {
+  char* buffer = nullptr;
+  std::size_t size = 0;
+  std::FILE* f = open_memstream(&buffer, &size);
+  write_chrome_trace(trace, f);
+  std::fclose(f);
+  std::string text(buffer, size);
+  std::free(buffer);
+  return text;
+}
+
+bool well_formed(const std::vector<Span>& spans) {
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    if (spans[i].end < spans[i].start || spans[i].end == kOpenEnd) return false;  // finished: all closed
+    if (i > 0 && spans[i].start < spans[i - 1].end) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("every recorded runtime fixture ingests cleanly and round-trips", "[fixtures]") {
+  const fs::path dir = LOOPSCOPE_RUNTIME_FIXTURES;
+  std::size_t seen = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".jsonl") continue;
+    ++seen;
+    INFO(entry.path().filename().string());
+    Trace trace;
+    std::string error;
+    REQUIRE(load_trace_file(entry.path().string(), trace, &error));
+    for (const auto& note : trace.info().notes) CHECK(note.find("skipped") == std::string::npos);
+    CHECK(trace.info().exit_seen);
+    for (const Lane& lane : trace.lanes()) {
+      INFO(trace.display_name(lane.id));
+      CHECK(well_formed(lane.spans));
+      CHECK(well_formed(lane.overlays));
+    }
+    for (EventIndex i = 0; i < trace.events().size(); ++i) {
+      const StateAt state = state_at(trace, i);
+      CHECK(state.event == i);
+    }
+    const std::string text = export_text(trace);
+    const auto chrome = nlohmann::json::parse(text);
+    CHECK(chrome_checks::overlap_problem(chrome).empty());
+    Trace reloaded;
+    REQUIRE(load_trace_text(text, true, reloaded, &error));
+    CHECK(reloaded.events().size() == trace.events().size());
+    CHECK(reloaded.lanes().size() == trace.lanes().size());
+    CHECK(reloaded.links().size() == trace.links().size());
+  }
+  CHECK(seen >= 4);
+}
