@@ -731,6 +731,8 @@ def report_exception(exc, lane, prefix=''):
         if tb.tb_frame.f_code.co_filename == SCRIPT:
             line = tb.tb_lineno
         tb = tb.tb_next
+    if not line and isinstance(exc, SyntaxError) and exc.filename == SCRIPT:
+        line = exc.lineno or 0
     message = str(exc)
     if prefix:
         message = f'{prefix}: {message}' if message else prefix
@@ -1244,16 +1246,28 @@ def main():
     elif opts['file']:
         _fd = os.open(opts['file'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o644)
     SCRIPT = os.path.abspath(script)
-    with open(SCRIPT, 'rb') as f:
-        source = f.read()
-
     emit(f'"ev":"hello","version":1,"python":"{sys.version.split()[0]}",'
          f'"impl":"{sys.implementation.name}","script":{_q(script)},'
          f'"argv":[{",".join(_q(a) for a in [script] + script_args)}],"pid":{os.getpid()},'
          f'"stall_ms":{opts["stall_ms"]}')
     emit('"ev":"lane","lane":0,"kind":"main","name":"main"')
 
-    code = compile(source, SCRIPT, 'exec', dont_inherit=True)
+    # A script that cannot be read or compiled fails as under a plain interpreter.
+    try:
+        with open(SCRIPT, 'rb') as f:
+            source = f.read()
+    except OSError as exc:
+        sys.stderr.write(f"{sys.orig_argv[0]}: can't open file {SCRIPT!r}: "
+                         f"[Errno {exc.errno}] {exc.strerror}\n")
+        _at_exit(2, 'exception')
+        raise SystemExit(2)
+    try:
+        code = compile(source, SCRIPT, 'exec', dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        report_exception(exc.with_traceback(None), 0)
+        traceback.print_exception(type(exc), exc, None)
+        _at_exit(1, 'exception')
+        raise SystemExit(1)
 
     # The script's world: argv, path, __main__, as `python3 SCRIPT ARGS...` would have it.
     sys.argv = [script] + script_args

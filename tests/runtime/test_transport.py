@@ -55,6 +55,26 @@ class Transport(unittest.TestCase):
         self.assertEqual(events[-1], dict(events[-1], ev='exit', how='signal', code=-15))
 
 
+class BrokenScripts(unittest.TestCase):
+    def test_missing_and_invalid_scripts_fail_as_plain_runs(self):
+        import tempfile
+        from tracehelp import run_plain
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = os.path.join(tmp, 'bad_syntax.py')
+            with open(bad, 'w') as f:
+                f.write('print("never")\ndef (:\n')
+            missing = os.path.join(tmp, 'missing.py')
+            for script, code, line in ((bad, 1, 2), (missing, 2, None)):
+                with self.subTest(script=os.path.basename(script)):
+                    out, err, plain_code = run_plain(script)
+                    t_out, t_err, t_code, events = run_traced(script)
+                    self.assertEqual((t_out, t_err, t_code), (out, err, plain_code))
+                    self.assertEqual(t_code, code)
+                    self.assertEqual(events[-1], dict(events[-1], ev='exit', code=code))
+                    exc = Trace(events).of('exception')
+                    self.assertEqual([e['line'] for e in exc], [line] if line else [])
+
+
 class Iterators(unittest.TestCase):
     def test_async_iterator_class_fetches_only_on_buffer_misses(self):
         _, _, _, events = run_traced(script_path('async_pages.py'))
