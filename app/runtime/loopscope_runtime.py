@@ -104,6 +104,22 @@ def note(text):
     emit(f'"ev":"note","text":{_q(text)}')
 
 
+_internal_errors = set()
+
+
+def internal_error(where):
+    """Reports (once per place) an exception inside loopscope's own hooks; the script goes on."""
+    if where in _internal_errors:
+        return
+    _internal_errors.add(where)
+    exc = sys.exc_info()[1]
+    try:
+        note(f'loopscope internal error in {where} (the trace may miss events there): '
+             f'{type(exc).__name__}: {exc}')
+    except Exception:
+        pass
+
+
 def short(value):
     """A short repr (80 characters at most) that never raises."""
     try:
@@ -360,64 +376,75 @@ class LoopState:
 
     # -- tasks -----------------------------------------------------------------------------
     def register(self, task):
-        coro = task.get_coro()
-        qual = getattr(coro, '__qualname__', None) or type(coro).__qualname__
-        if qual in _INTERNAL_CORO:
+        try:
+            coro = task.get_coro()
+            qual = getattr(coro, '__qualname__', None) or type(coro).__qualname__
+            if qual in _INTERNAL_CORO:
+                return None
+            code = getattr(coro, 'cr_code', None)
+            name = task.get_name()
+            parent = current_lane()
+            line = user_line(sys._getframe(2))
+            lane = new_lane('task', name, f',"coro":{_q(qual)},"parent":{parent},"line":{line}')
+            start_line = code.co_firstlineno if code is not None and code.co_filename == SCRIPT else 0
+            info = TaskInfo(lane, name, start_line, now(), parent)
+            key = id(task)
+            tasks = self.tasks
+            info.ref = weakref.ref(task, lambda _r: tasks.pop(key, None))
+            tasks[key] = info
+            return info
+        except Exception:   # a loopscope bug must not change the script
+            internal_error('task creation')
             return None
-        code = getattr(coro, 'cr_code', None)
-        name = task.get_name()
-        parent = current_lane()
-        line = user_line(sys._getframe(2))
-        lane = new_lane('task', name, f',"coro":{_q(qual)},"parent":{parent},"line":{line}')
-        start_line = code.co_firstlineno if code is not None and code.co_filename == SCRIPT else 0
-        info = TaskInfo(lane, name, start_line, now(), parent)
-        key = id(task)
-        tasks = self.tasks
-        info.ref = weakref.ref(task, lambda _r: tasks.pop(key, None))
-        tasks[key] = info
-        return info
 
     def woken(self, info, args):
-        kind = self.cur_kind
-        info.late = 0
-        if not args:                       # __step scheduled again: sleep(0), or a bare yield
-            info.why = 'soon'
-            info.by = self.cur_lane
-        else:
-            fut = args[0]
-            if fut.cancelled():
-                info.why, info.by = 'cancel', self.cur_lane
-            elif kind == 'timer':
-                info.why, info.by, info.late = 'timer', -1, self.cur_late
-            elif kind == 'thread':
-                info.why, info.by = 'thread', self.cur_by
-            elif kind == 'chain':          # e.g. gather's callback after a child task ended
-                info.why, info.by = 'task', self.cur_by
-            elif isinstance(fut, _TASK_TYPES) and id(fut) in self.tasks:
-                info.why, info.by = 'task', self.tasks[id(fut)].lane
-            elif kind == 'task':
-                info.why, info.by = 'future', self.cur_lane
-            elif kind == 'io':
-                info.why, info.by = 'io', self.lane
+        try:
+            kind = self.cur_kind
+            info.late = 0
+            if not args:                       # __step scheduled again: sleep(0), or a bare yield
+                info.why = 'soon'
+                info.by = self.cur_lane
             else:
-                info.why, info.by = 'other', self.cur_lane
-        info.ready = _pc() - _T0
+                fut = args[0]
+                if fut.cancelled():
+                    info.why, info.by = 'cancel', self.cur_lane
+                elif kind == 'timer':
+                    info.why, info.by, info.late = 'timer', -1, self.cur_late
+                elif kind == 'thread':
+                    info.why, info.by = 'thread', self.cur_by
+                elif kind == 'chain':          # e.g. gather's callback after a child task ended
+                    info.why, info.by = 'task', self.cur_by
+                elif isinstance(fut, _TASK_TYPES) and id(fut) in self.tasks:
+                    info.why, info.by = 'task', self.tasks[id(fut)].lane
+                elif kind == 'task':
+                    info.why, info.by = 'future', self.cur_lane
+                elif kind == 'io':
+                    info.why, info.by = 'io', self.lane
+                else:
+                    info.why, info.by = 'other', self.cur_lane
+            info.ready = _pc() - _T0
+        except Exception:   # a loopscope bug must not change the script
+            internal_error('wake-ups')
+            return None
 
     def run_step(self, handle, task, info):
         lane = info.lane
-        if not info.started:
-            info.started = True
-            name = task.get_name()
-            if name != info.name:      # asyncio.create_task(name=...) names after creation
-                info.name = name
-                emit(f'"ev":"rename","lane":{lane},"name":{_q(name)}')
-        why = info.why
-        late = f',"late":{info.late}' if why == 'timer' else ''
-        self.cur_lane = lane
-        self.cur_kind = 'task'
-        self.step_no += 1
-        self.step_t = emit(f'"ev":"run","lane":{lane},"line":{info.line},"ready":{info.ready},'
-                           f'"by":{info.by},"why":"{why}"{late}')
+        try:
+            if not info.started:
+                info.started = True
+                name = task.get_name()
+                if name != info.name:      # asyncio.create_task(name=...) names after creation
+                    info.name = name
+                    emit(f'"ev":"rename","lane":{lane},"name":{_q(name)}')
+            why = info.why
+            late = f',"late":{info.late}' if why == 'timer' else ''
+            self.cur_lane = lane
+            self.cur_kind = 'task'
+            self.step_no += 1
+            self.step_t = emit(f'"ev":"run","lane":{lane},"line":{info.line},'
+                               f'"ready":{info.ready},"by":{info.by},"why":"{why}"{late}')
+        except Exception:   # a loopscope bug must not change the script
+            internal_error('task steps')
         self.active = True
         try:
             _orig_handle_run(handle)
@@ -425,10 +452,13 @@ class LoopState:
             self.active = False
             self.cur_lane = self.lane
             self.cur_kind = ''
-            if task.done():
-                self.finish(task, info)
-            else:
-                self.suspend(task, info)
+            try:
+                if task.done():
+                    self.finish(task, info)
+                else:
+                    self.suspend(task, info)
+            except Exception:
+                internal_error('task steps')
 
     def finish(self, task, info):
         self.tasks.pop(id(task), None)
@@ -489,7 +519,11 @@ class LoopState:
 
     # -- plain callbacks ----------------------------------------------------------------------
     def run_callback(self, handle, cb):
-        text, kind = cb_meta(cb)
+        try:
+            text, kind = cb_meta(cb)
+        except Exception:   # a loopscope bug must not change the script
+            internal_error('callbacks')
+            return _orig_handle_run(handle)
         late = ''
         if self.threadsafe:
             try:
@@ -799,9 +833,13 @@ def _block_lane():
 
 @functools.wraps(_real_sleep)
 def _traced_sleep(secs):
-    lane = _block_lane()
-    emit(f'"ev":"block","lane":{lane},"what":{_q(f"time.sleep({fmt_num(secs)})")},'
-         f'"line":{user_line(sys._getframe(1))}')
+    try:
+        lane = _block_lane()
+        emit(f'"ev":"block","lane":{lane},"what":{_q(f"time.sleep({fmt_num(secs)})")},'
+             f'"line":{user_line(sys._getframe(1))}')
+    except Exception:   # a loopscope bug must not change the script
+        internal_error('time.sleep')
+        return _real_sleep(secs)
     try:
         return _real_sleep(secs)
     finally:
@@ -837,17 +875,21 @@ class TeeWriter:
         return self._real.flush()
 
     def _lines(self, s):
-        lane = current_lane()
-        head = self._partial.pop(lane, '')
-        parts = (head + s).split('\n')
-        rest = parts.pop()
-        while len(rest) > LINE_CAP:  # output that never ends a line (a progress bar): cut it
-            parts.append(rest[:LINE_CAP])
-            rest = rest[LINE_CAP:]
-        if rest:
-            self._partial[lane] = rest
-        for text in parts:
-            self._emit(lane, text)
+        try:
+            lane = current_lane()
+            head = self._partial.pop(lane, '')
+            parts = (head + s).split('\n')
+            rest = parts.pop()
+            while len(rest) > LINE_CAP:  # output that never ends a line (a progress bar): cut it
+                parts.append(rest[:LINE_CAP])
+                rest = rest[LINE_CAP:]
+            if rest:
+                self._partial[lane] = rest
+            for text in parts:
+                self._emit(lane, text)
+        except Exception:   # a loopscope bug must not change the script
+            internal_error('printed lines')
+            return None
 
     def _emit(self, lane, text):
         global _print_count
@@ -935,103 +977,111 @@ def _resume_arg(co, i):
 
 def _gen_call(frame, event, arg):
     """Global trace function: only frames of the user's generators get a local tracer."""
-    code = frame.f_code
-    meta = _gen_codes.get(code)
-    if meta is None:
-        return None
-    if not meta[2]:
-        info = _gens.get(frame)
-        if info is not None and info.count >= GEN_CAP:
-            # Past the cap: most activations only get a cheap tracer that notices the end.
-            if not info.noted:
-                info.noted = True
-                note(f'{meta[0]}: more than {GEN_CAP} steps; recording one in {GEN_EVERY} '
-                     f'from now on')
-            info.count += 1
-            if info.count % GEN_EVERY:
-                return _gen_skip
-    co = _code_bytes.get(code)
-    if co is None:
-        co = _code_bytes[code] = code.co_code
-    i = frame.f_lasti
-    op = co[i] if 0 <= i < len(co) else -1
-    if op == _RESUME:
-        how = 'start' if co[i + 1] == 0 else 'resume'
-    elif op == _YIELD:
-        how = 'resume'
-    else:
-        how = 'start'
-    if how == 'resume' and _resume_arg(co, i if op == _YIELD else i - 2) == 3:
-        # Resumed after an `await` inside an async generator / async __anext__: the same step
-        # continues (the task lane shows the wait), so no new enter.
-        info = _gens.get(_iter_key(frame, code)[0] if meta[2] else frame)
-        if info is not None:
-            _stacks.setdefault(threading.get_ident(), []).append(info)
-        return _gen_local
-    if meta[2]:
-        how = 'call' if how == 'start' else 'resume'
-    stack = _stacks.setdefault(threading.get_ident(), [])
-    drv = stack[-1].lane if stack else current_lane()
-    key = frame
-    if meta[2]:
-        key, obj = _iter_key(frame, code)
-        info = _gens.get(key)
-        if info is not None and info.ref is not None and info.ref() is not obj:
-            info = None
-        if key is None:
+    try:
+        code = frame.f_code
+        meta = _gen_codes.get(code)
+        if meta is None:
             return None
-    else:
-        info = _gens.get(frame)
-    if info is None:
-        n = _lanes_per_code.get(code, 0)
-        if n >= LANES_PER_CODE:
-            if n == LANES_PER_CODE:
-                _lanes_per_code[code] = n + 1
-                note(f'{meta[0]}: more than {LANES_PER_CODE} objects; later ones are not traced')
-            return None
-        _lanes_per_code[code] = n + 1
-        info = GenInfo(new_lane('gen', meta[0], f',"obj":"{meta[1]}","parent":{drv},'
-                                                f'"line":{code.co_firstlineno}'))
+        if not meta[2]:
+            info = _gens.get(frame)
+            if info is not None and info.count >= GEN_CAP:
+                # Past the cap: most activations only get a cheap tracer that notices the end.
+                if not info.noted:
+                    info.noted = True
+                    note(f'{meta[0]}: more than {GEN_CAP} steps; recording one in {GEN_EVERY} '
+                         f'from now on')
+                info.count += 1
+                if info.count % GEN_EVERY:
+                    return _gen_skip
+        co = _code_bytes.get(code)
+        if co is None:
+            co = _code_bytes[code] = code.co_code
+        i = frame.f_lasti
+        op = co[i] if 0 <= i < len(co) else -1
+        if op == _RESUME:
+            how = 'start' if co[i + 1] == 0 else 'resume'
+        elif op == _YIELD:
+            how = 'resume'
+        else:
+            how = 'start'
+        if how == 'resume' and _resume_arg(co, i if op == _YIELD else i - 2) == 3:
+            # Resumed after an `await` inside an async generator / async __anext__: the same step
+            # continues (the task lane shows the wait), so no new enter.
+            info = _gens.get(_iter_key(frame, code)[0] if meta[2] else frame)
+            if info is not None:
+                _stacks.setdefault(threading.get_ident(), []).append(info)
+            return _gen_local
         if meta[2]:
-            try:
-                info.ref = weakref.ref(obj)
-            except TypeError:
-                pass
-        _gens[key] = info
-    frame.f_trace_lines = False
-    if info.count < GEN_CAP:
-        info.count += 1
-    info.shown = True                  # under the cap, or the one in GEN_EVERY sampled above
-    info.exc = None
-    stack.append(info)
-    if info.shown:
-        emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
-             f'"line":{frame.f_lineno}')
-    return _gen_local
+            how = 'call' if how == 'start' else 'resume'
+        stack = _stacks.setdefault(threading.get_ident(), [])
+        drv = stack[-1].lane if stack else current_lane()
+        key = frame
+        if meta[2]:
+            key, obj = _iter_key(frame, code)
+            info = _gens.get(key)
+            if info is not None and info.ref is not None and info.ref() is not obj:
+                info = None
+            if key is None:
+                return None
+        else:
+            info = _gens.get(frame)
+        if info is None:
+            n = _lanes_per_code.get(code, 0)
+            if n >= LANES_PER_CODE:
+                if n == LANES_PER_CODE:
+                    _lanes_per_code[code] = n + 1
+                    note(f'{meta[0]}: more than {LANES_PER_CODE} objects; later ones are not traced')
+                return None
+            _lanes_per_code[code] = n + 1
+            info = GenInfo(new_lane('gen', meta[0], f',"obj":"{meta[1]}","parent":{drv},'
+                                                    f'"line":{code.co_firstlineno}'))
+            if meta[2]:
+                try:
+                    info.ref = weakref.ref(obj)
+                except TypeError:
+                    pass
+            _gens[key] = info
+        frame.f_trace_lines = False
+        if info.count < GEN_CAP:
+            info.count += 1
+        info.shown = True                  # under the cap, or the one in GEN_EVERY sampled above
+        info.exc = None
+        stack.append(info)
+        if info.shown:
+            emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
+                 f'"line":{frame.f_lineno}')
+        return _gen_local
+    except Exception:   # a loopscope bug must not change the script
+        internal_error('generator tracing')
+        return None
 
 
 def _gen_skip(frame, event, arg):
     """Local tracer of an unrecorded activation: silent unless the generator ends in it."""
-    if event == 'return':
-        co = _code_bytes[frame.f_code]
-        i = frame.f_lasti
-        info = _gens.get(frame)
-        if info is not None and (info.closing or not (0 <= i < len(co) and co[i] == _YIELD)):
-            stack = _stacks.setdefault(threading.get_ident(), [])
-            drv = stack[-1].lane if stack else current_lane()
-            # The end is always recorded, as a whole enter/leave pair.
-            emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
-                 f'"line":{frame.f_lineno}')
-            stack.append(info)
-            info.shown = True
-            return _gen_local(frame, event, arg)
-    elif event == 'exception':
-        info = _gens.get(frame)
-        if info is not None:
-            info.exc = arg[0]
-            if issubclass(arg[0], GeneratorExit):
-                info.closing = True
-    return _gen_skip
+    try:
+        if event == 'return':
+            co = _code_bytes[frame.f_code]
+            i = frame.f_lasti
+            info = _gens.get(frame)
+            if info is not None and (info.closing or not (0 <= i < len(co) and co[i] == _YIELD)):
+                stack = _stacks.setdefault(threading.get_ident(), [])
+                drv = stack[-1].lane if stack else current_lane()
+                # The end is always recorded, as a whole enter/leave pair.
+                emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
+                     f'"line":{frame.f_lineno}')
+                stack.append(info)
+                info.shown = True
+                return _gen_local(frame, event, arg)
+        elif event == 'exception':
+            info = _gens.get(frame)
+            if info is not None:
+                info.exc = arg[0]
+                if issubclass(arg[0], GeneratorExit):
+                    info.closing = True
+        return _gen_skip
+    except Exception:   # a loopscope bug must not change the script
+        internal_error('generator tracing')
+        return None
 
 
 def _iter_key(frame, code):
@@ -1042,63 +1092,67 @@ def _iter_key(frame, code):
 
 
 def _gen_local(frame, event, arg):
-    if event == 'exception':
-        info = _gens.get(frame) if not _gen_codes[frame.f_code][2] else None
-        exc_type = arg[0]
-        if info is not None and issubclass(exc_type, GeneratorExit):
-            info.closing = True
+    try:
+        if event == 'exception':
+            info = _gens.get(frame) if not _gen_codes[frame.f_code][2] else None
+            exc_type = arg[0]
+            if info is not None and issubclass(exc_type, GeneratorExit):
+                info.closing = True
+            stack = _stacks.get(threading.get_ident())
+            if stack:
+                stack[-1].exc = exc_type
+            return _gen_local
+        if event != 'return':
+            return _gen_local
+        code = frame.f_code
+        meta = _gen_codes[code]
         stack = _stacks.get(threading.get_ident())
-        if stack:
-            stack[-1].exc = exc_type
-        return _gen_local
-    if event != 'return':
-        return _gen_local
-    code = frame.f_code
-    meta = _gen_codes[code]
-    stack = _stacks.get(threading.get_ident())
-    info = stack.pop() if stack else None
-    if info is None:
-        return None
-    co = _code_bytes[code]
-    i = frame.f_lasti
-    op = co[i] if 0 <= i < len(co) else -1
-    value = ''
-    final = True
-    if op == _YIELD and not info.closing:
-        if _resume_arg(co, i) == 3:
-            return _gen_local          # an await inside an async generator: not a yield
-        how = 'yield'
-        if type(arg).__name__ == 'async_generator_wrapped_value':
-            refs = gc.get_referents(arg)
-            arg = refs[0] if refs else arg
-        value = f',"value":{_q(short(arg))}'
-        final = False
-    elif info.closing or (op == _YIELD):
-        how = 'close'
-    elif op in _RETURNS:               # a plain return (an exception caught inside is no exit)
-        how = 'return'
-        value = f',"value":{_q(short(arg))}'
-    else:
-        exc = info.exc
-        if exc is not None and issubclass(exc, (StopIteration, StopAsyncIteration)):
-            how = 'stop'
-        elif exc is not None and issubclass(exc, GeneratorExit):
+        info = stack.pop() if stack else None
+        if info is None:
+            return None
+        co = _code_bytes[code]
+        i = frame.f_lasti
+        op = co[i] if 0 <= i < len(co) else -1
+        value = ''
+        final = True
+        if op == _YIELD and not info.closing:
+            if _resume_arg(co, i) == 3:
+                return _gen_local          # an await inside an async generator: not a yield
+            how = 'yield'
+            if type(arg).__name__ == 'async_generator_wrapped_value':
+                refs = gc.get_referents(arg)
+                arg = refs[0] if refs else arg
+            value = f',"value":{_q(short(arg))}'
+            final = False
+        elif info.closing or (op == _YIELD):
             how = 'close'
+        elif op in _RETURNS:               # a plain return (an exception caught inside is no exit)
+            how = 'return'
+            value = f',"value":{_q(short(arg))}'
         else:
-            how = 'raise'
-            if exc is not None:
-                value = f',"exc":{_q(exc.__name__)}'
-    if meta[2]:
-        final = False                  # an iterator object lives on after each __next__
-        if how == 'stop':
-            final = True
-    if info.shown or final:
-        drv = stack[-1].lane if stack else current_lane()
-        emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"{how}"{value},'
-             f'"line":{frame.f_lineno}')
-    if final and not meta[2]:
-        _gens.pop(frame, None)
-    return _gen_local
+            exc = info.exc
+            if exc is not None and issubclass(exc, (StopIteration, StopAsyncIteration)):
+                how = 'stop'
+            elif exc is not None and issubclass(exc, GeneratorExit):
+                how = 'close'
+            else:
+                how = 'raise'
+                if exc is not None:
+                    value = f',"exc":{_q(exc.__name__)}'
+        if meta[2]:
+            final = False                  # an iterator object lives on after each __next__
+            if how == 'stop':
+                final = True
+        if info.shown or final:
+            drv = stack[-1].lane if stack else current_lane()
+            emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"{how}"{value},'
+                 f'"line":{frame.f_lineno}')
+        if final and not meta[2]:
+            _gens.pop(frame, None)
+        return _gen_local
+    except Exception:   # a loopscope bug must not change the script
+        internal_error('generator tracing')
+        return None
 
 
 def install_generator_tracing(code):
