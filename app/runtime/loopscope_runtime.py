@@ -131,6 +131,14 @@ def short(value):
     return r
 
 
+def _text(obj):
+    """str(obj) that never raises."""
+    try:
+        return str(obj)
+    except Exception:
+        return f'<{type(obj).__name__}: str() failed>'
+
+
 def fmt_num(x):
     return repr(x) if isinstance(x, (int, float)) else short(x)
 
@@ -462,12 +470,22 @@ class LoopState:
 
     def finish(self, task, info):
         self.tasks.pop(id(task), None)
+        try:
+            outcome, detail = self.outcome(task, info)
+        except Exception:   # a hostile __str__: the done record must come anyway
+            internal_error('task outcomes')
+            outcome, detail = ('cancelled' if task.cancelled() else
+                               'exception' if task._exception is not None else 'result'), '?'
+        emit(f'"ev":"done","lane":{info.lane},"outcome":"{outcome}","detail":{_q(detail)},'
+             f'"line":{info.line}')
+
+    def outcome(self, task, info):
         if task.cancelled():
             outcome, detail = 'cancelled', ''
         else:
             exc = task._exception
             if exc is not None:
-                outcome, detail = 'exception', f'{type(exc).__name__}: {exc}'
+                outcome, detail = 'exception', f'{type(exc).__name__}: {_text(exc)}'
                 tb = exc.__traceback__
                 while tb is not None:        # the line that raised, in the user's file
                     if tb.tb_frame.f_code.co_filename == SCRIPT:
@@ -475,10 +493,20 @@ class LoopState:
                     tb = tb.tb_next
             else:
                 outcome, detail = 'result', short(task.result())
-        emit(f'"ev":"done","lane":{info.lane},"outcome":"{outcome}","detail":{_q(detail)},'
-             f'"line":{info.line}')
+        return outcome, detail
 
     def suspend(self, task, info):
+        try:
+            line, label, wait, target = self.describe_wait(task)
+        except Exception:   # the record must come anyway: the lane alternates run/suspend
+            internal_error('awaiting labels')
+            line, label, wait, target = 0, '?', 'other', -1
+        info.line = line
+        emit(f'"ev":"suspend","lane":{info.lane},"line":{line},"awaiting":{_q(label)},'
+             f'"wait":"{wait}","target":{target}')
+
+    def describe_wait(self, task):
+        """(await line, label, wait kind, target lane) of a task that just suspended."""
         line, label_frame = walk_await_chain(task.get_coro())
         waiter = task._fut_waiter
         label = wait = None
@@ -513,9 +541,7 @@ class LoopState:
                 label, wait = f'gather({len(waiter._children)})', 'gather'
             else:
                 label, wait = 'Future', 'future'
-        info.line = line
-        emit(f'"ev":"suspend","lane":{info.lane},"line":{line},"awaiting":{_q(label)},'
-             f'"wait":"{wait}","target":{target}')
+        return line, label, wait, target
 
     # -- plain callbacks ----------------------------------------------------------------------
     def run_callback(self, handle, cb):
