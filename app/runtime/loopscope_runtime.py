@@ -140,7 +140,10 @@ def _text(obj):
 
 
 def fmt_num(x):
-    return repr(x) if isinstance(x, (int, float)) else short(x)
+    # Labels read like the source: 0.3 / 3 is shown as 0.1, not 0.09999999999999999.
+    if isinstance(x, float):
+        return f'{x:.6g}'
+    return repr(x) if isinstance(x, int) else short(x)
 
 
 # ---------------------------------------------------------------------------------------------

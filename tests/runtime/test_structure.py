@@ -35,7 +35,8 @@ class Tasks(unittest.TestCase):
         labels = {e['awaiting'] for e in tr.of('suspend')}
         for expected in ('sleep(0.03)', 'Queue.get()', 'Event.wait()', 'Lock.acquire()',
                          'Semaphore.acquire()', 'Task w1', 'gather(6)', 'wait(3)',
-                         'to_thread(crunch)', 'run_in_executor(f)', 'StreamReader.read()'):
+                         'to_thread(crunch)', 'run_in_executor(f)', 'StreamReader.read()',
+                         'sleep(0.1)'):
             self.assertIn(expected, labels)
         main = tr.task_lane_of_coro('main')
         on_w1 = tr.of('suspend', lane=main, awaiting='Task w1')[0]

@@ -64,6 +64,7 @@ async def main():
     with concurrent.futures.ThreadPoolExecutor(1) as pool:
         await asyncio.get_running_loop().run_in_executor(pool, f)
     await reader()
+    await asyncio.sleep(0.3 / 3)  # computed delay: labelled like the source would read, 0.1
     server.close()
     await server.wait_closed()
 
