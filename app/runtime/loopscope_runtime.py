@@ -264,6 +264,14 @@ def frame_rule(code):
     return rule
 
 
+async def _probe_agen():
+    yield
+
+
+_AGenType = type(_probe_agen())
+_AGEN_AWAITABLES = (type(_probe_agen().asend(None)), type(_probe_agen().athrow(GeneratorExit)))
+
+
 def walk_await_chain(obj):
     """(line of the innermost user await, first non-user frame below it, first asyncio frame)."""
     line = 0
@@ -278,6 +286,14 @@ def walk_await_chain(obj):
         elif t is _GenType:
             f = obj.gi_frame
             nxt = obj.gi_yieldfrom
+        elif t is _AGenType:
+            f = obj.ag_frame
+            nxt = obj.ag_await
+        elif t in _AGEN_AWAITABLES:
+            # `async for` awaits an asend/athrow object, which exposes no attribute for its
+            # generator; the garbage collector's view of its references does.
+            obj = next((r for r in gc.get_referents(obj) if type(r) is _AGenType), None)
+            continue
         else:
             break
         if f is None:

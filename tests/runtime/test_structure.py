@@ -118,6 +118,15 @@ class Generators(unittest.TestCase):
         self.assertEqual([e['how'] for e in tr.of('enter', lane=total)],
                          ['start', 'resume', 'resume', 'resume'])
 
+    def test_await_inside_an_async_generator_is_named(self):
+        # main awaits the generator's asend; the label comes from the await inside readings().
+        tr, _, _ = trace_of('async_gen_break.py')
+        main = tr.task_lane_of_coro('main')
+        suspends = tr.of('suspend', lane=main)
+        self.assertTrue(suspends)
+        self.assertEqual({s['awaiting'] for s in suspends[:3]}, {'sleep(0.001)'})
+        self.assertEqual({s['line'] for s in suspends[:3]}, {8})
+
     def test_async_generator_break_then_finally(self):
         tr, _, _ = trace_of('async_gen_break.py')
         gen = tr.lane_named('readings', 'gen')
