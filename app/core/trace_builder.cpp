@@ -302,6 +302,9 @@ class TraceBuilder {
     Nanos ready = r_.ready < 0 ? ev_.t : std::min<Nanos>(r_.ready, ev_.t);
     ev_.aux = ready;
     if (!valid(task)) return;
+    // A timer that fired late was due `late` earlier: from then on the task was ready, only
+    // the loop (busy, e.g. blocked) did not get to it. That starvation is what Ready shows.
+    if (why == WakeWhy::Timer && r_.late > 0) ready = std::max<Nanos>(0, ready - r_.late);
     auto& spans = lane(task).spans;
     if (Span* open = open_span_of(spans)) {
       // The suspension ended when the task became ready (a Step left open is closed here).

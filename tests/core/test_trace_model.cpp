@@ -57,8 +57,10 @@ TEST_CASE("a task lane alternates step, suspended and ready", "[model]") {
   const Span& suspended = lane.spans[2];
   CHECK(trace.str(suspended.label) == "sleep(0.5)");
   CHECK(suspended.start == 90);
-  CHECK(suspended.end == 3000000);  // ends when it became ready, not when it ran
-  CHECK(lane.spans[3].start == 3000000);
+  // The timer fired 0.4 ms late: the task was due (ready) 0.4 ms before the timer ran at
+  // 3 ms, and stayed ready until its step.
+  CHECK(suspended.end == 2600000);
+  CHECK(lane.spans[3].start == 2600000);
   CHECK(lane.spans[3].end == 3000100);
   CHECK(lane.spans[4].end == 3000300);
   CHECK(lane.ended_at == 15);
@@ -66,8 +68,26 @@ TEST_CASE("a task lane alternates step, suspended and ready", "[model]") {
   const LaneId loop = fixtures::lane_named(trace, "loop");
   CHECK(lane.loop == loop);
   CHECK(find_link(trace, LinkKind::TimerFired, loop, w1) != nullptr);
-  CHECK(std::any_of(lane.instants.begin(), lane.instants.end(),
-                    [](const Instant& i) { return i.kind == InstantKind::TimerLate; }));
+  CHECK_FALSE(std::any_of(lane.instants.begin(), lane.instants.end(),  // under kLateTimerNs
+                          [](const Instant& i) { return i.kind == InstantKind::TimerLate; }));
+}
+
+TEST_CASE("a timer late by a millisecond or more is marked on the task", "[model]") {
+  const Trace trace = fixtures::make(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"line":3}
+{"seq":3,"t":3,"ev":"run","lane":2,"line":4,"ready":2,"by":-1,"why":"start"}
+{"seq":4,"t":4,"ev":"suspend","lane":2,"line":4,"awaiting":"sleep(0.001)","wait":"sleep","target":-1}
+{"seq":5,"t":9000000,"ev":"run","lane":2,"line":4,"ready":8990000,"by":-1,"why":"timer","late":7990000}
+)J");
+  const Lane& lane = trace.lanes()[2];
+  REQUIRE(lane.instants.size() == 2);
+  CHECK(lane.instants[1].kind == InstantKind::TimerLate);
+  CHECK(trace.str(lane.instants[1].text) == "timer fired 8.0 ms late");
+  CHECK(lane.spans[2].kind == SpanKind::Suspended);
+  CHECK(lane.spans[2].end == 1000000);  // due at 1 ms
+  CHECK(lane.spans[3].kind == SpanKind::Ready);
 }
 
 TEST_CASE("the awaiting task points at its target and failure flags its last step", "[model]") {

@@ -68,7 +68,7 @@ TEST_CASE("the selected event's own fields are described", "[state]") {
   CHECK(has("event", "run"));
   CHECK(has("why", "timer"));
   CHECK(has("lane", "w1 worker()"));
-  CHECK(has("timer late by", "2.000 ms"));
+  CHECK(has("timer late by", "0.400 ms"));
 }
 
 TEST_CASE("blocking, stalls and worker jobs at a step", "[state]") {

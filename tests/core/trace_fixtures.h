@@ -9,7 +9,7 @@
 
 namespace fixtures {
 
-// main() creates worker w1; both sleep; w1 is woken by a timer 2 ms late.
+// main() creates worker w1; both sleep; w1 is woken by a timer 0.4 ms late (due at 2.6 ms).
 inline constexpr std::string_view kTwoTasks = R"J(
 {"seq":0,"t":0,"ev":"hello","version":1,"python":"3.11.2","impl":"cpython","script":"demo.py","argv":["demo.py"],"pid":42,"stall_ms":50}
 {"seq":1,"t":10,"ev":"lane","lane":0,"kind":"main","name":"main"}
@@ -24,7 +24,7 @@ inline constexpr std::string_view kTwoTasks = R"J(
 {"seq":10,"t":90,"ev":"suspend","lane":3,"line":2,"awaiting":"sleep(0.5)","wait":"sleep","target":-1,"due":1000}
 {"seq":11,"t":100,"ev":"idle","lane":1,"timeout":900}
 {"seq":12,"t":3000000,"ev":"idle_end","lane":1,"events":0}
-{"seq":13,"t":3000100,"ev":"run","lane":3,"line":2,"ready":3000000,"by":-1,"why":"timer","late":2000000}
+{"seq":13,"t":3000100,"ev":"run","lane":3,"line":2,"ready":3000000,"by":-1,"why":"timer","late":400000}
 {"seq":14,"t":3000200,"ev":"print","lane":3,"stream":"stderr","text":"w1 done"}
 {"seq":15,"t":3000300,"ev":"done","lane":3,"outcome":"result","detail":"42","line":3}
 {"seq":16,"t":3000400,"ev":"run","lane":2,"line":7,"ready":3000300,"by":3,"why":"task"}

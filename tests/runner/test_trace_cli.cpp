@@ -156,7 +156,7 @@ TEST_CASE("an uncaught exception: its traceback on stderr, status 1, the trace w
   CHECK(chrome_checks::events(t, "i", "name", "exception").size() == 1);
 }
 
-TEST_CASE("--text prints the timeline on stderr; --load re-reads a saved trace", "[e2e]") {
+TEST_CASE("the text timeline goes to stderr and a saved trace reloads", "[e2e]") {
   const Run run = trace("gather_prints.py", "--text --jsonl events.jsonl");
   REQUIRE(run.status == 0);
   CHECK(run.err.find("w1 worker()") != std::string::npos);
