@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <vector>
 
 namespace loopscope {
 
@@ -47,6 +48,8 @@ class ChromeWriter {
  public:
   ChromeWriter(const Trace& trace, std::FILE* out) : tr_(trace), out_(out) {
     pid_ = trace.info().pid > 0 ? trace.info().pid : 1;
+    names_.reserve(trace.lanes().size());  // display names are built once, not per span
+    for (const Lane& lane : trace.lanes()) names_.push_back(trace.display_name(lane.id));
   }
 
   void write() {
@@ -67,6 +70,13 @@ class ChromeWriter {
   std::FILE* out_;
   std::int64_t pid_ = 1;
   bool first_ = true;
+  std::vector<std::string> names_;
+  std::string line_;  // reused buffer for one span
+
+  const std::string& name_of(LaneId lane) const {
+    static const std::string none;
+    return lane >= 0 && lane < static_cast<LaneId>(names_.size()) ? names_[static_cast<std::size_t>(lane)] : none;
+  }
 
   std::int64_t tid(LaneId lane) const { return lane + 1; }
   void emit(const ojson& j) { put(out_, j, first_); }
@@ -78,14 +88,60 @@ class ChromeWriter {
           {"args", {{"name", "loopscope: " + (script.empty() ? std::string("script") : script)}}}});
   }
 
-  void span_event(LaneId lane, const Span& s, std::string_view cat, std::string name, ojson args) {
+  // Spans are most of a big trace: written directly (the small args object through nlohmann),
+  // with times as exact decimal microseconds so that ts + dur of one span equals the next ts.
+  void span_event(LaneId lane, const Span& s, std::string_view cat, const std::string& name, ojson args) {
     const Nanos end = s.end == kOpenEnd ? std::max(s.start, tr_.end_time()) : s.end;
-    ojson j = {{"ph", "X"}, {"cat", cat}, {"name", std::move(name)}, {"pid", pid_}, {"tid", tid(lane)},
-               {"ts", us(s.start)}, {"dur", us(end) - us(s.start)}};
     if (s.line > 0) args["line"] = s.line;
     if (s.flags & kSpanStalled) args["stalled"] = true;
-    if (!args.empty()) j["args"] = std::move(args);
-    emit(j);
+    std::string& line = line_;
+    line.assign("{\"ph\":\"X\",\"cat\":");
+    append_string(line, cat);
+    line += ",\"name\":";
+    append_string(line, name);
+    line += ",\"pid\":" + std::to_string(pid_) + ",\"tid\":" + std::to_string(tid(lane)) + ",\"ts\":";
+    append_us(line, s.start);
+    line += ",\"dur\":";
+    append_us(line, end - s.start);
+    if (!args.empty()) {
+      line += ",\"args\":";
+      line += args.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    }
+    line += '}';
+    if (!first_) std::fputs(",\n", out_);
+    first_ = false;
+    std::fwrite(line.data(), 1, line.size(), out_);
+  }
+
+  static void append_us(std::string& out, Nanos ns) {
+    char buf[40];
+    const char* sign = ns < 0 ? "-" : "";
+    const Nanos a = ns < 0 ? -ns : ns;
+    std::snprintf(buf, sizeof buf, "%s%lld.%03lld", sign, static_cast<long long>(a / 1000), static_cast<long long>(a % 1000));
+    out += buf;
+  }
+
+  // JSON string escaping (the model's strings are valid UTF-8: simdjson validated them).
+  static void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+            out += buf;
+          } else {
+            out += c;
+          }
+      }
+    }
+    out += '"';
   }
 
   void instant_event(LaneId lane, Nanos t, std::string_view name, ojson args) {
@@ -95,7 +151,7 @@ class ChromeWriter {
 
   void lane_events(const Lane& lane) {
     emit({{"ph", "M"}, {"name", "thread_name"}, {"pid", pid_}, {"tid", tid(lane.id)},
-          {"args", {{"name", tr_.display_name(lane.id)}, {"kind", to_string(lane.kind)}}}});
+          {"args", {{"name", name_of(lane.id)}, {"kind", to_string(lane.kind)}}}});
     emit({{"ph", "M"}, {"name", "thread_sort_index"}, {"pid", pid_}, {"tid", tid(lane.id)},
           {"args", {{"sort_index", lane.id}}}});
     for (const Span& s : lane.spans) span(lane, s);
@@ -112,12 +168,12 @@ class ChromeWriter {
         if (lane.kind == LaneKind::Task) {
           span_event(lane.id, s, "step", std::string(tr_.str(lane.detail)), ojson::object());
         } else {  // a task's step seen on the loop lane
-          span_event(lane.id, s, "task", tr_.display_name(s.target), {{"task", tr_.display_name(s.target)}});
+          span_event(lane.id, s, "task", name_of(s.target), {{"task", name_of(s.target)}});
         }
         break;
       case SpanKind::Suspended: {
         ojson args = {{"awaiting", label}};
-        if (s.target != kNoLane) args["target"] = tr_.display_name(s.target);
+        if (s.target != kNoLane) args["target"] = name_of(s.target);
         span_event(lane.id, s, "suspended", label, std::move(args));
         break;
       }
@@ -126,7 +182,7 @@ class ChromeWriter {
       case SpanKind::Idle: span_event(lane.id, s, "idle", "idle", ojson::object()); break;
       case SpanKind::Job: {
         ojson args = ojson::object();
-        if (s.target != kNoLane) args["task"] = tr_.display_name(s.target);
+        if (s.target != kNoLane) args["task"] = name_of(s.target);
         span_event(lane.id, s, "thread", label, std::move(args));
         break;
       }
@@ -148,7 +204,7 @@ class ChromeWriter {
     }
     if (next != lane.spans.end()) clipped.end = std::min(clipped.end, std::max(clipped.start, next->start));
     ojson args = ojson::object();
-    if (b.target != kNoLane) args["task"] = tr_.display_name(b.target);
+    if (b.target != kNoLane) args["task"] = name_of(b.target);
     span_event(lane.id, clipped, "blocking", std::string(tr_.str(b.label)), std::move(args));
   }
 

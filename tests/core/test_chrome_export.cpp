@@ -154,3 +154,23 @@ TEST_CASE("a foreign or broken file gives a clear error and keeps what was read"
   CHECK_FALSE(load_trace_file("/nonexistent/trace.json", missing, &error));
   CHECK(error.find("cannot open") != std::string::npos);
 }
+
+TEST_CASE("labels with quotes, backslashes, control characters and unicode stay valid JSON", "[export]") {
+  const Trace trace = fixtures::make(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"T \"1\"","coro":"main","parent":0,"line":3}
+{"seq":3,"t":1500,"ev":"run","lane":2,"line":4,"ready":2,"by":-1,"why":"start"}
+{"seq":4,"t":2500,"ev":"suspend","lane":2,"line":4,"awaiting":"get(\"a\\b\")\u0001\t\u00e9\u2192","wait":"other","target":-1}
+)J");
+  const json j = json::parse(to_text(trace, true));
+  const auto suspended = chrome_checks::events(j, "X", "cat", "suspended");
+  REQUIRE(suspended.size() == 1);
+  CHECK(suspended[0]["name"] == "get(\"a\\b\")\u0001\t\u00e9\u2192");
+  CHECK(suspended[0]["ts"].get<double>() == Approx(2.5));
+  const auto steps = chrome_checks::events(j, "X", "cat", "step");
+  REQUIRE(steps.size() == 1);
+  CHECK(steps[0]["ts"].get<double>() == Approx(1.5));
+  CHECK(steps[0]["dur"].get<double>() == Approx(1.0));
+  CHECK(chrome_checks::tid_named(j, "T \"1\" main()") >= 0);
+}
