@@ -1,9 +1,14 @@
 // loopscope trace: run a script headless under the tracer (or re-read a saved trace), write
 // the Chrome trace / the event stream, print a text timeline. The script's own stdout and
 // stderr pass through unchanged and its exit status is ours.
+#include <signal.h>
+
+#include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "cli/commands.h"
 #include "core/chrome_export.h"
@@ -28,7 +33,7 @@ int exit_status_of(const Trace& trace) {
     case EndStatus::Failed: return info.exit_code;
     case EndStatus::Crashed: return 128 + info.signal;
     case EndStatus::Timeout: return kTimedOut;
-    case EndStatus::Stopped: return 128 + 9;
+    case EndStatus::Stopped: return 128 + (info.signal > 0 ? info.signal : 9);
     case EndStatus::TracerError:
     case EndStatus::Running: return kTracerFailed;
   }
@@ -74,6 +79,40 @@ int load_saved(const TraceOptions& options) {
   return loaded && written ? 0 : 1;
 }
 
+volatile std::sig_atomic_t g_interrupts = 0;
+void on_interrupt(int) { g_interrupts = g_interrupts + 1; }
+
+// run_to_completion, but Ctrl-C (SIGINT/SIGTERM to us) is passed on: the first as SIGINT to
+// the script (KeyboardInterrupt, as in a plain run), a second one kills it. The child is in
+// its own process group, so without this it would outlive us.
+Trace run_forwarding_interrupts(const RunRequest& request) {
+  Trace trace;
+  RunSession session;
+  std::string error;
+  if (!session.start(request, &error)) {
+    trace.finish(EndStatus::TracerError, 0, error);
+    return trace;
+  }
+  struct sigaction action {};
+  action.sa_handler = on_interrupt;
+  sigemptyset(&action.sa_mask);
+  struct sigaction old_int {}, old_term {};
+  sigaction(SIGINT, &action, &old_int);
+  sigaction(SIGTERM, &action, &old_term);
+  int handled = 0;
+  while (session.running()) {
+    if (g_interrupts > handled) {
+      ++handled;
+      if (handled == 1) session.send_signal(SIGINT);
+      else session.stop();
+    }
+    if (session.pump(trace) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  sigaction(SIGINT, &old_int, nullptr);
+  sigaction(SIGTERM, &old_term, nullptr);
+  return trace;
+}
+
 int run_script(const TraceOptions& options) {
   RunRequest request;
   request.python = options.py.python;
@@ -83,7 +122,7 @@ int run_script(const TraceOptions& options) {
   request.pass_output = true;
   std::error_code ec;
   request.cwd = std::filesystem::current_path(ec).string();  // like `python3 script.py`
-  const Trace trace = run_to_completion(request);
+  const Trace trace = run_forwarding_interrupts(request);
   std::fflush(stdout);
   report_end(trace);
   const bool written = write_outputs(trace, options);

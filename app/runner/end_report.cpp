@@ -2,6 +2,8 @@
 
 #include <sys/wait.h>
 
+#include <csignal>
+
 #include <cctype>
 #include <cstdio>
 #include <cstring>
@@ -64,6 +66,12 @@ EndReport explain_end(const EndFacts& f) {
     return r;
   }
   const std::string module = missing_module_message(f.output_tail);
+  if (WIFSIGNALED(ws) && (r.signal == SIGINT || r.signal == SIGTERM)) {
+    // Python ends itself with SIGINT after an uncaught KeyboardInterrupt (Ctrl-C).
+    r.status = EndStatus::Stopped;
+    r.message = r.signal == SIGINT ? "interrupted (Ctrl-C)" : "terminated (SIGTERM)";
+    return r;
+  }
   if (WIFSIGNALED(ws)) {
     r.status = EndStatus::Crashed;
     const char* name = strsignal(r.signal);

@@ -2,6 +2,7 @@
 // the event reader and the owner thread.
 #include "runner/run_session.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -200,6 +201,12 @@ void RunSession::stop() {
   if (s.state.load() != static_cast<int>(SessionState::Running)) return;
   if (!s.exited_at) s.stop_requested = true;
   s.child.kill_group();
+}
+
+void RunSession::send_signal(int signal) {
+  Impl& s = *impl_;
+  if (s.state.load() == static_cast<int>(SessionState::Running) && !s.exited_at && s.child.pid() > 0)
+    ::kill(-s.child.pid(), signal);
 }
 
 SessionState RunSession::state() const { return static_cast<SessionState>(impl_->state.load()); }

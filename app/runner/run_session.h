@@ -42,6 +42,9 @@ class RunSession {
   std::size_t pump(Trace& trace);
   // Kills the child's whole process group at once.
   void stop();
+  // Sends `signal` to the child's process group (the CLI forwards Ctrl-C as SIGINT, so the
+  // script sees KeyboardInterrupt as in a plain run: the child has its own group).
+  void send_signal(int signal);
 
   SessionState state() const;
   bool running() const { return state() == SessionState::Running; }

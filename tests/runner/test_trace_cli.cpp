@@ -180,3 +180,16 @@ TEST_CASE("a missing interpreter or a foreign file is a clear failure", "[e2e]")
   CHECK(foreign.status == 1);
   CHECK(foreign.err.find("not saved by loopscope") != std::string::npos);
 }
+
+TEST_CASE("Ctrl-C reaches the script as KeyboardInterrupt and leaves no process behind", "[e2e]") {
+  const std::string script = kE2e + "/interrupted.py";
+  const Run run = shell("(" + kBinary + " trace '" + script + "' -o trace.json > inner.txt 2> inner_err.txt & pid=$!; " +
+                        "until grep -q waiting inner.txt; do sleep 0.05; done; kill -INT $pid; wait $pid; echo status=$?; " +
+                        "pgrep -f '[l]oopscope_runtime.py.*interrupted.py' || echo none-left)");
+  CHECK(run.out.find("status=130") != std::string::npos);
+  CHECK(run.out.find("none-left") != std::string::npos);
+  CHECK(slurp(run.dir / "inner.txt") == "waiting\ninterrupted\n");
+  CHECK(slurp(run.dir / "inner_err.txt").find("KeyboardInterrupt") != std::string::npos);
+  const json t = chrome(run);
+  CHECK(t.at("loopscope").at("events").back().at("status") == "stopped");
+}
