@@ -14,6 +14,7 @@ import atexit
 import dis
 import functools
 import gc
+import io
 import json
 import os
 import signal
@@ -211,6 +212,9 @@ _LABELS = {   # qualname of the first stdlib frame below the user's await -> wai
     'TaskGroup.__aexit__': 'gather', 'TaskGroup._aexit': 'gather', 'wait_for': 'other',
     'sleep': 'sleep', 'to_thread': 'thread', 'staggered_race': 'gather',
 }
+# asyncio frames that only pass an await on (`async with lock:` awaits the mixin's __aenter__,
+# which awaits Lock.acquire): the label comes from the frame below them.
+_PASS_THROUGH = {'_ContextManagerMixin.__aenter__'}
 _code_kinds = {}   # code -> (kind, qualname): kind 'user', 'asyncio', 'lib'
 
 
@@ -299,14 +303,14 @@ def walk_await_chain(obj):
         if f is None:
             break
         code = f.f_code
-        kind = (_code_kinds.get(code) or code_kind(code))[0]
+        kind, qual = _code_kinds.get(code) or code_kind(code)
         if kind == 'user':
             line = f.f_lineno
             seen_user = True
             label_frame = None
             asyncio_frame = None
         else:
-            if label_frame is None:
+            if label_frame is None and not (kind == 'asyncio' and qual in _PASS_THROUGH):
                 label_frame = f
             if asyncio_frame is None and kind == 'asyncio':
                 asyncio_frame = f
@@ -379,12 +383,27 @@ def cb_meta(cb):
     return meta
 
 
+_free_loop_lanes = []    # lanes of closed loops: a later loop (a second asyncio.run) reuses one
+_loop_lanes_made = 0
+
+
+def _loop_lane():
+    """A lane for a new loop: the lowest one a closed loop left, else a new `loop`/`loop N`."""
+    global _loop_lanes_made
+    if _free_loop_lanes:
+        _free_loop_lanes.sort()
+        return _free_loop_lanes.pop(0)
+    _loop_lanes_made += 1
+    n = _loop_lanes_made
+    return new_lane('loop', 'loop' if n == 1 else f'loop {n}')
+
+
 class LoopState:
     """Everything loopscope knows about one instrumented loop."""
 
-    def __init__(self, loop, n):
+    def __init__(self, loop):
         self.loop = loop
-        self.lane = new_lane('loop', 'loop' if n == 0 else f'loop {n + 1}')
+        self.lane = _loop_lane()
         self.thread_id = None
         # Nothing here may keep a task or future alive: asyncio reports tasks destroyed while
         # pending and exceptions never retrieved when they are collected.
@@ -434,7 +453,9 @@ class LoopState:
             else:
                 fut = args[0]
                 if fut.cancelled():
-                    info.why, info.by = 'cancel', self.cur_lane
+                    # Cancelled from a done-callback of a task that ended (a TaskGroup whose
+                    # child failed cancels the others): that task is the canceller.
+                    info.why, info.by = 'cancel', self.cur_by if kind == 'chain' else self.cur_lane
                 elif kind == 'timer':
                     info.why, info.by, info.late = 'timer', -1, self.cur_late
                 elif kind == 'thread':
@@ -540,8 +561,12 @@ class LoopState:
                 fs = label_frame.f_locals.get('fs')
                 label, wait = (f'wait({len(fs)})' if fs is not None else 'wait()'), 'gather'
             elif mode == 'wait_for':
-                label = f"wait_for({fmt_num(label_frame.f_locals.get('timeout'))})"
+                locals_ = label_frame.f_locals
+                label = f"wait_for({fmt_num(locals_.get('timeout'))})"
                 wait = 'other'
+                inner = locals_.get('fut')     # 3.11 runs the awaited coroutine as a task
+                if isinstance(inner, _TASK_TYPES) and id(inner) in self.tasks:
+                    target = self.tasks[id(inner)].lane
         if label is None:                 # name it after the awaited future itself
             if waiter is None:
                 label, wait = 'sleep(0)', 'sleep'
@@ -645,7 +670,7 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._ls = st = LoopState(self, len(_loops))
+        self._ls = st = LoopState(self)
         _loops.append(st)
         sel = self._selector
         real_select = sel.select
@@ -669,11 +694,12 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         return super().run_forever()
 
     def close(self):
+        super().close()                # raises (and changes nothing) if the loop still runs
         try:
             _loops.remove(self._ls)    # the watchdog stops looking; the loop may be collected
-        except ValueError:
+            _free_loop_lanes.append(self._ls.lane)
+        except ValueError:             # closed before
             pass
-        return super().close()
 
     def call_soon(self, callback, *args, context=None):
         handle = _base_call_soon(self, callback, *args, context=context)
@@ -762,6 +788,12 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         except Exception:   # reporting must never change what asyncio does next
             pass
         return super().call_exception_handler(context)
+
+
+# `print(loop)`, `type(loop)` read as in a plain run (the subclass is an implementation detail).
+InstrumentedLoop.__name__ = asyncio.SelectorEventLoop.__name__
+InstrumentedLoop.__qualname__ = asyncio.SelectorEventLoop.__qualname__
+InstrumentedLoop.__module__ = asyncio.SelectorEventLoop.__module__
 
 
 def make_policy():
@@ -936,6 +968,9 @@ class TeeWriter:
             if rest:
                 self._partial[lane] = rest
             for text in parts:
+                while len(text) > LINE_CAP:   # a long line: records of LINE_CAP, then the rest
+                    self._emit(lane, text[:LINE_CAP])
+                    text = text[LINE_CAP:]
                 self._emit(lane, text)
         except Exception:   # a loopscope bug must not change the script
             internal_error('printed lines')
@@ -963,6 +998,12 @@ class TeeWriter:
 
     def __iter__(self):
         return iter(self._real)
+
+    def __repr__(self):              # `print(sys.stdout)` reads as in a plain run
+        return repr(self._real)
+
+
+io.TextIOBase.register(TeeWriter)     # isinstance(sys.stdout, io.TextIOBase) as in a plain run
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1407,6 +1448,9 @@ def main():
             tee = TeeWriter(real, name)
             _tees.append(tee)
             setattr(sys, name, tee)
+            if getattr(sys, f'__{name}__') is real:
+                # `sys.stdout = sys.__stdout__` (undoing a redirection) must keep the records.
+                setattr(sys, f'__{name}__', tee)
     # A bare _thread: threading.enumerate()/active_count() stay as in a plain run, and it never
     # delays interpreter shutdown.
     import _thread

@@ -19,10 +19,25 @@ class Faithfulness(unittest.TestCase):
                 self.assertEqual(t_code, code)
                 self.assertEqual([e['ev'] for e in events].count('exit'), 1)
 
+    def test_trial_output_identical(self):
+        # Programs a learner would write (tests/runtime/scripts/trial), each deterministic.
+        scripts = sorted(glob.glob(os.path.join(SCRIPTS, 'trial', '*.py')))
+        self.assertGreaterEqual(len(scripts), 18)
+        for script in scripts:
+            with self.subTest(script=os.path.basename(script)):
+                out, err, code = run_plain(script)
+                t_out, t_err, t_code, events = run_traced(script)
+                self.assertEqual(t_out.decode(), out.decode())
+                self.assertEqual(t_err.decode(), err.decode())
+                self.assertEqual(t_code, code)
+                self.assertEqual(events[-1]['ev'], 'exit')
+                self.assertEqual(events[-1]['code'], code)
+
     def test_printed_records_match_stdout(self):
         # Every stdout line appears as one print record, in order, with the same text.
-        for name in ('combinators.py', 'output_edges.py', 'threads.py'):
-            script = os.path.join(SCRIPTS, 'battery', name)
+        for name in ('battery/combinators.py', 'battery/output_edges.py', 'battery/threads.py',
+                     'trial/stderr_mix.py', 'trial/event_start.py', 'trial/taskgroup_fail.py'):
+            script = os.path.join(SCRIPTS, name)
             with self.subTest(script=name):
                 out, _, _, events = run_traced(script)
                 texts = [e['text'] for e in events if e['ev'] == 'print' and e['stream'] == 'stdout']

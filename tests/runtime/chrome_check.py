@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Check that a Chrome trace written by `loopscope trace -o` follows loopscope's conventions.
+
+    chrome_check.py TRACE.json [TRACE.json ...]
+
+The conventions (docs/trace-format.md, "Chrome trace export") are checked against the event
+stream that the export carries under "loopscope": every lane has a thread_name with its kind,
+task lanes are named after the task, spans have known categories on the right kind of lane and
+nest properly per thread, every printed line and every yield appears on the lane it belongs to.
+Prints one line per problem and exits 1 if there is any (0 otherwise). Also importable:
+`problems(trace_dict)` returns the list of problems.
+"""
+import json
+import sys
+
+KINDS = {'main', 'loop', 'task', 'thread'}
+# Which categories of X spans may appear on which kind of lane.
+CATEGORY_LANES = {
+    'step': {'task'},            # a task's step, on its own lane
+    'suspended': {'task'},
+    'ready': {'task'},
+    'task': {'loop'},            # the same step, seen on the loop lane
+    'callback': {'loop'},
+    'idle': {'loop'},
+    'blocking': {'loop', 'thread', 'main'},
+    'thread': {'thread'},        # an executor / to_thread job
+}
+EPSILON_US = 0.002  # timestamps are ns printed as float us: allow rounding
+
+
+def _lane_records(stream):
+    """{lane: lane record, with the final name after renames}."""
+    lanes = {}
+    for e in stream:
+        if e.get('ev') == 'lane':
+            lanes[e['lane']] = dict(e)
+        elif e.get('ev') == 'rename' and e.get('lane') in lanes:
+            lanes[e['lane']]['name'] = e['name']
+    return lanes
+
+
+def _exported_lane(lanes, lane):
+    """The exported lane standing for `lane` (a generator shows on the lane that drove it)."""
+    for _ in range(64):
+        rec = lanes.get(lane)
+        if rec is None:
+            return None
+        if rec['kind'] != 'gen':
+            return lane
+        lane = rec.get('parent', -1)
+    return None
+
+
+def _check_threads(events, lanes, out):
+    """thread_name metadata: one per tid used, a known kind, names matching the stream's lanes."""
+    names = {}
+    for e in events:
+        if e.get('ph') == 'M' and e.get('name') == 'thread_name':
+            args = e.get('args', {})
+            if e['tid'] in names:
+                out.append(f"tid {e['tid']}: two thread_name events")
+            names[e['tid']] = args
+            if args.get('kind') not in KINDS:
+                out.append(f"tid {e['tid']}: thread_name kind {args.get('kind')!r} not in {sorted(KINDS)}")
+            if not isinstance(args.get('name'), str) or not args['name']:
+                out.append(f"tid {e['tid']}: thread_name without a name")
+    used = {e['tid'] for e in events if e.get('ph') in ('X', 'i', 'B', 'E')}
+    for tid in sorted(used - set(names)):
+        out.append(f'tid {tid}: events but no thread_name metadata')
+    for lane, rec in lanes.items():
+        if rec['kind'] == 'gen':
+            continue
+        args = names.get(lane + 1)
+        if args is None:
+            out.append(f"lane {lane} ({rec['kind']} {rec['name']!r}): no thread_name for tid {lane + 1}")
+            continue
+        if args.get('kind') != rec['kind']:
+            out.append(f"tid {lane + 1}: kind {args.get('kind')!r}, the stream says {rec['kind']!r}")
+        display = args.get('name', '')
+        if rec['kind'] == 'task':
+            if not display.startswith(rec['name']):
+                out.append(f"tid {lane + 1}: task lane {display!r} does not start with the task name {rec['name']!r}")
+            if rec.get('coro') and rec['coro'] not in display:
+                out.append(f"tid {lane + 1}: task lane {display!r} does not name its coroutine {rec['coro']!r}")
+    return names
+
+
+def _check_spans(events, names, lanes, out):
+    """Categories on the right lanes, required names/args, proper nesting per tid."""
+    per_tid = {}
+    for e in events:
+        if e.get('ph') != 'X':
+            continue
+        tid, cat = e.get('tid'), e.get('cat')
+        kind = names.get(tid, {}).get('kind')
+        where = f"tid {tid} {cat} {e.get('name')!r} at {e.get('ts')}"
+        if cat not in CATEGORY_LANES:
+            out.append(f'{where}: unknown category')
+        elif kind not in CATEGORY_LANES[cat]:
+            out.append(f'{where}: category {cat!r} on a {kind} lane')
+        if not isinstance(e.get('ts'), (int, float)) or not isinstance(e.get('dur'), (int, float)) \
+                or e['dur'] < 0:
+            out.append(f'{where}: bad ts/dur {e.get("ts")!r}/{e.get("dur")!r}')
+            continue
+        if cat == 'step':
+            coro = lanes.get(tid - 1, {}).get('coro')
+            if coro and e.get('name') != coro:
+                out.append(f'{where}: step named {e.get("name")!r}, the task runs {coro!r}')
+        if cat == 'suspended' and not e.get('args', {}).get('awaiting'):
+            out.append(f'{where}: suspended span without args.awaiting')
+        per_tid.setdefault(tid, []).append(e)
+    for tid, spans in per_tid.items():
+        _check_nesting(tid, spans, out)
+
+
+def _check_nesting(tid, spans, out):
+    """Spans on one tid either nest or follow each other, never overlap partly."""
+    spans = sorted(spans, key=lambda e: (e['ts'], -e['dur']))
+    stack = []
+    for s in spans:
+        start, end = s['ts'], s['ts'] + s['dur']
+        while stack and stack[-1][1] <= start + EPSILON_US:
+            stack.pop()
+        if stack and end > stack[-1][1] + EPSILON_US:
+            outer = stack[-1][2]
+            out.append(f"tid {tid}: {s['cat']} {s['name']!r} [{start}, {end}] overlaps "
+                       f"{outer['cat']} {outer['name']!r} [{outer['ts']}, {stack[-1][1]}] partly")
+            continue
+        stack.append((start, end, s))
+
+
+def _check_prints(events, stream, lanes, out):
+    """Every print record of the stream appears, in order, on the lane that printed it."""
+    want = {}
+    for e in stream:
+        if e.get('ev') == 'print':
+            lane = _exported_lane(lanes, e['lane'])
+            want.setdefault(None if lane is None else lane + 1, []).append((e['stream'], e['text']))
+    got = {}
+    for e in sorted((e for e in events if e.get('ph') == 'i' and e.get('name') == 'print'),
+                    key=lambda e: e['ts']):
+        args = e.get('args', {})
+        if not isinstance(args.get('text'), str) or args.get('stream') not in ('stdout', 'stderr'):
+            out.append(f"tid {e['tid']} print at {e['ts']}: args.text/args.stream missing: {args!r}")
+            continue
+        got.setdefault(e['tid'], []).append((args['stream'], args['text']))
+    if None in want:
+        out.append(f'{len(want.pop(None))} print records on lanes that are not declared')
+    for tid in sorted(set(want) | set(got)):
+        # Same-ts instants may come in any order: compare as multisets when the order differs.
+        w, g = want.get(tid, []), got.get(tid, [])
+        if w != g and sorted(w) != sorted(g):
+            missing = [x for x in w if x not in g][:3]
+            extra = [x for x in g if x not in w][:3]
+            out.append(f'tid {tid}: {len(g)} print instants, the stream has {len(w)} '
+                       f'(missing {missing}, unexpected {extra})')
+
+
+def _expected_yields(stream, lanes):
+    """[(tid, gen, value, line)] the export must show: every generator yield, and every item an
+    iterator's __next__ returns (a `leave how=return` after an `enter how=call`)."""
+    expected, called = [], {}
+    for e in stream:
+        if e.get('ev') == 'enter':
+            called[e['lane']] = e.get('how') == 'call'
+        elif e.get('ev') == 'leave' and (e.get('how') == 'yield'
+                                         or (e.get('how') == 'return' and called.get(e['lane']))):
+            gen = lanes.get(e['lane'], {})
+            driver = e.get('from', -1)
+            if driver not in lanes:
+                driver = gen.get('parent', -1)
+            driver = _exported_lane(lanes, driver)
+            if driver is not None:
+                expected.append((driver + 1, gen.get('name'), e.get('value', ''), e.get('line', 0)))
+    return expected
+
+
+def _check_yields(events, stream, lanes, out):
+    """One yield instant per yielded value, with args gen/value/line, on the driving lane."""
+    got = []
+    for e in events:
+        if e.get('ph') != 'i' or e.get('name') != 'yield':
+            continue
+        args = e.get('args', {})
+        if not (isinstance(args.get('gen'), str) and isinstance(args.get('value'), str)
+                and isinstance(args.get('line'), int)):
+            out.append(f"tid {e['tid']} yield at {e['ts']}: args.gen/value/line missing: {args!r}")
+            continue
+        got.append((e['tid'], args['gen'], args['value'], args['line']))
+    expected = _expected_yields(stream, lanes)
+    if sorted(got) != sorted(expected):
+        missing = [y for y in expected if y not in got][:3]
+        extra = [y for y in got if y not in expected][:3]
+        out.append(f'{len(got)} yield instants, the stream has {len(expected)} yields '
+                   f'(missing (tid, gen, value, line) {missing}, unexpected {extra})')
+
+
+def problems(trace):
+    """The list of convention violations in a parsed Chrome trace (empty if none)."""
+    out = []
+    events = trace.get('traceEvents')
+    stream = trace.get('loopscope', {}).get('events')
+    if not isinstance(events, list) or not isinstance(stream, list):
+        return ['no traceEvents list or no loopscope.events list']
+    lanes = _lane_records(stream)
+    names = _check_threads(events, lanes, out)
+    _check_spans(events, names, lanes, out)
+    _check_prints(events, stream, lanes, out)
+    _check_yields(events, stream, lanes, out)
+    return out
+
+
+def main(paths):
+    if not paths:
+        print(__doc__.strip().splitlines()[2].strip(), file=sys.stderr)
+        return 2
+    failed = False
+    for path in paths:
+        with open(path, encoding='utf-8') as f:
+            found = problems(json.load(f))
+        for p in found:
+            print(f'{path}: {p}')
+        failed = failed or bool(found)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
