@@ -11,6 +11,7 @@ cost per task step second (the hot paths are Handle._run, call_soon and the susp
 
 import asyncio
 import atexit
+import concurrent.futures
 import dis
 import functools
 import gc
@@ -752,6 +753,13 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
             fn = fn.func
         name = getattr(fn, '__qualname__', None) or type(fn).__qualname__
         st = self._ls
+        pool = executor if executor is not None else self._default_executor
+        if pool is not None and not isinstance(pool, concurrent.futures.ThreadPoolExecutor):
+            # A process pool pickles the callable: it gets the user's own. Its jobs run in
+            # another process, out of sight; the await is still named after the function.
+            fut = super().run_in_executor(executor, func, *args)
+            st.jobs[fut] = [f'{via}({name})', -1]
+            return fut
         waiter = current_lane() if st.cur_kind == 'task' else -1
         job = next(_job_counter)
         entry = [f'{via}({name})', -1]

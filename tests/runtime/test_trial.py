@@ -37,6 +37,23 @@ class Labels(unittest.TestCase):
                              ('task', 'fetch', e['lane']))
 
 
+class Executors(unittest.TestCase):
+    def test_process_pool_gets_the_users_callable(self):
+        # A wrapped callable cannot be pickled: the run would fail with an AttributeError.
+        tr, out = trace_of('process_pool.py')
+        self.assertEqual(out.splitlines(), ['first 328350', 'all [285, 2470, 8555]'])
+        main = tr.task_lane_of_coro('main')
+        self.assertEqual(tr.of('suspend', lane=main)[0]['awaiting'], 'run_in_executor(crunch)')
+        self.assertEqual(tr.of('job'), [])     # the jobs run in other processes
+
+    def test_bounded_thread_pool_jobs_on_two_worker_lanes(self):
+        tr, _ = trace_of('thread_pool.py')
+        jobs = tr.of('job', func='resize')
+        self.assertEqual(len(jobs), 4)
+        self.assertEqual(sorted({tr.lane_name(j['lane']) for j in jobs}), ['pool_0', 'pool_1'])
+        self.assertIn(('asyncio_0', 'worker says: hello from a thread'), tr.printed())
+
+
 class WakeUps(unittest.TestCase):
     def test_taskgroup_cancellation_is_by_the_failed_child(self):
         tr, out = trace_of('taskgroup_fail.py')
