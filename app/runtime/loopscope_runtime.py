@@ -1391,7 +1391,10 @@ def _parse_args(argv):
 
 
 def main():
-    global _fd, SCRIPT, _exit_code, _exit_how
+    global _fd, SCRIPT, _exit_code, _exit_how, _T0
+    # The run starts now: the time this module took to load is not the script's (a timeline
+    # of a short script would start with a blank stretch).
+    _T0 = _pc()
     opts, script, script_args = _parse_args(sys.argv[1:])
     if opts['fd'] is not None:
         _fd = opts['fd']
