@@ -384,19 +384,24 @@ def cb_meta(cb):
     return meta
 
 
-_free_loop_lanes = []    # lanes of closed loops: a later loop (a second asyncio.run) reuses one
+_free_loop_lanes = set()  # lanes of closed loops
 _loop_lanes_made = 0
+_last_loop_lane = -1
 
 
 def _loop_lane():
-    """A lane for a new loop: the lowest one a closed loop left, else a new `loop`/`loop N`."""
-    global _loop_lanes_made
-    if _free_loop_lanes:
-        _free_loop_lanes.sort()
-        return _free_loop_lanes.pop(0)
+    """A lane for a new loop. A loop made after the last one was closed, with no other loop
+    alive (a second asyncio.run), goes on on that loop's lane; otherwise a new `loop N`. Only
+    the last declared loop lane is reused: readers that predate the task lane's `loop` field
+    give a task the last declared loop."""
+    global _loop_lanes_made, _last_loop_lane
+    if not _loops and _last_loop_lane in _free_loop_lanes:
+        _free_loop_lanes.discard(_last_loop_lane)
+        return _last_loop_lane
     _loop_lanes_made += 1
     n = _loop_lanes_made
-    return new_lane('loop', 'loop' if n == 1 else f'loop {n}')
+    _last_loop_lane = new_lane('loop', 'loop' if n == 1 else f'loop {n}')
+    return _last_loop_lane
 
 
 class LoopState:
@@ -432,7 +437,8 @@ class LoopState:
             name = task.get_name()
             parent = current_lane()
             line = user_line(sys._getframe(2))
-            lane = new_lane('task', name, f',"coro":{_q(qual)},"parent":{parent},"line":{line}')
+            lane = new_lane('task', name, f',"coro":{_q(qual)},"parent":{parent},"line":{line},'
+                                          f'"loop":{self.lane}')
             start_line = code.co_firstlineno if code is not None and code.co_filename == SCRIPT else 0
             info = TaskInfo(lane, name, start_line, now(), parent)
             key = id(task)
@@ -698,7 +704,7 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         super().close()                # raises (and changes nothing) if the loop still runs
         try:
             _loops.remove(self._ls)    # the watchdog stops looking; the loop may be collected
-            _free_loop_lanes.append(self._ls.lane)
+            _free_loop_lanes.add(self._ls.lane)
         except ValueError:             # closed before
             pass
 
@@ -1356,10 +1362,19 @@ def _install_exit_paths():
                 _die_of_signal(signum)
         signal.signal(signal.SIGTERM, on_sigterm)
 
-    def in_child():     # a forked child must not write into our stream
-        global _fd
+    def in_child():
+        # A forked child (a process pool worker) must not write into our stream, and must not
+        # wait for locks that a thread of the parent held at the fork (the watchdog may have
+        # been inside emit()): the child's os._exit would hang in _at_exit.
+        global _fd, _final, _lock, _emitting
         _fd = -1
+        _final = True
+        _lock = threading.RLock()
+        _emitting = False
         _buf.clear()
+        _nested.clear()
+        sys.settrace(None)
+        threading.settrace(None)
     os.register_at_fork(after_in_child=in_child)
 
 

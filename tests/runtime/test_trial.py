@@ -46,6 +46,13 @@ class Executors(unittest.TestCase):
         self.assertEqual(tr.of('suspend', lane=main)[0]['awaiting'], 'run_in_executor(crunch)')
         self.assertEqual(tr.of('job'), [])     # the jobs run in other processes
 
+    def test_forked_children_exit_while_a_thread_is_recording(self):
+        # A child forked while another thread held the tracer's lock used to hang in os._exit.
+        out, _, code, events = run_traced(os.path.join(SCRIPTS, 'trial', 'fork_while_busy.py'),
+                                          timeout=60)
+        self.assertEqual((out.decode(), code), ('children exited: 40\n', 0))
+        self.assertEqual([e['ev'] for e in events].count('exit'), 1)   # the children wrote none
+
     def test_bounded_thread_pool_jobs_on_two_worker_lanes(self):
         tr, _ = trace_of('thread_pool.py')
         jobs = tr.of('job', func='resize')
@@ -81,6 +88,20 @@ class Loops(unittest.TestCase):
         self.assertEqual([l['name'] for l in loops], ['loop'])
         self.assertIn('demo one on _UnixSelectorEventLoop running: True', out)
         self.assertEqual({e['lane'] for e in tr.of('idle')}, {loops[0]['lane']})
+
+
+    def test_loops_in_threads_get_their_own_lanes_and_tasks_say_which(self):
+        tr, out = trace_of('loops_in_threads.py')
+        loops = sorted(l['lane'] for l in tr.lanes.values() if l['kind'] == 'loop')
+        self.assertEqual(len(loops), 2)      # two alive at once; the main thread's run reuses one
+        tasks = [l for l in tr.lanes.values() if l['kind'] == 'task']
+        self.assertEqual(len(tasks), 3)
+        self.assertEqual(len({t['loop'] for t in tasks[:2]}), 2)
+        self.assertEqual(tasks[2]['loop'], tasks[1]['loop'])
+        for task in tasks:   # a task's steps happen while its loop is not idle
+            loop_events = [e['ev'] for e in tr.events if e.get('lane') in (task['loop'], task['lane'])
+                           and e['ev'] in ('idle', 'idle_end', 'run')]
+            self.assertNotIn(('idle', 'run'), list(zip(loop_events, loop_events[1:])), task['name'])
 
 
 class Output(unittest.TestCase):
