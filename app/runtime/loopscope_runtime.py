@@ -336,7 +336,9 @@ _SKIP_CB = {'_set_result_unless_cancelled', '_chain_future.<locals>._set_state',
             '_run_until_complete_cb', '_chain_future.<locals>._call_check_cancel',
             'BaseEventLoop._asyncgen_finalizer_hook', 'gather.<locals>._done_callback',
             '_wait.<locals>._on_completion', 'as_completed.<locals>._on_completion',
-            'TaskGroup._on_task_done', '_release_waiter', 'Future._schedule_callbacks'}
+            'TaskGroup._on_task_done', '_release_waiter', 'Future._schedule_callbacks',
+            # a future resolved through the loop (asyncio.run's executor shutdown thread)
+            'Future.set_result', 'Future.set_exception'}
 _IO_CB = ('_read_ready', '_write_ready', '_accept_connection', '_sock_', '_process_')
 _cb_meta = {}
 _loops = []             # live loop states, for the watchdog
