@@ -712,6 +712,8 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         handle = _base_call_soon(self, callback, *args, context=context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]   # debug mode: "created at" names the caller, not us
         task = getattr(callback, '__self__', None)
         if task is not None and isinstance(task, _TASK_TYPES):
             st = self._ls
@@ -742,10 +744,15 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
                 self._ls.threadsafe[callback] = entry[0]
             except TypeError:               # an unhashable callable
                 pass
-        return super().call_soon_threadsafe(callback, *args, context=context)
+        handle = super().call_soon_threadsafe(callback, *args, context=context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        return handle
 
     def call_later(self, delay, callback, *args, context=None):
         handle = super().call_later(delay, callback, *args, context=context)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
         if callback is _SET_RESULT and args:
             delays = self._ls.sleep_delays
             delays[args[0]] = delay
