@@ -31,7 +31,9 @@ def check_script(loopscope, python, script, tmp):
     found = []
     for what, a, b in zip(('stdout', 'stderr', 'exit status'), plain, traced):
         if a != b:
-            found.append(f'{what} differs: plain {a[-200:]!r}, traced {b[-200:]!r}')
+            if isinstance(a, bytes):
+                a, b = a[-200:], b[-200:]
+            found.append(f'{what} differs: plain {a!r}, traced {b!r}')
     if not os.path.exists(out_json):
         return found + ['no Chrome trace written']
     with open(out_json, encoding='utf-8') as f:
