@@ -249,10 +249,13 @@ class ChromeWriter {
     }
   }
 
-  // Yields (and items produced by iterators) on the lane that drove the generator.
+  // Yields (and items produced by iterators) on the lane that drove the generator, once each:
+  // the model also copies a yield onto a driving generator's lane (for drawing); such a copy's
+  // event belongs to another lane and is exported from that generator, not from the driver.
   void yields(const Lane& gen) {
     for (const Instant& in : gen.instants) {
       if (in.kind != InstantKind::Yield) continue;
+      if (in.event < tr_.events().size() && tr_.events()[in.event].lane != gen.id) continue;
       LaneId driver = gen.parent;
       if (in.event < tr_.events().size() && tr_.events()[in.event].other != kNoLane)
         driver = tr_.events()[in.event].other;

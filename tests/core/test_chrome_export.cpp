@@ -91,6 +91,35 @@ TEST_CASE("yields are instants on the driving lane with gen, value and line", "[
   CHECK(chrome_checks::lanes(trace).size() == 1);  // generator lanes are not Chrome threads
 }
 
+// outer() drives inner(): each inner yield is exported once, on outer's driving lane (main).
+constexpr std::string_view kGenDrivesGen = R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":5,"ev":"lane","lane":1,"kind":"gen","name":"outer()","obj":"generator","parent":0,"line":1}
+{"seq":2,"t":6,"ev":"lane","lane":2,"kind":"gen","name":"inner()","obj":"generator","parent":1,"line":5}
+{"seq":3,"t":10,"ev":"enter","lane":1,"from":0,"how":"start","line":2}
+{"seq":4,"t":12,"ev":"enter","lane":2,"from":1,"how":"start","line":6}
+{"seq":5,"t":14,"ev":"leave","lane":2,"from":1,"how":"yield","value":"1","line":7}
+{"seq":6,"t":16,"ev":"leave","lane":1,"from":0,"how":"yield","value":"10","line":3}
+{"seq":7,"t":20,"ev":"enter","lane":1,"from":0,"how":"resume","line":3}
+{"seq":8,"t":22,"ev":"enter","lane":2,"from":1,"how":"resume","line":7}
+{"seq":9,"t":24,"ev":"leave","lane":2,"from":1,"how":"yield","value":"2","line":7}
+{"seq":10,"t":26,"ev":"leave","lane":1,"from":0,"how":"yield","value":"20","line":3}
+)J";
+
+TEST_CASE("a generator driven by a generator: each yield exported once, as its own", "[export]") {
+  const json trace = chrome_of(kGenDrivesGen);
+  const auto yields = chrome_checks::events(trace, "i", "name", "yield");
+  REQUIRE(yields.size() == 4);
+  int inner = 0, outer = 0;
+  for (const auto& y : yields) {
+    CHECK(y["tid"] == chrome_checks::tid_named(trace, "main"));
+    if (y["args"]["gen"] == "inner()") ++inner;
+    if (y["args"]["gen"] == "outer()") ++outer;
+  }
+  CHECK(inner == 2);
+  CHECK(outer == 2);
+}
+
 TEST_CASE("the overlap check itself catches a partial overlap", "[export]") {
   const json bad = json::parse(R"J({"traceEvents":[
     {"ph":"X","tid":1,"ts":0,"dur":10},{"ph":"X","tid":1,"ts":5,"dur":10}]})J");
