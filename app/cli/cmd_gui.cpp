@@ -46,7 +46,9 @@ void render_frame(platform::Window& window, ui::App& app, int width, int height,
   }
   ImGui::NewFrame();
   app.Draw();
-  window.end_frame(swap);
+  window.end_frame(false);
+  app.AfterRender();
+  if (swap) window.swap();
 }
 
 }  // namespace

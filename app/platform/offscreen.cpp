@@ -33,6 +33,33 @@ OffscreenTarget::~OffscreenTarget() {
 void OffscreenTarget::bind() { glBindFramebuffer(GL_FRAMEBUFFER, fbo_); }
 void OffscreenTarget::unbind() { glBindFramebuffer(GL_FRAMEBUFFER, 0); }
 
+namespace {
+
+void flip_rows(Image& image) {
+  // GL's first row is the bottom one; PNG's is the top one.
+  const std::size_t row = static_cast<std::size_t>(image.width) * 4;
+  for (int y = 0; y < image.height / 2; ++y) {
+    std::swap_ranges(image.rgba.begin() + y * row, image.rgba.begin() + (y + 1) * row,
+                     image.rgba.begin() + (image.height - 1 - y) * row);
+  }
+  // The UI is opaque; force alpha so viewers do not show blended edges as holes.
+  for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+}
+
+}  // namespace
+
+Image capture_region(int x, int y, int width, int height, int fb_height) {
+  Image image;
+  if (width <= 0 || height <= 0) return image;
+  image.width = width;
+  image.height = height;
+  image.rgba.resize(static_cast<std::size_t>(width) * height * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(x, fb_height - y - height, width, height, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+  flip_rows(image);
+  return image;
+}
+
 Image OffscreenTarget::read() {
   Image image;
   image.width = width_;
@@ -42,14 +69,7 @@ Image OffscreenTarget::read() {
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
   glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
-  // GL's first row is the bottom one; PNG's is the top one.
-  const std::size_t row = static_cast<std::size_t>(width_) * 4;
-  for (int y = 0; y < height_ / 2; ++y) {
-    std::swap_ranges(image.rgba.begin() + y * row, image.rgba.begin() + (y + 1) * row,
-                     image.rgba.begin() + (height_ - 1 - y) * row);
-  }
-  // The UI is opaque; force alpha so viewers do not show blended edges as holes.
-  for (std::size_t i = 3; i < image.rgba.size(); i += 4) image.rgba[i] = 255;
+  flip_rows(image);
   return image;
 }
 

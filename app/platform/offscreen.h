@@ -28,4 +28,8 @@ class OffscreenTarget {
   int width_ = 0, height_ = 0;
 };
 
+// The pixels of a rectangle of the framebuffer that was just rendered (before it is shown),
+// in framebuffer pixels with a top-left origin; `fb_height` is the framebuffer's height.
+Image capture_region(int x, int y, int width, int height, int fb_height);
+
 }  // namespace loopscope::platform

@@ -10,11 +10,12 @@
 namespace loopscope::platform {
 
 struct PanelLayout {
-  float left_width = 280.0f;     // lesson browser + lesson text column (unscaled px)
-  float code_width = 520.0f;     // code pane, right of the left column
-  float bottom_height = 250.0f;  // console / inspector row
-  float inspector_width = 520.0f;
-  float browser_height = 230.0f; // lesson browser above the lesson text
+  // Panel sizes in window pixels as last dragged; 0 means "automatic" (a share of the window).
+  float left_width = 0.0f;       // lesson browser + lesson text column
+  float code_width = 0.0f;       // code pane, right of the left column
+  float bottom_height = 0.0f;    // console / inspector row
+  float inspector_width = 0.0f;
+  float browser_height = 0.0f;   // lesson browser above the lesson text
   bool show_browser = true;
   bool show_lesson = true;
   bool show_code = true;

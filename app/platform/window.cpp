@@ -107,6 +107,8 @@ void Window::end_frame(bool swap) {
   if (swap) glfwSwapBuffers(window_);
 }
 
+void Window::swap() { glfwSwapBuffers(window_); }
+
 float Window::content_scale() const {
   float sx = 1.0f, sy = 1.0f;
   glfwGetWindowContentScale(window_, &sx, &sy);

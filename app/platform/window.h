@@ -37,8 +37,9 @@ class Window {
   // so an idle window costs nothing but a live run still animates.
   void poll_events(double max_wait_s);
   void begin_frame();
-  // Renders ImGui's draw data into the currently bound framebuffer and shows it.
+  // Renders ImGui's draw data into the currently bound framebuffer and shows it (swap).
   void end_frame(bool swap = true);
+  void swap();
 
   float content_scale() const;  // the monitor's scale (1.0 on a normal screen, 2.0 on HiDPI)
   WindowGeometry geometry() const;

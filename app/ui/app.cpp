@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -9,8 +10,7 @@
 #include <system_error>
 #include <unistd.h>
 
-#include <nlohmann/json.hpp>
-
+#include "core/trace_io.h"
 #include "platform/fonts.h"
 #include "platform/window.h"
 
@@ -39,26 +39,6 @@ long long mtime_of(const std::string& path) {
 bool is_trace_path(const std::string& path) {
   const std::string ext = fs::path(path).extension().string();
   return ext == ".json" || ext == ".jsonl";
-}
-
-// The event stream lines of a saved trace: a .jsonl file as is, or the "loopscope.events" of a
-// Chrome trace export.
-std::vector<std::string> trace_lines_of(const std::string& path, const std::string& text, std::string* error) {
-  std::vector<std::string> lines;
-  if (fs::path(path).extension() == ".jsonl") {
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty()) lines.push_back(std::move(line));
-    }
-    return lines;
-  }
-  const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (!j.is_object() || !j.contains("loopscope") || !j["loopscope"].contains("events")) {
-    if (error) *error = path + " is not a loopscope trace (no \"loopscope\".\"events\" in it)";
-    return lines;
-  }
-  for (const auto& record : j["loopscope"]["events"]) lines.push_back(record.dump());
-  return lines;
 }
 
 }  // namespace
@@ -128,6 +108,7 @@ void App::BeforeFrame() {
     style_dirty_ = false;
   }
   PollBackgroundLoad();
+  PollExports();
   PumpRun();
   PollLiveReload();
   lane_colors_.refresh(trace_);
@@ -142,7 +123,8 @@ void App::BeforeFrame() {
 }
 
 bool App::Animating() const {
-  return running() || playhead_.playing() || pending_load_.valid() || settings_dirty_ || Now() < toast_until_;
+  return running() || playhead_.playing() || pending_load_.valid() || settings_dirty_ || !png_writes_.empty() ||
+         Now() < toast_until_;
 }
 
 void App::Shutdown() {
@@ -202,11 +184,15 @@ bool App::OpenPath(const std::string& path) {
   pending_load_ = std::async(std::launch::async, [path] {
     Loaded loaded;
     loaded.path = path;
-    loaded.text = read_text_file(path, &loaded.error);
-    if (loaded.error.empty() && is_trace_path(path)) {
+    if (is_trace_path(path)) {
+      // A private Trace filled on this thread and handed over whole: the App's model is only
+      // ever changed on the main thread.
       loaded.is_trace = true;
-      loaded.trace_lines = trace_lines_of(path, loaded.text, &loaded.error);
-      loaded.text.clear();
+      loaded.trace = std::make_unique<Trace>();
+      if (!load_trace_file(path, *loaded.trace, &loaded.error) && loaded.trace->empty()) return loaded;
+      loaded.error.clear();  // a partly read file still shows what it holds (notes say the rest)
+    } else {
+      loaded.text = read_text_file(path, &loaded.error);
     }
     return loaded;
   });
@@ -227,8 +213,7 @@ void App::PollBackgroundLoad() {
   if (loaded.is_trace) {
     StopRun();
     NewTrace();
-    for (const std::string& line : loaded.trace_lines) trace_.ingest_line(line);
-    if (trace_.info().status == EndStatus::Running) trace_.finish(EndStatus::Finished, trace_.info().exit_code, "");
+    trace_ = std::move(*loaded.trace);
     run_started_ = true;
     playhead_.last(trace_.events());
     // Show the traced script beside it when it is still on disk.
@@ -374,7 +359,7 @@ void App::StartRun() {
   } else {
     request.timeout_s = config_.timeout_s;
   }
-  session_ = std::make_unique<RunControl>();
+  session_ = std::make_unique<RunSession>();
   run_started_ = true;
   run_was_running_ = true;
   if (!session_->start(request, &start_error_)) {

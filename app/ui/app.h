@@ -16,7 +16,6 @@
 #include "platform/settings.h"
 #include "platform/theme.h"
 #include "runner/run_session.h"
-#include "ui/run_control.h"
 #include "ui/code_view.h"
 #include "ui/console_view.h"
 #include "ui/error_view.h"
@@ -65,6 +64,8 @@ class App {
   void BeforeFrame();
   // The whole UI, inside ImGui::NewFrame()/Render().
   void Draw();
+  // After the frame is rendered, before it is shown: reads pixels back when an export asked.
+  void AfterRender();
   // True while something moves on its own (a run, playback, loading): the main loop then
   // renders continuously instead of waiting for input.
   bool Animating() const;
@@ -116,6 +117,7 @@ class App {
   void CollectProblems();
   void PollLiveReload();
   void PollBackgroundLoad();
+  void PollExports();
   void ApplyLoadedProgram(const std::string& path, std::string text);
   void NewTrace();
   void SaveSettingsSoon() { settings_dirty_ = true; }
@@ -147,7 +149,7 @@ class App {
   RunVerdict verdict_;
 
   // The run and what it produced.
-  std::unique_ptr<RunControl> session_;
+  std::unique_ptr<RunSession> session_;
   Trace trace_;
   bool run_started_ = false;
   bool run_was_running_ = false;
@@ -165,7 +167,7 @@ class App {
   struct Loaded {
     std::string path;
     std::string text;
-    std::vector<std::string> trace_lines;  // non-empty when the file was a saved trace
+    std::unique_ptr<Trace> trace;          // the loaded trace when the file was a saved trace
     bool is_trace = false;
     std::string error;
   };
@@ -187,6 +189,9 @@ class App {
   bool show_about_ = false;
   std::string toast_;           // a one-line message in the status bar ("Saved trace to ...")
   double toast_until_ = 0.0;
+  std::string png_export_path_;  // a timeline PNG to capture after this frame renders
+  std::vector<std::future<std::string>> png_writes_;  // PNGs being written (result: a toast)
+  float timeline_rect_[4] = {0, 0, 0, 0};  // x, y, w, h of the timeline panel (logical px)
   int save_popup_mode_ = 0;     // 0 none, 1 save trace, 2 export perfetto, 3 export png, 4 export svg
 
   friend struct LessonPanelView;

@@ -114,9 +114,9 @@ void App::DrawPanels(float width, float height) {
   const bool show_left = L.show_browser || L.show_lesson;
   const float min_right = 360.0f * s;
 
-  // Column widths, in px at the current scale (stored unscaled).
-  float left_w = show_left ? std::clamp(L.left_width * s, 220.0f * s, width * 0.4f) : 0.0f;
-  float code_w = L.show_code ? std::clamp(L.code_width * s, 260.0f * s, width * 0.45f) : 0.0f;
+  // Column widths: as dragged, else a share of the window that leaves the timeline the most.
+  float left_w = show_left ? std::clamp(L.left_width > 0 ? L.left_width : width * 0.19f, 200.0f * s, width * 0.4f) : 0.0f;
+  float code_w = L.show_code ? std::clamp(L.code_width > 0 ? L.code_width : width * 0.3f, 240.0f * s, width * 0.45f) : 0.0f;
   const float over = left_w + code_w + 2 * gap + min_right - width;
   if (over > 0) {  // a narrow window: give the timeline its minimum, shrink code then lessons
     const float take_code = std::min(over, std::max(0.0f, code_w - 220.0f * s));
@@ -128,7 +128,8 @@ void App::DrawPanels(float width, float height) {
 
   // Left column: lesson browser above the lesson panel.
   if (show_left) {
-    float browser_h = L.show_lesson ? std::clamp(L.browser_height * s, 100.0f * s, height * 0.6f) : height;
+    float browser_h =
+        L.show_lesson ? std::clamp(L.browser_height > 0 ? L.browser_height : height * 0.3f, 100.0f * s, height * 0.6f) : height;
     if (!L.show_browser) browser_h = 0.0f;
     if (L.show_browser) {
       if (begin_panel("##browser", ImVec2(x, 0), ImVec2(left_w, browser_h))) {
@@ -141,7 +142,7 @@ void App::DrawPanels(float width, float height) {
       float y = 0.0f;
       if (L.show_browser) {
         if (splitter_at("##split_browser", ImVec2(x, browser_h), false, gap, left_w, &browser_h, 100.0f * s, height * 0.6f)) {
-          L.browser_height = browser_h / s;
+          L.browser_height = browser_h;
           SaveSettingsSoon();
         }
         y = browser_h + gap;
@@ -151,7 +152,7 @@ void App::DrawPanels(float width, float height) {
     }
     x += left_w;
     if (splitter_at("##split_left", ImVec2(x, 0), true, gap, height, &left_w, 220.0f * s, width * 0.4f)) {
-      L.left_width = left_w / s;
+      L.left_width = left_w;
       SaveSettingsSoon();
     }
     x += gap;
@@ -175,7 +176,7 @@ void App::DrawPanels(float width, float height) {
     ImGui::EndChild();
     x += code_w;
     if (splitter_at("##split_code", ImVec2(x, 0), true, gap, height, &code_w, 260.0f * s, width * 0.45f)) {
-      L.code_width = code_w / s;
+      L.code_width = code_w;
       SaveSettingsSoon();
     }
     x += gap;
@@ -184,8 +185,16 @@ void App::DrawPanels(float width, float height) {
   // Right: the timeline above the console/problems and the inspector.
   const float right_w = width - x;
   const bool show_bottom = L.show_console || L.show_inspector;
-  float bottom_h = show_bottom ? std::clamp(L.bottom_height * s, 120.0f * s, height * 0.7f) : 0.0f;
+  float bottom_h =
+      show_bottom ? std::clamp(L.bottom_height > 0 ? L.bottom_height : height * 0.36f, 120.0f * s, height * 0.7f) : 0.0f;
   const float timeline_h = show_bottom ? height - bottom_h - gap : height;
+  {
+    const ImVec2 origin = ImGui::GetWindowPos();
+    timeline_rect_[0] = origin.x + x;
+    timeline_rect_[1] = origin.y;
+    timeline_rect_[2] = right_w;
+    timeline_rect_[3] = timeline_h;
+  }
   if (begin_panel("##timeline", ImVec2(x, 0), ImVec2(right_w, timeline_h), kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
     timeline_.Draw(trace_, playhead_, selection_, running());
   }
@@ -199,12 +208,13 @@ void App::DrawPanels(float width, float height) {
   if (splitter_at("##split_bottom", ImVec2(x, timeline_h), false, gap, right_w, &timeline_size, height * 0.3f - gap,
                   height - 120.0f * s - gap)) {
     bottom_h = height - timeline_size - gap;
-    L.bottom_height = bottom_h / s;
+    L.bottom_height = bottom_h;
     SaveSettingsSoon();
   }
   const float y = timeline_h + gap;
   const float row_h = height - y;
-  float inspector_w = L.show_console ? std::clamp(L.inspector_width * s, 260.0f * s, right_w * 0.7f) : right_w;
+  float inspector_w =
+      L.show_console ? std::clamp(L.inspector_width > 0 ? L.inspector_width : right_w * 0.56f, 240.0f * s, right_w * 0.75f) : right_w;
   if (!L.show_inspector) inspector_w = 0.0f;
   const float console_w = L.show_inspector ? right_w - inspector_w - gap : right_w;
   if (L.show_console) {
@@ -243,7 +253,7 @@ void App::DrawPanels(float width, float height) {
       float console_size = console_w;
       if (splitter_at("##split_inspector", ImVec2(x + console_w, y), true, gap, row_h, &console_size, 200.0f * s,
                       right_w - 260.0f * s - gap)) {
-        L.inspector_width = (right_w - console_size - gap) / s;
+        L.inspector_width = right_w - console_size - gap;
         SaveSettingsSoon();
       }
     }

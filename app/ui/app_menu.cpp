@@ -3,11 +3,14 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
+#include <chrono>
 #include <filesystem>
 
 #include "platform/fonts.h"
 #include "platform/theme.h"
 #include "ui/app.h"
+#include "platform/offscreen.h"
+#include "platform/png_file.h"
 #include "ui/exports.h"
 
 namespace loopscope::ui {
@@ -148,10 +151,12 @@ void App::HandleFileChosen(const std::string& path) {
       break;
     }
     case kExportPng:
+      // Captured after this frame is rendered (see App::AfterRender): exactly what is shown.
+      png_export_path_ = path;
+      break;
     case kExportSvg: {
       std::string error;
-      const bool ok = save_popup_mode_ == kExportPng ? export_timeline_png(trace_, path, &error)
-                                                     : export_timeline_svg(trace_, path, &error);
+      const bool ok = export_timeline_svg(trace_, path, theme_ == platform::ThemeKind::Light, playhead_.position(), &error);
       Toast(ok ? "Exported " + path : "Could not export: " + error);
       break;
     }
@@ -199,6 +204,32 @@ void App::DrawPopups() {
     ImGui::TextDisabled("Dear ImGui %s", ImGui::GetVersion());
     if (ImGui::Button("Close") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
+  }
+}
+
+void App::AfterRender() {
+  if (png_export_path_.empty()) return;
+  const ImGuiIO& io = ImGui::GetIO();
+  const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+  platform::Image image = platform::capture_region(
+      static_cast<int>(timeline_rect_[0] * sx), static_cast<int>(timeline_rect_[1] * sy), static_cast<int>(timeline_rect_[2] * sx),
+      static_cast<int>(timeline_rect_[3] * sy), static_cast<int>(io.DisplaySize.y * sy));
+  const std::string path = png_export_path_;
+  png_export_path_.clear();
+  // Encoding and writing happen off the UI thread.
+  png_writes_.push_back(std::async(std::launch::async, [image = std::move(image), path] {
+    return platform::write_png(path, image) ? "Exported " + path : "Could not write " + path;
+  }));
+}
+
+void App::PollExports() {
+  for (auto it = png_writes_.begin(); it != png_writes_.end();) {
+    if (it->wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+      Toast(it->get());
+      it = png_writes_.erase(it);
+    } else {
+      ++it;
+    }
   }
 }
 

@@ -1,19 +1,19 @@
 #include "ui/exports.h"
 
+#include "core/chrome_export.h"
+#include "ui/timeline_svg.h"
+
 namespace loopscope::ui {
 
-// The exporters live in other modules that land separately; until they do, the menu says so.
-bool export_chrome_trace(const Trace&, const std::string&, std::string* error) {
-  if (error) *error = "the trace exporter is not built in yet";
-  return false;
+bool export_chrome_trace(const Trace& trace, const std::string& path, std::string* error) {
+  return save_chrome_trace(trace, path, error);
 }
-bool export_timeline_png(const Trace&, const std::string&, std::string* error) {
-  if (error) *error = "the timeline image exporter is not built in yet";
-  return false;
-}
-bool export_timeline_svg(const Trace&, const std::string&, std::string* error) {
-  if (error) *error = "the timeline image exporter is not built in yet";
-  return false;
+
+bool export_timeline_svg(const Trace& trace, const std::string& path, bool light, EventIndex playhead, std::string* error) {
+  TimelineExportOptions options;
+  options.light = light;
+  options.playhead = playhead;
+  return loopscope::export_timeline_svg(trace, options, path, error);
 }
 
 }  // namespace loopscope::ui

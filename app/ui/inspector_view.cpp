@@ -90,6 +90,9 @@ std::string event_sentence(const Trace& trace, EventIndex index) {
     case EventKind::Exception: return "uncaught " + text + at;
     case EventKind::Warning: return "warning: " + text;
     case EventKind::Lane: return lane + " appears" + at;
+    case EventKind::Hello: return "the program starts";
+    case EventKind::Exit: return "the program exits with code " + std::to_string(e.aux);
+    case EventKind::End: return "the run ended" + (text.empty() ? std::string() : ": " + text);
     default: return std::string(event_kind_name(e.kind)) + " on " + lane + at;
   }
 }
@@ -163,7 +166,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
     if (ImGui::BeginTable("##tasks", 5, table_flags)) {
       ImGui::TableSetupColumn("task", ImGuiTableColumnFlags_WidthStretch, 1.2f);
       ImGui::TableSetupColumn("coroutine", ImGuiTableColumnFlags_WidthStretch, 1.1f);
-      ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+      ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("not started").x);
       ImGui::TableSetupColumn("awaiting", ImGuiTableColumnFlags_WidthStretch, 1.4f);
       ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, line_col);
       ImGui::TableHeadersRow();
@@ -249,7 +252,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   if (!s.gens.empty() && ImGui::CollapsingHeader("Generators", ImGuiTreeNodeFlags_DefaultOpen)) {
     if (ImGui::BeginTable("##gens", 4, table_flags)) {
       ImGui::TableSetupColumn("generator");
-      ImGui::TableSetupColumn("state");
+      ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("suspended").x);
       ImGui::TableSetupColumn("last value");
       ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, line_col);
       ImGui::TableHeadersRow();

@@ -44,6 +44,8 @@ const std::vector<MdBlock>& LessonPanelView::Blocks(const std::string& key, cons
   if (key != blocks_key_) {
     blocks_key_ = key;
     blocks_ = parse_markdown(markdown);
+    // The panel already shows the lesson's title above its text: drop a leading level-1 heading.
+    if (!blocks_.empty() && blocks_.front().kind == BlockKind::Heading && blocks_.front().level == 1) blocks_.erase(blocks_.begin());
   }
   return blocks_;
 }

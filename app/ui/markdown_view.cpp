@@ -38,14 +38,15 @@ ImFont* run_font(const TextRun& run, bool heading) {
 }
 
 // Lays out runs word by word between `left` and `right` from `top`; returns the height used.
-float flow_runs(const std::vector<TextRun>& runs, float left, float right, float top, bool heading, ImU32 base_color) {
+float flow_runs(const std::vector<TextRun>& runs, float left, float right, float top, bool heading, ImU32 base_color,
+                bool bold = false) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const auto& pal = platform::palette();
   const float line_h = (heading ? platform::fonts().heading->FontSize : platform::fonts().ui->FontSize) * 1.4f;
   float x = left, y = top;
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   for (const TextRun& run : runs) {
-    ImFont* font = run_font(run, heading);
+    ImFont* font = bold && !(run.style & kRunCode) ? platform::fonts().bold : run_font(run, heading);
     const float size = font->FontSize;
     const float baseline_shift = (line_h - size) * 0.5f;
     ImU32 color = base_color;
@@ -130,7 +131,7 @@ void MarkdownView::Draw(const std::vector<MdBlock>& blocks) {
     switch (b.kind) {
       case BlockKind::Heading:
         if (i > 0) y += gap;
-        y += flow_runs(b.runs, left, right, y, b.level <= 2, b.level <= 2 ? pal.text : pal.accent);
+        y += flow_runs(b.runs, left, right, y, b.level <= 1, b.level <= 1 ? pal.text : pal.accent, b.level >= 2);
         break;
       case BlockKind::Paragraph:
         y += flow_runs(b.runs, left + 18.0f * scale * static_cast<float>(b.level), right, y, false, pal.text);
