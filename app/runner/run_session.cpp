@@ -109,13 +109,20 @@ bool RunSession::start(const RunRequest& request, std::string* error) {
   if (runtime.empty() || ::access(runtime.c_str(), R_OK) != 0)
     return fail("loopscope_runtime.py not found next to the loopscope binary" +
                 (runtime.empty() ? std::string() : " (" + runtime + ")") + ": rebuild or reinstall loopscope");
+  // A relative script is relative to the run's cwd when one is given (the CLI: the user's).
   std::error_code ec;
-  if (request.script.empty() || !std::filesystem::is_regular_file(request.script, ec))
+  const std::filesystem::path typed(request.script);
+  const std::filesystem::path found =
+      request.cwd.empty() || typed.is_absolute() ? typed : std::filesystem::path(request.cwd) / typed;
+  if (request.script.empty() || !std::filesystem::is_regular_file(found, ec))
     return fail("script not found: " + request.script);
 
   SpawnSpec spec;
-  const std::string script = std::filesystem::absolute(request.script, ec).string();
-  spec.argv = {python, runtime, "--events-fd", "3", "--stall-ms", std::to_string(request.stall_ms), "--", script};
+  const std::string script = std::filesystem::absolute(found, ec).string();
+  // sys.argv[0] as the user typed it (like `python3 x.py`) when the child runs in the given
+  // cwd, where it means the same file; in the script's own folder it must be absolute.
+  const std::string argv0 = request.cwd.empty() ? script : request.script;
+  spec.argv = {python, runtime, "--events-fd", "3", "--stall-ms", std::to_string(request.stall_ms), "--", argv0};
   spec.argv.insert(spec.argv.end(), request.args.begin(), request.args.end());
   spec.env = request.env;
   spec.cwd = request.cwd.empty() ? std::filesystem::path(script).parent_path().string() : request.cwd;

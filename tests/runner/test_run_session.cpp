@@ -169,6 +169,19 @@ TEST_CASE("script arguments reach the script and its exit status is reported", "
   CHECK(session.raw_output().find("args: ['5']") != std::string::npos);
 }
 
+TEST_CASE("a relative script runs from the given cwd with sys.argv[0] as typed", "[runner]") {
+  RunRequest request = stand_in("argv_zero.py");
+  request.script = "argv_zero.py";  // like `cd scripts; loopscope trace argv_zero.py`
+  request.cwd = runner_test::kScripts;
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(request, &error));
+  Trace trace;
+  while (session.running()) session.pump(trace);
+  CHECK(trace.info().status == EndStatus::Finished);
+  CHECK(session.raw_output().find("argv0: argv_zero.py\n") != std::string::npos);
+}
+
 TEST_CASE("runs leak neither file descriptors nor child processes", "[runner]") {
   run_to_completion(stand_in("hello.py"));  // warm-up: lazily opened descriptors
   const std::size_t before = open_fds();

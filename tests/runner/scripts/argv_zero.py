@@ -1,0 +1,2 @@
+import sys
+print("argv0:", sys.argv[0])
