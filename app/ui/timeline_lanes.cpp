@@ -192,7 +192,9 @@ void draw_instants(const DrawContext& ctx, const Lane& lane, const RowItems& ite
     const float room = next_x - item.x - r * 2 - 4;
     std::string label = item.count > 1 ? "x" + std::to_string(item.count) : instant_label(ctx.trace, in);
     if (in.kind == InstantKind::Print && item.count == 1) label = "\"" + label + "\"";
-    if (room > ctx.small_size * 1.5f && !label.empty() && in.kind != InstantKind::TaskDone) {
+    // The done mark and a stall flag (its bar is already red) need no words.
+    const bool wordless = in.kind == InstantKind::TaskDone || (in.kind == InstantKind::Stall && item.count == 1);
+    if (room > ctx.small_size * 1.5f && !label.empty() && !wordless) {
       const ImVec2 pos(item.x + r + 3, y - ctx.small_size * 0.5f);
       const float w = std::min(room, ctx.small->CalcTextSizeA(ctx.small_size, FLT_MAX, 0, label.c_str()).x);
       ctx.dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(pos.x + w + 2, pos.y + ctx.small_size),

@@ -53,7 +53,10 @@ void TimelineView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   lane_colors_.refresh(trace);
   HandleKeys(trace, playhead, selection);
   DrawToolbar(trace, playhead, selection, live);
+  // Playback moves the playhead between frames: keep it in view (follow-live fits instead).
+  if (playhead.playing() && playhead.position() != last_position_) KeepVisible(trace, playhead.position());
   DrawCanvas(trace, playhead, selection, live);
+  last_position_ = playhead.position();
   if (show_shortcuts) DrawShortcutsOverlay();
 }
 

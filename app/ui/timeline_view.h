@@ -58,6 +58,7 @@ struct TimelineView {
   float scroll_y_ = 0;
   bool fit_requested_ = true;
   std::size_t last_event_count_ = 0;
+  EventIndex last_position_ = kNoEvent;  // to keep a playing playhead in view
   // Mouse gestures on the canvas.
   bool range_dragging_ = false;   // Shift+drag or right-drag: a range to zoom to
   bool scrubbing_ = false;        // dragging on the ruler
