@@ -23,8 +23,10 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
   const auto& pal = platform::palette();
   if (prints_.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_dim));
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(trace.empty() ? "The program's output appears here, line by line, in the colour of the task that printed it."
                                          : "The program printed nothing.");
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     return;
   }

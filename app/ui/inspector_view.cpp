@@ -19,7 +19,9 @@ std::string format_ms(Nanos ns) {
 
 void dim_text(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(platform::palette().text_dim));
+  ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
 }
 
