@@ -58,6 +58,7 @@ void App::HandleShortcuts() {
       save_popup_mode_ = kOpenScript;
     }
     if (pressed(GLFW_KEY_E)) code_view_.editing = !code_view_.editing;
+    if (pressed(GLFW_KEY_Q)) quit_requested_ = true;
   }
   if (pressed(GLFW_KEY_F5)) io.KeyShift ? StopRun() : StartRun();
   if (pressed(GLFW_KEY_F1)) show_shortcuts_ = !show_shortcuts_;
