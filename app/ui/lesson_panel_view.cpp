@@ -101,7 +101,8 @@ void LessonPanelView::DrawScriptInfo(App& app) {
   ImGui::Spacing();
   ImGui::TextWrapped("Run it with F5 (or the Run button above the code). Every task, await and thread shows up on the timeline.");
   bool live = app.settings().live_reload;
-  if (ImGui::Checkbox("Live reload: run again when the file changes", &live)) app.SetLiveReload(live);
+  if (ImGui::Checkbox("Live reload", &live)) app.SetLiveReload(live);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Run again whenever the file changes on disk");
 }
 
 void LessonPanelView::DrawKnobs(App& app, const Lesson& lesson) {
