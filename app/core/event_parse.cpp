@@ -23,7 +23,7 @@ const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
     auto s = [&](std::string_view name, StrField f) { m[name].str_field = f; };
     i("seq", &EventRecord::seq); i("t", &EventRecord::t); s("ev", &EventRecord::ev);
     i("lane", &EventRecord::lane); i("parent", &EventRecord::parent); i("by", &EventRecord::by);
-    i("target", &EventRecord::target); i("task", &EventRecord::task); i("from", &EventRecord::from);
+    i("target", &EventRecord::target); i("task", &EventRecord::task); i("from", &EventRecord::from); i("loop", &EventRecord::loop);
     i("line", &EventRecord::line); i("ready", &EventRecord::ready); i("late", &EventRecord::late);
     i("timeout", &EventRecord::timeout); i("events", &EventRecord::events);
     i("since", &EventRecord::since); i("job", &EventRecord::job); i("code", &EventRecord::code);

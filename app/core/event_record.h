@@ -15,7 +15,7 @@ struct EventRecord {
   std::string_view ev;
   // Lanes (stream ids).
   std::int64_t lane = kAbsent, parent = kAbsent, by = kAbsent, target = kAbsent,
-               task = kAbsent, from = kAbsent;
+               task = kAbsent, from = kAbsent, loop = kAbsent;
   // Other numbers.
   std::int64_t line = 0, ready = kAbsent, late = 0, timeout = kAbsent, events = 0,
                since = kAbsent, job = kAbsent, code = 0, signal = 0, pid = 0,

@@ -260,10 +260,7 @@ class TraceBuilder {
     ln.parent = map_lane(r_.parent);
     ln.line = static_cast<std::int32_t>(r_.line);
     ln.declared_at = idx_;
-    if (kind == LaneKind::Task) {
-      const bool parent_is_task = valid(ln.parent) && lane(ln.parent).kind == LaneKind::Task;
-      ln.loop = parent_is_task ? lane(ln.parent).loop : tr_.current_loop_;
-    }
+    if (kind == LaneKind::Task) ln.loop = task_loop(ln.parent);
     tr_.lanes_.push_back(std::move(ln));
     tr_.last_driver_.push_back(kNoLane);
     tr_.block_mirror_.push_back(kNoLane);
@@ -284,6 +281,15 @@ class TraceBuilder {
     }
   }
   LaneId ln_parent(LaneId id) { return lane(id).parent; }
+
+  // The loop a new task runs on: the record's `loop`; in older streams without it, a guess
+  // (the creating task's loop, else the last declared loop).
+  LaneId task_loop(LaneId parent) {
+    const LaneId named = map_lane(r_.loop);
+    if (valid(named) && lane(named).kind == LaneKind::Loop) return named;
+    const bool parent_is_task = valid(parent) && lane(parent).kind == LaneKind::Task;
+    return parent_is_task ? lane(parent).loop : tr_.current_loop_;
+  }
 
   void rename() {
     ev_.text = str(r_.name);

@@ -72,6 +72,19 @@ TEST_CASE("a task lane alternates step, suspended and ready", "[model]") {
                           [](const Instant& i) { return i.kind == InstantKind::TimerLate; }));
 }
 
+TEST_CASE("a task runs on the loop its lane record names, not the last declared loop", "[model]") {
+  const Trace trace = fixtures::make(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop A"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"loop","name":"loop B"}
+{"seq":3,"t":3,"ev":"lane","lane":3,"kind":"task","name":"Task-1","coro":"a","parent":-1,"line":3,"loop":1}
+{"seq":4,"t":4,"ev":"lane","lane":4,"kind":"task","name":"Task-2","coro":"b","parent":-1,"line":4}
+)J");
+  CHECK(trace.lanes()[fixtures::lane_named(trace, "Task-1")].loop == fixtures::lane_named(trace, "loop A"));
+  // Without the field (older streams): the last declared loop.
+  CHECK(trace.lanes()[fixtures::lane_named(trace, "Task-2")].loop == fixtures::lane_named(trace, "loop B"));
+}
+
 TEST_CASE("a timer late by a millisecond or more is marked on the task", "[model]") {
   const Trace trace = fixtures::make(R"J(
 {"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
