@@ -38,6 +38,13 @@ std::string format_time(Nanos t) {
   return buf;
 }
 
+Nanos overdue_ns(const Trace& trace, const Span& span) {
+  if (span.kind != SpanKind::Suspended || span.end == kOpenEnd || span.end_event >= trace.events().size()) return 0;
+  const Event& run = trace.events()[span.end_event];
+  if (run.kind != EventKind::Run || run.late < kLateTimerNs) return 0;
+  return std::min(run.late, span.end - span.start);
+}
+
 std::string span_label(const Trace& trace, const Lane& lane, const Span& span) {
   const std::string label(trace.str(span.label));
   switch (span.kind) {
@@ -88,6 +95,10 @@ std::string span_tooltip(const Trace& trace, const Lane& lane, const Span& span,
   if (span.kind == SpanKind::Job && span.target != kNoLane) text += "\nawaited by " + lane_name(trace, span.target);
   if (span.kind == SpanKind::Suspended && span.target != kNoLane) text += "\nwaits for " + lane_name(trace, span.target);
   if (span.kind == SpanKind::Blocking && span.target != kNoLane) text += "\nwhile running " + lane_name(trace, span.target);
+  if (const Nanos overdue = overdue_ns(trace, span); overdue > 0) {
+    text += "\nits timer was due " + format_duration(static_cast<double>(overdue)) +
+            " earlier: the loop was busy, so it waited (hatched)";
+  }
   if (span.flags & kSpanStalled) text += "\nSTALLED the loop: nothing else could run";
   if (span.flags & kSpanFailed) text += "\nended with an exception";
   if (span.flags & kSpanCancelled) text += "\ncancelled";

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/time_axis.h"
 #include "platform/theme.h"
 #include "ui/timeline_describe.h"
 #include "ui/timeline_draw.h"
@@ -34,6 +35,26 @@ void label_in(const DrawContext& ctx, float x0, float x1, const Bar& bar, ImU32 
                text);
 }
 
+// A hatched block with a label centred in view when it fits.
+void hatched_block(const DrawContext& ctx, float x0, float x1, const Bar& bar, ImU32 color, const std::string& text) {
+  ImDrawList* dl = ctx.dl;
+  const float h = bar.y1 - bar.y0;
+  dl->AddRectFilled(ImVec2(x0, bar.y0), ImVec2(x1, bar.y1), with_alpha(color, 0.14f), 2.0f);
+  hatch(dl, ImVec2(x0, bar.y0), ImVec2(x1, bar.y1), with_alpha(color, 0.75f), std::max(6.0f, h * 0.28f), 1.5f);
+  dl->AddRect(ImVec2(x0, bar.y0), ImVec2(x1, bar.y1), with_alpha(color, 0.6f), 2.0f);
+  const float w = ctx.font->CalcTextSizeA(ctx.font_size, FLT_MAX, 0, text.c_str()).x;
+  const float left = std::max(x0, ctx.axis.x0()), right = std::min(x1, ctx.axis.x0() + ctx.axis.width());
+  if (right - left < w + 16) return;
+  const float cx = (left + right) * 0.5f;
+  dl->AddRectFilled(ImVec2(cx - w * 0.5f - 4, bar.mid() - ctx.font_size * 0.6f),
+                    ImVec2(cx + w * 0.5f + 4, bar.mid() + ctx.font_size * 0.6f), with_alpha(ctx.c.bg, 0.85f), 3.0f);
+  dl->AddText(ctx.font, ctx.font_size, ImVec2(cx - w * 0.5f, bar.mid() - ctx.font_size * 0.5f), ctx.c.text, text.c_str());
+}
+
+void draw_overdue(const DrawContext& ctx, float x0, float x1, const Bar& bar, ImU32 color, Nanos overdue) {
+  hatched_block(ctx, x0, x1, bar, color, "due, waiting for the loop +" + format_duration(static_cast<double>(overdue)));
+}
+
 void draw_span(const DrawContext& ctx, const Lane& lane, const Span& span, const SpanItem& item, const Bar& bar) {
   ImDrawList* dl = ctx.dl;
   const float x0 = item.x0;
@@ -57,27 +78,23 @@ void draw_span(const DrawContext& ctx, const Lane& lane, const Span& span, const
       // A thin band along the bottom; the label (what it awaits) sits above it.
       const float band = std::max(3.0f, h * 0.16f);
       dl->AddRectFilled(ImVec2(x0, bar.y1 - band), ImVec2(x1, bar.y1), with_alpha(color, 0.55f), 1.0f);
+      // The part after its timer was due (the loop was busy): hatched like a ready span.
+      float label_end = x1;
+      if (const Nanos overdue = overdue_ns(ctx.trace, span); overdue > 0) {
+        const float ox = std::clamp(ctx.axis.x_of(static_cast<double>(span.end - overdue)), x0, x1);
+        draw_overdue(ctx, ox, x1, bar, color, overdue);
+        label_end = ox;
+      }
       const std::string label = span_label(ctx.trace, lane, span);
-      if (!label.empty() && x1 - x0 > ctx.font_size * 2) {
+      if (!label.empty() && label_end - x0 > ctx.font_size * 2) {
         const Bar above{bar.y0, bar.y1 - band};
-        label_in(ctx, x0, x1, above, ctx.c.text_dim, label);
+        label_in(ctx, x0, label_end, above, ctx.c.text_dim, label);
       }
       break;
     }
     case SpanKind::Ready: {
       // Woken but not running: the cost of a busy (or blocked) loop, hatched to stand out.
-      dl->AddRectFilled(ImVec2(x0, bar.y0), ImVec2(x1, bar.y1), with_alpha(color, 0.14f), 2.0f);
-      hatch(dl, ImVec2(x0, bar.y0), ImVec2(x1, bar.y1), with_alpha(color, 0.75f), std::max(6.0f, h * 0.28f),
-            1.5f);
-      dl->AddRect(ImVec2(x0, bar.y0), ImVec2(x1, bar.y1), with_alpha(color, 0.6f), 2.0f);
-      if (x1 - x0 > ctx.font_size * 5) {
-        const std::string text = "ready, waiting";
-        const float w = ctx.font->CalcTextSizeA(ctx.font_size, FLT_MAX, 0, text.c_str()).x;
-        const float cx = std::clamp((x0 + x1) * 0.5f, ctx.axis.x0() + w * 0.5f + 6, ctx.axis.x0() + ctx.axis.width() - w * 0.5f - 6);
-        dl->AddRectFilled(ImVec2(cx - w * 0.5f - 4, bar.mid() - ctx.font_size * 0.6f),
-                          ImVec2(cx + w * 0.5f + 4, bar.mid() + ctx.font_size * 0.6f), with_alpha(ctx.c.bg, 0.85f), 3.0f);
-        dl->AddText(ctx.font, ctx.font_size, ImVec2(cx - w * 0.5f, bar.mid() - ctx.font_size * 0.5f), ctx.c.text, text.c_str());
-      }
+      hatched_block(ctx, x0, x1, bar, color, "ready, waiting");
       break;
     }
     case SpanKind::Idle: {

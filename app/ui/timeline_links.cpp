@@ -42,6 +42,9 @@ void draw_links(const DrawContext& ctx, const TimelineFrame& frame, const std::v
   const auto& links = ctx.trace.links();
   for (const LinkItem& item : frame.links) {
     const Link& link = links[item.link];
+    // Timer wake-ups come from the loop itself and generator drives sit next to their driver:
+    // drawn, they only add vertical noise. The late timer's flag tells that story instead.
+    if (link.kind == LinkKind::TimerFired || link.kind == LinkKind::Drove) continue;
     const auto y_of = [&](LaneId lane) {
       return lane >= 0 && static_cast<std::size_t>(lane) < lane_center_y.size() ? lane_center_y[static_cast<std::size_t>(lane)] : -1.0f;
     };

@@ -41,6 +41,13 @@ bool typed(char c) {
   return false;
 }
 
+// SameLine, unless the next `width` px would not fit: then a new line (narrow panels wrap
+// the toolbar instead of clipping it).
+void same_line_if_fits(float width) {
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
 bool pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), true); }
 
 }  // namespace
@@ -100,7 +107,7 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   ImGui::EndDisabled();
 
   // Pace: events per second, or the run's own clock scaled.
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 12.5f + ImGui::GetStyle().ItemSpacing.x);
   Pace pace = playhead.pace();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
   const char* modes[] = {"events/s", "real time"};
@@ -120,7 +127,7 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback pace");
   playhead.set_pace(pace);
 
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 8.0f);
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
   int filter = static_cast<int>(playhead.filter());
   const char* filters[] = {step_filter_name(StepFilter::All), step_filter_name(StepFilter::TaskSwitches),
@@ -128,7 +135,7 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   if (ImGui::Combo("##filter", &filter, filters, 3)) playhead.set_filter(static_cast<StepFilter>(filter));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Which events stepping and playback stop at");
 
-  ImGui::SameLine();
+  same_line_if_fits(ImGui::GetFontSize() * 8.5f);  // Follow + Fit
   bool follow = playhead.follow_live();
   if (ImGui::Checkbox("Follow", &follow)) {
     playhead.set_follow_live(follow);
@@ -148,7 +155,7 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   const float help_w = ImGui::CalcTextSize("?").x + ImGui::GetStyle().FramePadding.x * 2;
   const float where_w = ImGui::CalcTextSize(where).x;
   const float right = ImGui::GetWindowContentRegionMax().x;
-  ImGui::SameLine();
+  same_line_if_fits(help_w);
   const float x = right - help_w - where_w - ImGui::GetStyle().ItemSpacing.x;
   if (x > ImGui::GetCursorPosX()) {
     ImGui::SetCursorPosX(x);
