@@ -2,6 +2,7 @@
 // the Chrome trace / the event stream, print a text timeline. The script's own stdout and
 // stderr pass through unchanged and its exit status is ours.
 #include <signal.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <csignal>
@@ -113,6 +114,21 @@ Trace run_forwarding_interrupts(const RunRequest& request) {
   return trace;
 }
 
+bool died_of_sigint(const Trace& trace) {
+  const RunInfo& info = trace.info();
+  return info.signal == SIGINT && (info.status == EndStatus::Stopped || info.status == EndStatus::Crashed);
+}
+
+// A script that died of Ctrl-C ends us the same way (as python3 itself does), so that a shell
+// loop or a Makefile running `loopscope trace` stops too instead of going on after exit 130.
+// Only after the outputs are written.
+void end_by_sigint() {
+  std::fflush(stdout);
+  std::fflush(stderr);
+  std::signal(SIGINT, SIG_DFL);
+  ::kill(::getpid(), SIGINT);
+}
+
 int run_script(const TraceOptions& options) {
   RunRequest request;
   request.python = options.py.python;
@@ -127,6 +143,7 @@ int run_script(const TraceOptions& options) {
   report_end(trace);
   const bool written = write_outputs(trace, options);
   if (!written) return kTracerFailed;
+  if (died_of_sigint(trace)) end_by_sigint();
   return exit_status_of(trace);
 }
 

@@ -193,3 +193,12 @@ TEST_CASE("Ctrl-C reaches the script as KeyboardInterrupt and leaves no process 
   const json t = chrome(run);
   CHECK(t.at("loopscope").at("events").back().at("status") == "stopped");
 }
+
+TEST_CASE("a script that dies of Ctrl-C ends loopscope by SIGINT too, after the outputs", "[e2e]") {
+  // Python reports the way its child ended: a negative return code is the signal.
+  const Run run = shell("/usr/bin/python3 -c 'import subprocess, sys; print(\"rc\", subprocess.run(sys.argv[1:]).returncode)' " +
+                        kBinary + " trace '" + kE2e + "/sigint_self.py' -o trace.json --python /usr/bin/python3");
+  CHECK(run.out == "before\nrc -2\n");
+  const json t = chrome(run);
+  CHECK(t.at("loopscope").at("events").back().at("signal") == 2);
+}
