@@ -1,5 +1,6 @@
 # The iterator protocol by hand: a class that reads a file one line per __next__ call.
 import os
+import time
 
 POEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "poem.txt")
 
@@ -25,6 +26,7 @@ class Lines:
 print("-- a for loop --")
 for line in Lines(POEM):
     print("body got:", line)
+    time.sleep(0.02)  # the body's own work: a visible gap between two __next__ calls
 
 print("-- the same loop by hand --")
 it = iter(Lines(POEM))  # calls __iter__
@@ -35,3 +37,4 @@ while True:
         print("StopIteration: the loop ends")
         break
     print("body got:", line)
+    time.sleep(0.02)

@@ -1,5 +1,6 @@
 # Generators pause at yield and keep their locals until the consumer asks for more.
 import os
+import time
 
 POEM = os.path.join(os.path.dirname(os.path.abspath(__file__)), "poem.txt")
 
@@ -26,10 +27,13 @@ def running_total():
 gen = read_lines(POEM)
 print("generator created, nothing ran yet")
 print("first:", next(gen))
+time.sleep(0.03)  # the consumer works; read_lines waits, suspended at its yield
 print("second:", next(gen))
+time.sleep(0.03)
 gen.close()
 
 totals = running_total()
 next(totals)  # run to the first yield
 for n in lengths(read_lines(POEM)):
     print("length", n, "-> total", totals.send(n))
+    time.sleep(0.03)

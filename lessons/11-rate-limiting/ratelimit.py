@@ -16,7 +16,7 @@ async def rate_limited(n):
     interval = 1 / RATE
     next_start = loop.time()
     for i in range(n):
-        pause = max(0.0, next_start - loop.time())  # whatever is left of the interval
+        pause = round(max(0.0, next_start - loop.time()), 2)  # whatever is left of the interval
         if i:
             print(f"pausing {pause:.2f} s")
         await asyncio.sleep(pause)

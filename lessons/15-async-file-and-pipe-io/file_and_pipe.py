@@ -14,6 +14,7 @@ async def errors(path):
         async for line in f:
             if "ERROR" in line:
                 print("log:", line.strip())
+                await asyncio.sleep(0.05)  # e.g. alert someone; between reads the thread lane idles
 
 
 async def lines_from(*cmd):
