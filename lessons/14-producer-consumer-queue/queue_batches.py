@@ -24,8 +24,9 @@ async def consumer(queue):
         batch = [await queue.get()]
         try:
             while len(batch) < BATCH:
-                batch.append(await asyncio.wait_for(queue.get(), timeout=0.1))
-        except asyncio.TimeoutError:
+                async with asyncio.timeout(0.1):  # at most 0.1 s for the next item
+                    batch.append(await queue.get())
+        except TimeoutError:
             print(f"timeout: partial batch of {len(batch)}")
         stored = await loop.run_in_executor(None, store, batch)
         print(f"stored {stored}: {' '.join(batch)}")
