@@ -67,6 +67,7 @@ int run_gui(const GuiOptions& options) {
 
   ui::AppConfig config;
   config.open_path = options.open_path;
+  config.run_opened_script = true;  // a script named on the command line runs at once
   config.lessons_dir = options.lessons_dir;
   config.theme = options.theme;
   config.scale = options.scale;

@@ -233,6 +233,11 @@ void App::PollBackgroundLoad() {
     return;
   }
   ApplyLoadedProgram(loaded.path, std::move(loaded.text));
+  // `loopscope run FILE.py` (or a script named on the command line) shows its run at once.
+  if (config_.run_opened_script && loaded.path == config_.open_path) {
+    config_.run_opened_script = false;
+    StartRun();
+  }
 }
 
 void App::ApplyLoadedProgram(const std::string& path, std::string text) {

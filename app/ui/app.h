@@ -42,6 +42,7 @@ struct AppConfig {
   std::string python;
   double timeout_s = 60.0;   // for ad-hoc scripts (lessons carry their own)
   bool persistent = true;    // false (screenshots, tests): never read or write the settings file
+  bool run_opened_script = false;  // start a run as soon as open_path (a .py) has loaded
 };
 
 // The outcome of the last finished run, as the lesson panel shows it.
