@@ -27,7 +27,7 @@ async def main():
     print(await asyncio.to_thread(blocking_read, 1))  # the loop stays free
 
     loop = asyncio.get_running_loop()
-    with ThreadPoolExecutor(max_workers=WORKERS) as pool:  # at most WORKERS at once
+    with ThreadPoolExecutor(WORKERS, thread_name_prefix="pool") as pool:  # lanes pool_0, ...
         jobs = [loop.run_in_executor(pool, blocking_read, n) for n in range(2, 6)]
         print(await asyncio.gather(*jobs))
     await ticking
