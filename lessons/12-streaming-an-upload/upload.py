@@ -23,7 +23,7 @@ async def upload(request):  # the server side, one task per request
 
 async def body():  # the client side: produced one chunk at a time
     for i in range(CHUNKS):
-        await asyncio.sleep(0.05)  # e.g. reading a camera or a big file
+        await asyncio.sleep(0.1)  # e.g. reading a camera or a big file
         print(f"client: sending chunk {i}")
         yield bytes([65 + i]) * 1000
 
@@ -33,7 +33,8 @@ async def main():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     app = Starlette(routes=[Route("/upload", upload, methods=["POST"])])
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                          lifespan="off"))  # no startup/shutdown task
     server.install_signal_handlers = lambda: None  # leave Ctrl-C and stop to the host
     serving = asyncio.create_task(server.serve(), name="server")
     while not server.started:
