@@ -277,38 +277,26 @@ void App::ResetProgram() {
   CollectProblems();
 }
 
-void App::StartExercise(int index) {
-  const Lesson* l = lesson();
-  if (!l || index < 0 || static_cast<std::size_t>(index) >= l->exercises.size()) return;
-  const Exercise& ex = l->exercises[static_cast<std::size_t>(index)];
-  StopRun();
-  std::string error;
-  program_ = Program{};
-  program_.title = ex.start_file + " (exercise)";
-  program_.path = ex.start_path;
-  program_.original = read_text_file(ex.start_path, &error);
-  program_.text = program_.original;
-  program_.exercise = index;
-  code_view_.editing = true;  // the learner edits a copy; the file on disk stays as shipped
-  NewTrace();
-  run_started_ = false;
-  verdict_ = {};
-}
+void App::StartExercise(int index) { OpenExerciseFile(index, /*solution=*/false); }
 
-void App::ShowSolution(int index) {
+void App::ShowSolution(int index) { OpenExerciseFile(index, /*solution=*/true); }
+
+// The exercise's start file opens in the editor (the learner edits a copy; the file on disk
+// stays as shipped); its reference solution opens read-only.
+void App::OpenExerciseFile(int index, bool solution) {
   const Lesson* l = lesson();
   if (!l || index < 0 || static_cast<std::size_t>(index) >= l->exercises.size()) return;
   const Exercise& ex = l->exercises[static_cast<std::size_t>(index)];
   StopRun();
   std::string error;
   program_ = Program{};
-  program_.title = ex.solution_file + " (solution)";
-  program_.path = ex.solution_path;
-  program_.original = read_text_file(ex.solution_path, &error);
+  program_.title = solution ? ex.solution_file + " (solution)" : ex.start_file + " (exercise)";
+  program_.path = solution ? ex.solution_path : ex.start_path;
+  program_.original = read_text_file(program_.path, &error);
   program_.text = program_.original;
   program_.exercise = index;
-  program_.solution = true;
-  code_view_.editing = false;
+  program_.solution = solution;
+  code_view_.editing = !solution;
   NewTrace();
   run_started_ = false;
   verdict_ = {};

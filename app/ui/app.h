@@ -121,6 +121,7 @@ class App {
   void PollExports();
   void ApplyLoadedProgram(const std::string& path, std::string text);
   void NewTrace();
+  void OpenExerciseFile(int index, bool solution);
   void SaveSettingsSoon() { settings_dirty_ = true; }
   float EffectiveScale() const;
   void DrawPopups();

@@ -8,25 +8,10 @@
 
 #include "platform/fonts.h"
 #include "platform/theme.h"
+#include "ui/syntax_colors.h"
 
 namespace loopscope::ui {
 namespace {
-
-ImU32 token_color(TokenKind kind) {
-  const auto& p = platform::palette();
-  switch (kind) {
-    case TokenKind::Keyword: return p.syn_keyword;
-    case TokenKind::Builtin: return p.syn_builtin;
-    case TokenKind::String: return p.syn_string;
-    case TokenKind::Number: return p.syn_number;
-    case TokenKind::Comment: return p.syn_comment;
-    case TokenKind::Decorator: return p.syn_decorator;
-    case TokenKind::DefName: return p.syn_def_name;
-    case TokenKind::Self: return p.syn_self;
-    case TokenKind::Text: break;
-  }
-  return p.text;
-}
 
 ImU32 with_alpha(ImU32 color, int alpha) { return (color & 0x00ffffffu) | (static_cast<ImU32>(alpha) << 24); }
 
