@@ -1,6 +1,7 @@
 // `loopscope [FILE]`, `loopscope run FILE.py`: the GUI window and its main loop.
 // `loopscope screenshot`: the same UI rendered in a hidden window into an offscreen framebuffer
 // and saved as a PNG (used for the README and the GUI smoke tests).
+#include <csignal>
 #include <cstdio>
 #include <memory>
 #include <sstream>
@@ -17,6 +18,11 @@
 
 namespace loopscope::cli {
 namespace {
+
+// Ctrl-C in the terminal or a SIGTERM closes the window the normal way, so that a running
+// script's process group is stopped by the App instead of being left behind.
+volatile std::sig_atomic_t g_quit_signal = 0;
+void request_quit(int signal_number) { g_quit_signal = signal_number; }
 
 int fail(const std::string& message) {
   std::fprintf(stderr, "loopscope: %s\n", message.c_str());
@@ -74,7 +80,9 @@ int run_gui(const GuiOptions& options) {
   config.python = options.py.python;
   config.timeout_s = options.py.timeout_s;
   ui::App app(*window, config);
-  while (!window->should_close() && !app.QuitRequested()) {
+  std::signal(SIGINT, request_quit);
+  std::signal(SIGTERM, request_quit);
+  while (!window->should_close() && !app.QuitRequested() && !g_quit_signal) {
     // Idle: sleep until input (at most 0.25 s); a run, playback or loading animates at vsync.
     window->poll_events(app.Animating() ? 0.0 : 0.25);
     render_frame(*window, app, 0, 0, true);
