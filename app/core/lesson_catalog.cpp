@@ -189,6 +189,10 @@ void parse_lesson(const toml::table& t, Lesson& lesson) {
   lesson.summary = get_string(t, "summary", false, 1);
   lesson.order = static_cast<int>(get_number(t, "order", 0));
   lesson.timeout_s = get_number(t, "timeout", lesson.timeout_s);
+  lesson.screenshot_step = static_cast<long>(get_number(t, "screenshot_step", -1));
+  if (t.contains("screenshot_step") && lesson.screenshot_step < 0)
+    throw LessonError("screenshot_step must be a step number (0 or more)", 1);
+  lesson.screenshot_select = get_string(t, "screenshot_select", false, 1);
   lesson.main_program = get_string(t, "program", true, 1);
   lesson.main_path = (folder / lesson.main_program).string();
   if (!fs::is_regular_file(lesson.main_path)) throw LessonError("no program file " + lesson.main_path, 1);

@@ -88,6 +88,10 @@ struct Lesson {
   std::vector<Exercise> exercises;
   std::vector<CheckSpec> expect;     // the shipped program's own trace must satisfy these
   double timeout_s = 20.0;           // a run of this lesson's programs is stopped after this
+  // Hints for scripts/lesson-screenshots.sh: the step the playhead is put at (-1: the end of
+  // the run) and the lane selected (empty: none), so the picture shows the lesson's point.
+  long screenshot_step = -1;
+  std::string screenshot_select;
   std::string error;                 // empty when the lesson loaded; else file:line: what is wrong
 
   bool ok() const { return error.empty(); }

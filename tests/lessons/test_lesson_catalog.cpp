@@ -36,6 +36,8 @@ title = "A good lesson"
 chapter = "Tests"
 order = 2
 program = "prog.py"
+screenshot_step = 5
+screenshot_select = "side"
 
 [[requires]]
 module = "aiofiles"
@@ -138,6 +140,8 @@ TEST_CASE("a good lesson loads with all its parts", "[catalog]") {
   REQUIRE(good.exercises.size() == 1);
   CHECK(fs::path(good.exercises[0].solution_path) == dir.root / "02-good/solution.py");
   CHECK(good.exercises[0].checks.size() == 1);
+  CHECK(good.screenshot_step == 5);
+  CHECK(good.screenshot_select == "side");
 }
 
 TEST_CASE("broken lessons say what and where, and the others still load", "[catalog]") {
