@@ -65,6 +65,19 @@ std::string_view blocking_at(const Trace& trace, const Lane& lane, Nanos t, Even
   return b ? trace.str(b->label) : std::string_view();
 }
 
+// A Ready span that ends in a late timer's run began when that timer was due: the task was
+// starved by a busy loop. Name what it had been waiting for (the suspension before it).
+void mark_if_overdue(const Trace& trace, const Lane& lane, const Span& ready, TaskAt& task) {
+  if (ready.end_event >= trace.events().size()) return;
+  const Event& run = trace.events()[ready.end_event];
+  if (run.kind != EventKind::Run || static_cast<WakeWhy>(run.sub) != WakeWhy::Timer || run.late <= 0) return;
+  task.overdue = true;
+  if (&ready != lane.spans.data() && (&ready - 1)->kind == SpanKind::Suspended) {
+    task.awaiting = trace.str((&ready - 1)->label);
+    task.due = ready.start;
+  }
+}
+
 TaskAt task_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   TaskAt task;
   task.lane = lane.id;
@@ -72,12 +85,23 @@ TaskAt task_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) 
     task.since = s->start;
     task.line = s->line;
     switch (s->kind) {
-      case SpanKind::Ready: task.state = TaskState::Ready; break;
+      case SpanKind::Ready:
+        task.state = TaskState::Ready;
+        mark_if_overdue(trace, lane, *s, task);
+        break;
       case SpanKind::Suspended:
         task.state = TaskState::Suspended;
         task.awaiting = trace.str(s->label);
         task.awaiting_lane = s->target;
         task.due = due_of(trace, *s);
+        // Its timer is due: in effect woken, only waiting for a (possibly blocked) loop to
+        // serve it. The runtime learns this only when the timer finally runs, so it is
+        // derived here from the due time; the timeline draws the same moment as ready.
+        if (task.due > 0 && task.due <= t) {
+          task.state = TaskState::Ready;
+          task.since = task.due;
+          task.overdue = true;
+        }
         break;
       default:
         task.state = TaskState::Running;

@@ -32,6 +32,7 @@ struct TaskAt {
   std::string_view blocking;       // running and inside a blocking call: "time.sleep(0.5)"
   std::string_view result;         // done: repr of the result or "Type: message"
   bool stalled = false;            // running longer than the stall limit
+  bool overdue = false;            // ready because its timer is due, but the loop has not served it yet
 };
 
 struct TimerAt {

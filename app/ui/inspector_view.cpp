@@ -190,6 +190,10 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
           ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.error));
           ImGui::Text("blocked in %.*s", static_cast<int>(t.blocking.size()), t.blocking.data());
           ImGui::PopStyleColor();
+        } else if (t.overdue) {
+          ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.error));
+          ImGui::Text("%.*s is due: waiting for the loop", static_cast<int>(t.awaiting.size()), t.awaiting.data());
+          ImGui::PopStyleColor();
         } else if (t.state == TaskState::Suspended) {
           ImGui::TextUnformatted(t.awaiting.data(), t.awaiting.data() + t.awaiting.size());
         } else if (!t.result.empty()) {

@@ -58,6 +58,44 @@ TEST_CASE("tasks are ready, suspended, running and done at the right steps", "[s
   CHECK(s.tasks.size() == 1);
 }
 
+TEST_CASE("a task whose timer is due while the loop is blocked is ready, not suspended", "[state]") {
+  // The ticker sleeps until t=50; the other task blocks the loop from 10 to 200.
+  constexpr std::string_view kStarvedTicker = R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"ticker","coro":"ticker","parent":0,"line":3}
+{"seq":3,"t":3,"ev":"lane","lane":3,"kind":"task","name":"work","coro":"work","parent":0,"line":4}
+{"seq":4,"t":4,"ev":"run","lane":2,"line":5,"ready":2,"by":-1,"why":"start"}
+{"seq":5,"t":5,"ev":"suspend","lane":2,"line":6,"awaiting":"sleep(5e-08)","wait":"sleep","target":-1,"due":50}
+{"seq":6,"t":6,"ev":"run","lane":3,"line":8,"ready":3,"by":-1,"why":"start"}
+{"seq":7,"t":10,"ev":"block","lane":1,"what":"time.sleep(0.2)","line":9}
+{"seq":8,"t":30,"ev":"print","lane":3,"stream":"stdout","text":"working"}
+{"seq":9,"t":60,"ev":"stall","lane":1,"task":3,"since":6,"line":9,"func":"work"}
+{"seq":10,"t":200,"ev":"block_end","lane":1}
+{"seq":11,"t":210,"ev":"done","lane":3,"outcome":"result","detail":"None","line":10}
+{"seq":12,"t":220,"ev":"run","lane":2,"line":6,"ready":215,"by":-1,"why":"timer","late":165}
+)J";
+  // Live, before the late timer's run arrives, the same is derived from the due time.
+  const bool live = GENERATE(false, true);
+  std::string stream(kStarvedTicker);
+  if (live) stream = stream.substr(0, stream.rfind("{\"seq\":12"));
+  const Trace trace = fixtures::make(stream);
+  const LaneId ticker = fixtures::lane_named(trace, "ticker");
+
+  auto s = state_at(trace, 8);  // t=30: the timer is not due yet
+  CHECK(task(s, ticker).state == TaskState::Suspended);
+  REQUIRE(s.loops[0].timers.size() == 1);
+  CHECK(s.loops[0].ready.empty());
+
+  s = state_at(trace, 9);  // t=60: due at 50, the loop is still blocked
+  CHECK(task(s, ticker).state == TaskState::Ready);
+  CHECK(task(s, ticker).overdue);
+  CHECK(task(s, ticker).since == 50);
+  CHECK(task(s, ticker).awaiting == "sleep(5e-08)");
+  CHECK(s.loops[0].ready == std::vector<LaneId>{ticker});
+  CHECK(s.loops[0].timers.empty());
+}
+
 TEST_CASE("the selected event's own fields are described", "[state]") {
   const Trace trace = fixtures::make(fixtures::kTwoTasks);
   const auto s = state_at(trace, 13);
