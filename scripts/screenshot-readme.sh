@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates docs/screenshot.png for the README: lesson 7 (blocking vs cooperative) run live,
-# the playhead inside the blocking stretch, rendered offscreen under Xvfb.
+# Regenerates the README's pictures, rendered offscreen under Xvfb from real runs of lesson 7:
+#   docs/screenshot.png   the whole window, the playhead inside the blocking stretch;
+#   docs/blocking.png and docs/cooperative.png   the same program with its `blocking` knob on and off.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${LOOPSCOPE_BIN:-$root/build/loopscope}"
@@ -10,4 +11,9 @@ export XDG_CONFIG_HOME="$(mktemp -d)"
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
 xvfb-run -a "$bin" screenshot -o "$root/docs/screenshot.png" --size 1600x900 \
   --lesson 07 --step 25 --select Task-2 --theme dark --scale 1.0 --frames 12
-echo "wrote docs/screenshot.png"
+for mode in blocking cooperative; do
+  knob=1; [ "$mode" = cooperative ] && knob=0
+  xvfb-run -a "$bin" screenshot -o "$root/docs/$mode.png" --size 1600x900 \
+    --lesson 07 --view "knob:blocking=$knob" --at-end --theme light --scale 1.0 --frames 12
+done
+echo "wrote docs/screenshot.png docs/blocking.png docs/cooperative.png"
