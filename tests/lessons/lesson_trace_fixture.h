@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "../core/trace_fixtures.h"
 #include "core/lesson_checks.h"
 #include "core/trace_model.h"
 
@@ -72,9 +73,7 @@ inline constexpr std::string_view kFailure = R"J(
 inline loopscope::Trace make(std::string_view stream, loopscope::EndStatus status = loopscope::EndStatus::Finished,
                              int code = 0) {
   loopscope::Trace trace;
-  std::istringstream in{std::string(stream)};
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) trace.ingest_line(line);
+  fixtures::ingest(trace, stream);
   trace.finish(status, code, {});
   return trace;
 }
