@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+#include "core/generator_chain.h"
+
 namespace loopscope {
 
 using ojson = nlohmann::ordered_json;
@@ -32,16 +34,11 @@ void put(std::FILE* out, const ojson& j, bool& first) {
   std::fwrite(text.data(), 1, text.size(), out);
 }
 
-bool exported(const Lane& lane) { return lane.kind != LaneKind::Gen; }
-
-// The exported lane that stands for `lane`: generators show on whoever drove them.
-LaneId exported_lane(const Trace& trace, LaneId lane) {
-  for (int depth = 0; depth < 64 && lane >= 0 && lane < static_cast<LaneId>(trace.lanes().size()); ++depth) {
-    const Lane& ln = trace.lanes()[static_cast<std::size_t>(lane)];
-    if (exported(ln)) return lane;
-    lane = ln.parent;
-  }
-  return trace.lanes().empty() ? kNoLane : 0;
+// The kind a lane is exported as: generator and iterator lanes say which they are.
+std::string_view export_kind(const Trace& trace, const Lane& lane) {
+  if (lane.kind != LaneKind::Gen) return to_string(lane.kind);
+  const std::string_view obj = trace.str(lane.detail);
+  return obj == "iterator" || obj == "async_iterator" ? "iterator" : "generator";
 }
 
 class ChromeWriter {
@@ -55,10 +52,7 @@ class ChromeWriter {
   void write() {
     std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n", out_);
     process_name();
-    for (const Lane& lane : tr_.lanes())
-      if (exported(lane)) lane_events(lane);
-    for (const Lane& lane : tr_.lanes())
-      if (lane.kind == LaneKind::Gen) yields(lane);
+    for (const Lane& lane : tr_.lanes()) lane_events(lane);
     std::fputs("\n],\n\"loopscope\":{\"version\":1,\"events\":[\n", out_);
     bool first = true;
     for (EventIndex i = 0; i < tr_.events().size(); ++i) put(out_, record_json(tr_, i), first);
@@ -151,7 +145,7 @@ class ChromeWriter {
 
   void lane_events(const Lane& lane) {
     emit({{"ph", "M"}, {"name", "thread_name"}, {"pid", pid_}, {"tid", tid(lane.id)},
-          {"args", {{"name", name_of(lane.id)}, {"kind", to_string(lane.kind)}}}});
+          {"args", {{"name", name_of(lane.id)}, {"kind", export_kind(tr_, lane)}}}});
     emit({{"ph", "M"}, {"name", "thread_sort_index"}, {"pid", pid_}, {"tid", tid(lane.id)},
           {"args", {{"sort_index", lane.id}}}});
     for (const Span& s : lane.spans) span(lane, s);
@@ -177,7 +171,13 @@ class ChromeWriter {
         span_event(lane.id, s, "suspended", label, std::move(args));
         break;
       }
-      case SpanKind::Ready: span_event(lane.id, s, "ready", "ready", ojson::object()); break;
+      case SpanKind::Ready:
+        if (s.flags & kSpanStarved) {
+          span_event(lane.id, s, "ready", "ready, starved", {{"starved", true}});
+        } else {
+          span_event(lane.id, s, "ready", "ready", ojson::object());
+        }
+        break;
       case SpanKind::Callback: span_event(lane.id, s, "callback", label, ojson::object()); break;
       case SpanKind::Idle: span_event(lane.id, s, "idle", "idle", ojson::object()); break;
       case SpanKind::Job: {
@@ -186,8 +186,33 @@ class ChromeWriter {
         span_event(lane.id, s, "thread", label, std::move(args));
         break;
       }
-      default: break;  // generator spans live on gen lanes, which are not exported
+      case SpanKind::GenRunning: running(lane, s); break;
+      case SpanKind::GenAwaiting: {
+        ojson args = {{"awaiting", label}};
+        if (s.target != kNoLane) args["target"] = name_of(s.target);
+        span_event(lane.id, s, "awaiting", label, std::move(args));
+        break;
+      }
+      case SpanKind::GenPulling:
+        span_event(lane.id, s, "pulling", "pulling from " + name_of(s.target),
+                   {{"from", name_of(s.target)}, {"from_tid", tid(s.target)}});
+        break;
+      case SpanKind::GenSuspended: span_event(lane.id, s, "suspended", "suspended", ojson::object()); break;
+      case SpanKind::Blocking: break;  // overlays are written by blocking()
     }
+  }
+
+  // A generator frame running: on which thread, and for which task's step (so the rule of one
+  // running frame per thread can be checked on the export alone).
+  void running(const Lane& lane, const Span& s) {
+    ojson args = ojson::object();
+    const LaneId root = chain_root(tr_, lane.id, s);
+    if (root != kNoLane) {
+      args["thread"] = tid(thread_lane_of(tr_, root));
+      if (const Lane* r = tr_.lane(root); r && r->kind == LaneKind::Task) args["task"] = tid(root);
+    }
+    if (s.target != kNoLane) args["driver"] = name_of(s.target);
+    span_event(lane.id, s, "running", std::string(tr_.str(lane.name)), std::move(args));
   }
 
   // A blocking overlay, clipped so that it nests inside the span it started in (Perfetto
@@ -245,26 +270,16 @@ class ChromeWriter {
         args["detail"] = text;
         instant_event(lane.id, in.t, "done", std::move(args));
         break;
-      default: break;  // yields are written from the generator lanes (below)
+      case InstantKind::Yield:  // on the lane of the generator that yielded it
+        args["gen"] = tr_.str(lane.name);
+        args["value"] = text;
+        args["line"] = in.line;
+        instant_event(lane.id, in.t, "yield", std::move(args));
+        break;
+      default: break;  // receive marks, created marks and the like are loopscope's own view
     }
   }
 
-  // Yields (and items produced by iterators) on the lane that drove the generator, once each:
-  // the model also copies a yield onto a driving generator's lane (for drawing); such a copy's
-  // event belongs to another lane and is exported from that generator, not from the driver.
-  void yields(const Lane& gen) {
-    for (const Instant& in : gen.instants) {
-      if (in.kind != InstantKind::Yield) continue;
-      if (in.event < tr_.events().size() && tr_.events()[in.event].lane != gen.id) continue;
-      LaneId driver = gen.parent;
-      if (in.event < tr_.events().size() && tr_.events()[in.event].other != kNoLane)
-        driver = tr_.events()[in.event].other;
-      driver = exported_lane(tr_, driver);
-      if (driver == kNoLane) continue;
-      instant_event(driver, in.t, "yield",
-                    {{"gen", tr_.str(gen.name)}, {"value", tr_.str(in.text)}, {"line", in.line}});
-    }
-  }
 };
 
 }  // namespace

@@ -18,7 +18,7 @@ struct Mark {
   char c;
   int priority;
 };
-constexpr Mark kIdle{'~', 1}, kSuspended{'-', 2}, kGenSuspended{':', 2}, kReady{'+', 3}, kJob{'=', 4},
+constexpr Mark kIdle{'~', 1}, kSuspended{'-', 2}, kGenSuspended{':', 2}, kGenPulling{'.', 2}, kReady{'+', 3}, kJob{'=', 4},
     kCallback{'c', 4}, kRunning{'#', 5}, kGenRunning{'*', 5}, kBlocking{'!', 6}, kYield{'y', 7},
     kDone{'d', 7}, kPrint{'p', 8}, kProblem{'X', 9};  // a print beats the done mark next to it
 
@@ -33,6 +33,8 @@ Mark span_mark(SpanKind kind) {
     case SpanKind::Job: return kJob;
     case SpanKind::GenRunning: return kGenRunning;
     case SpanKind::GenSuspended: return kGenSuspended;
+    case SpanKind::GenAwaiting: return kSuspended;
+    case SpanKind::GenPulling: return kGenPulling;
   }
   return kRunning;
 }
@@ -211,7 +213,8 @@ std::string header(const Trace& trace, Nanos t_end) {
 std::string legend(int width) {
   static const char* const kItems[] = {
       "# running", "+ ready (waiting for the loop)", "- suspended (awaiting)", "! blocking call", "~ loop idle",
-      "c callback", "= thread job", "* generator running", ": generator paused", "p print", "y yield",
+      "c callback", "= thread job", "* generator running", ": generator paused at yield",
+      ". pulling from the next stage", "p print", "y yield",
       "d task done", "X failed / exception"};
   std::string out, line = "legend:";
   for (const char* item : kItems) {

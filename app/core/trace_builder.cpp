@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/event_record.h"
+#include "core/starvation.h"
 #include "core/trace_model.h"
 
 namespace loopscope {
@@ -263,6 +264,7 @@ class TraceBuilder {
     if (kind == LaneKind::Task) ln.loop = task_loop(ln.parent);
     tr_.lanes_.push_back(std::move(ln));
     tr_.last_driver_.push_back(kNoLane);
+    tr_.gen_child_.push_back(kNoLane);
     tr_.block_mirror_.push_back(kNoLane);
     tr_.iterator_call_.push_back(0);
     auto& map = tr_.stream_lanes_;
@@ -305,27 +307,34 @@ class TraceBuilder {
     ev_.sub = static_cast<std::uint8_t>(why);
     ev_.other = map_lane(r_.by);
     ev_.late = r_.late;
-    Nanos ready = r_.ready < 0 ? ev_.t : std::min<Nanos>(r_.ready, ev_.t);
+    const Nanos ready = r_.ready < 0 ? ev_.t : std::min<Nanos>(r_.ready, ev_.t);
     ev_.aux = ready;
     if (!valid(task)) return;
-    // A timer that fired late was due `late` earlier: from then on the task was ready, only
-    // the loop (busy, e.g. blocked) did not get to it. That starvation is what Ready shows.
-    if (why == WakeWhy::Timer && r_.late > 0) ready = std::max<Nanos>(0, ready - r_.late);
+    // The task became ready when it was woken. A timer that fired late while the loop ran
+    // other work had made it ready earlier, when it was due: the task was starved. Neither is
+    // before its last step ended (a task that reschedules itself is woken inside that step).
     auto& spans = lane(task).spans;
-    if (Span* open = open_span_of(spans)) {
+    const Span* open = open_span_of(spans);
+    const Nanos suspended_at = open ? open->start : spans.empty() ? 0 : spans.back().end;
+    const Nanos woken = std::max(ready, suspended_at);
+    const Nanos due = why == WakeWhy::Timer && r_.late > 0 ? std::max(ready - r_.late, suspended_at) : woken;
+    const LaneId loop = loop_of(task);
+    const bool starved = valid(loop) && starved_by_loop(lane(loop), due, ev_.t);
+    const Nanos ready_from = starved ? due : woken;
+    if (Span* s = open_span_of(spans)) {
       // The suspension ended when the task became ready (a Step left open is closed here).
-      close(*open, open->kind == SpanKind::Suspended ? ready : ev_.t, idx_);
+      close(*s, s->kind == SpanKind::Suspended ? ready_from : ev_.t, idx_);
     }
-    if (!spans.empty()) ready = std::max(ready, spans.back().end);
-    if (ready < ev_.t) {
-      Span& r = push_span(spans, SpanKind::Ready, ready);
+    const Nanos from = spans.empty() ? ready_from : std::max(ready_from, spans.back().end);
+    if (from < ev_.t) {
+      Span& r = push_span(spans, SpanKind::Ready, from);
       r.begin_event = kNoEvent;
       r.end = ev_.t;
       r.end_event = idx_;
+      if (starved) r.flags |= kSpanStarved;
     }
     Span& step = push_span(spans, SpanKind::Step, ev_.t);
     step.label = lane(task).detail;
-    const LaneId loop = loop_of(task);
     if (valid(loop)) {
       Span& on_loop = push_span(lane(loop).spans, SpanKind::Step, ev_.t);
       on_loop.target = task;
@@ -333,10 +342,10 @@ class TraceBuilder {
     }
     if (valid(ev_.other)) add_link(LinkKind::Woke, ev_.other, ready, task, ev_.t);
     if (why == WakeWhy::Timer) {
-      add_link(LinkKind::TimerFired, loop, ready, task, ev_.t);
-      if (r_.late >= kLateTimerNs)
-        add_instant(task, InstantKind::TimerLate, str("timer fired " + format_ms(r_.late) + " late"), 0);
+      add_link(LinkKind::TimerFired, loop, ready_from, task, ev_.t);
+      if (starved) add_instant(task, InstantKind::TimerLate, str("timer fired " + format_ms(r_.late) + " late"), 0);
     }
+    resume_gen_chain(task);
   }
 
   // Ends the task's step on its lane and on the loop lane.
@@ -361,6 +370,7 @@ class TraceBuilder {
     Span& s = push_span(lane(task).spans, SpanKind::Suspended, ev_.t);
     s.label = ev_.text;
     s.target = ev_.other;
+    suspend_gen_chain(task);
   }
 
   void done() {
@@ -397,10 +407,11 @@ class TraceBuilder {
   }
 
   void callback() {
+    // Late only where the loop was busy with other work when the timer came due.
+    const bool starved = r_.late > 0 && valid(ev_.lane) && starved_by_loop(lane(ev_.lane), ev_.t - r_.late, ev_.t);
     open_loop_span(SpanKind::Callback, str(r_.name));
     ev_.late = r_.late;
-    if (r_.late >= kLateTimerNs)
-      add_instant(ev_.lane, InstantKind::TimerLate, str("timer fired " + format_ms(r_.late) + " late"), 0);
+    if (starved) add_instant(ev_.lane, InstantKind::TimerLate, str("timer fired " + format_ms(r_.late) + " late"), 0);
   }
 
   void stall() {
@@ -478,6 +489,43 @@ class TraceBuilder {
   }
 
   // --- generators and user iterators ---
+  // Each lane may be inside the frame of one traced stage (gen_child_): a task or main
+  // driving a generator, a generator pulling from the previous stage. Following gen_child_
+  // from a task gives the chain of its open stages, innermost last.
+  LaneId& child_of(LaneId id) { return tr_.gen_child_[static_cast<std::size_t>(id)]; }
+
+  // Closes the gen lane's open span if it is of `from` and opens one of `to` at this event.
+  Span* switch_gen_span(LaneId gen, SpanKind from, SpanKind to) {
+    if (!close_span(gen, from)) return nullptr;
+    return &push_span(lane(gen).spans, to, ev_.t);
+  }
+
+  // The innermost open stage under `driver` (kNoLane if none). The depth guard only protects
+  // against a corrupt stream making a cycle.
+  LaneId innermost_stage(LaneId driver) {
+    LaneId inner = kNoLane;
+    for (LaneId at = child_of(driver), depth = 0; valid(at) && depth < 256; at = child_of(at), ++depth) inner = at;
+    return inner;
+  }
+
+  // The task suspends: its innermost open stage is a frame waiting inside an await (the outer
+  // stages already show that they pull from the next one).
+  void suspend_gen_chain(LaneId task) {
+    const LaneId inner = innermost_stage(task);
+    if (!valid(inner)) return;
+    if (Span* s = switch_gen_span(inner, SpanKind::GenRunning, SpanKind::GenAwaiting)) {
+      s->label = ev_.text;
+      s->target = ev_.other;
+    }
+  }
+  // The task runs again: the awaiting stage resumes where it waited.
+  void resume_gen_chain(LaneId task) {
+    const LaneId inner = innermost_stage(task);
+    if (!valid(inner)) return;
+    if (Span* s = switch_gen_span(inner, SpanKind::GenAwaiting, SpanKind::GenRunning)) s->target = last_driver(inner);
+  }
+  LaneId last_driver(LaneId gen) { return tr_.last_driver_[static_cast<std::size_t>(gen)]; }
+
   void enter() {
     const LaneId gen = ev_.lane;
     const auto how = code_of(r_.how, kHow, GenHow::Resume);
@@ -489,8 +537,15 @@ class TraceBuilder {
     Span& running = push_span(lane(gen).spans, SpanKind::GenRunning, ev_.t);
     running.target = ev_.other;
     tr_.iterator_call_[g] = how == GenHow::Call ? 1 : 0;
-    if (valid(ev_.other) && tr_.last_driver_[g] != ev_.other) {
-      add_link(LinkKind::Drove, ev_.other, ev_.t, gen, ev_.t);
+    if (valid(ev_.other)) {
+      // The driver's frame is now inside this one: a driving stage stops running and pulls.
+      if (lane(ev_.other).kind == LaneKind::Gen)
+        if (Span* pulling = switch_gen_span(ev_.other, SpanKind::GenRunning, SpanKind::GenPulling)) {
+          pulling->target = gen;
+          pulling->line = 0;  // the record's line is the inner frame's
+        }
+      child_of(ev_.other) = gen;
+      if (tr_.last_driver_[g] != ev_.other) add_link(LinkKind::Drove, ev_.other, ev_.t, gen, ev_.t);
       tr_.last_driver_[g] = ev_.other;
     }
   }
@@ -503,13 +558,26 @@ class TraceBuilder {
     ev_.extra = str(r_.exc);
     if (!valid(gen)) return;
     const auto g = static_cast<std::size_t>(gen);
-    close_span(gen, SpanKind::GenRunning);
+    // Whatever state the frame was in (running, or awaiting if a task ended around it), it
+    // has left it now.
+    if (Span* open = open_span_of(lane(gen).spans)) close(*open, ev_.t, idx_);
+    child_of(gen) = kNoLane;
+    const LaneId driver = valid(ev_.other) ? ev_.other : lane(gen).parent;
+    if (valid(driver)) {
+      if (child_of(driver) == gen) child_of(driver) = kNoLane;
+      // A stage that was pulling from this one runs again.
+      if (lane(driver).kind == LaneKind::Gen)
+        if (Span* running = switch_gen_span(driver, SpanKind::GenPulling, SpanKind::GenRunning)) {
+          running->target = last_driver(driver);
+          running->line = 0;  // the record's line is the inner frame's
+        }
+    }
     // An iterator's __next__ returning is the item it produces: drawn like a yield.
     const bool item = how == GenHow::Yield || (how == GenHow::Return && tr_.iterator_call_[g]);
-    const LaneId driver = valid(ev_.other) ? ev_.other : lane(gen).parent;
     if (item) {
+      // The value belongs to the lane that yielded it; the receiver only gets a mark.
       add_instant(gen, InstantKind::Yield, ev_.text, lane(gen).name);
-      if (driver != gen) add_instant(driver, InstantKind::Yield, ev_.text, lane(gen).name);
+      if (driver != gen) add_instant(driver, InstantKind::Receive, ev_.text, lane(gen).name);
       push_span(lane(gen).spans, SpanKind::GenSuspended, ev_.t).target = driver;
       return;
     }

@@ -38,6 +38,15 @@ void Trace::note_problem(std::string text) {
 
 Nanos Trace::end_time() const { return events_.empty() ? 0 : events_.back().t; }
 
+Nanos Trace::activity_start() const {
+  for (const Event& ev : events_) {
+    const bool startup = ev.kind == EventKind::Hello || ev.kind == EventKind::Note ||
+                         (ev.kind == EventKind::Lane && static_cast<LaneKind>(ev.sub) == LaneKind::Main);
+    if (!startup) return ev.t;
+  }
+  return end_time();
+}
+
 std::span<const Span> Trace::spans_in(LaneId lane, Nanos t0, Nanos t1) const {
   if (lane < 0 || lane >= static_cast<LaneId>(lanes_.size())) return {};
   const auto& spans = lanes_[static_cast<std::size_t>(lane)].spans;

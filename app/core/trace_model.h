@@ -93,11 +93,24 @@ enum class SpanKind : std::uint8_t {
   Idle,          // loop waiting in select
   Blocking,      // blocking call (time.sleep), overlay on the lane that blocked
   Job,           // executor / to_thread job on a worker lane
-  GenRunning,    // generator frame running (gen lane)
-  GenSuspended,  // generator paused at a yield (gen lane)
+  // A generator or iterator lane is always in exactly one of these four (or has no span:
+  // not started yet, or finished). On one thread at most one gen lane is GenRunning at any
+  // instant: the innermost active frame (docs/trace-format.md, "Generator lanes").
+  GenRunning,    // its own code executes (target = the lane that drove it)
+  GenSuspended,  // paused at a yield; an iterator object between two __next__ calls
+  GenAwaiting,   // an async frame inside an await: label = what it awaits, target = awaited lane
+  GenPulling,    // inside next()/__anext__() of another traced stage: target = that gen lane
 };
 
-enum SpanFlags : std::uint8_t { kSpanStalled = 1, kSpanFailed = 2, kSpanCancelled = 4 };
+// kSpanStarved: a Ready span during which the loop ran other work for kStarvedNs or more.
+enum SpanFlags : std::uint8_t { kSpanStalled = 1, kSpanFailed = 2, kSpanCancelled = 4, kSpanStarved = 8 };
+
+// A task is starved (its Ready span flagged kSpanStarved, drawn hatched, its timer flagged late)
+// only when the loop spent at least this long running other work (task steps, callbacks) while
+// the task waited for it. Lateness while the loop sat idle in its selector is wake-up jitter, not
+// starvation. Measured on lessons 3-15 at default knobs: at most 0.6 ms of such work in the
+// cooperative ones, 250 ms in the blocking one (docs/trace-format.md, "Starvation").
+inline constexpr Nanos kStarvedNs = 2'000'000;
 
 // Spans: only the last span (and the last overlay) of a lane can be open (end = kOpenEnd).
 // begin_event is the record that opened the span; a Ready span is only known when the task
@@ -106,7 +119,10 @@ enum SpanFlags : std::uint8_t { kSpanStalled = 1, kSpanFailed = 2, kSpanCancelle
 // Blocking on the loop thread appears as an overlay on the loop lane (target = the running
 // task) and a copy on the running task's lane (target = the loop lane).
 // An iterator object's `__next__` returning (how "call" then "return") is an item produced:
-// it gets Yield instants like a generator's yield, and the lane goes GenSuspended.
+// it gets a Yield instant like a generator's yield, and the lane goes GenSuspended.
+// A generator lane that drives another traced stage is GenPulling (target = the inner lane)
+// while the inner frame is active; when the task driving a chain of stages suspends, the
+// innermost stage goes GenAwaiting (the outer ones stay GenPulling) until the task runs again.
 struct Span {
   Nanos start = 0;
   Nanos end = kOpenEnd;
@@ -122,13 +138,14 @@ struct Span {
 enum class InstantKind : std::uint8_t {
   Print, Yield, GenReturn, GenRaise, GenStop, GenClose,
   TimerLate, Stall, Warning, Exception, Note, TaskCreated, TaskDone,
+  Receive,
 };
 // Instant texts: Print text=line extra="stdout"/"stderr"; Yield text=value extra=generator
-// lane name (on the gen lane and on the driving lane); GenRaise text=exception type;
-// TimerLate text="timer fired 12.3 ms late"; Stall text=func; TaskDone text=detail
-// extra=outcome; Exception text="Type: message" extra=traceback; Warning extra=category.
-// A timer is reported late (TimerLate) from this lateness on:
-inline constexpr Nanos kLateTimerNs = 1'000'000;
+// lane name (only on the lane of the generator that yielded it); Receive text=value
+// extra=generator lane name (on the lane that received the value: a task, main, or the next
+// stage); GenRaise text=exception type; TimerLate text="timer fired 12.3 ms late" (only where
+// the task was starved, see kStarvedNs); Stall text=func; TaskDone text=detail extra=outcome;
+// Exception text="Type: message" extra=traceback; Warning extra=category.
 
 struct Instant {
   Nanos t = 0;
@@ -207,6 +224,14 @@ class Trace {
   std::string_view str(StrId id) const { return strings_.view(id); }
 
   Nanos end_time() const;  // time of the last event (or of finish)
+  // When the script's own activity starts: the first record after the interpreter's start-up
+  // (a loop, a task, a generator, a print, ...). "Fit" frames the run from here; times on the
+  // ruler stay true (counted from the process start).
+  Nanos activity_start() const;
+  // The lane record of `id` (nullptr when there is no such lane).
+  const Lane* lane(LaneId id) const {
+    return id >= 0 && static_cast<std::size_t>(id) < lanes_.size() ? &lanes_[static_cast<std::size_t>(id)] : nullptr;
+  }
   bool empty() const { return events_.empty(); }
 
   // Spans of `lane` overlapping [t0, t1], as a contiguous sub-range (binary search).
@@ -225,6 +250,7 @@ class Trace {
   // Ingest state.
   std::vector<LaneId> stream_lanes_;        // stream lane id -> model lane (kNoLane: unknown)
   std::vector<LaneId> last_driver_;         // per lane: the lane that last drove this generator
+  std::vector<LaneId> gen_child_;           // per lane: the gen lane whose frame it is inside
   std::vector<LaneId> block_mirror_;        // per lane: task lane holding a copy of its open block
   std::vector<std::uint8_t> iterator_call_; // per lane: the open frame was entered by a "call"
   std::unordered_map<std::int64_t, LaneId> open_jobs_;  // job id -> worker lane

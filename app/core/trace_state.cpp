@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/starvation.h"
+
 namespace loopscope {
 
 std::string_view to_string(TaskState state) {
@@ -15,8 +17,8 @@ std::string_view to_string(LoopActivity activity) {
   return names[static_cast<int>(activity) % 5];
 }
 std::string_view to_string(GenState state) {
-  constexpr std::string_view names[] = {"created", "running", "suspended", "finished"};
-  return names[static_cast<int>(state) % 4];
+  constexpr std::string_view names[] = {"created", "running", "paused at yield", "finished", "awaiting", "pulling"};
+  return names[static_cast<int>(state) % 6];
 }
 
 namespace {
@@ -65,12 +67,12 @@ std::string_view blocking_at(const Trace& trace, const Lane& lane, Nanos t, Even
   return b ? trace.str(b->label) : std::string_view();
 }
 
-// A Ready span that ends in a late timer's run began when that timer was due: the task was
-// starved by a busy loop. Name what it had been waiting for (the suspension before it).
+// A starved Ready span that ends in a late timer's run began when that timer was due: the task
+// was starved by a busy loop. Name what it had been waiting for (the suspension before it).
 void mark_if_overdue(const Trace& trace, const Lane& lane, const Span& ready, TaskAt& task) {
   if (ready.end_event >= trace.events().size()) return;
   const Event& run = trace.events()[ready.end_event];
-  if (run.kind != EventKind::Run || static_cast<WakeWhy>(run.sub) != WakeWhy::Timer || run.late <= 0) return;
+  if (run.kind != EventKind::Run || static_cast<WakeWhy>(run.sub) != WakeWhy::Timer || !(ready.flags & kSpanStarved)) return;
   task.overdue = true;
   if (&ready != lane.spans.data() && (&ready - 1)->kind == SpanKind::Suspended) {
     task.awaiting = trace.str((&ready - 1)->label);
@@ -94,13 +96,19 @@ TaskAt task_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) 
         task.awaiting = trace.str(s->label);
         task.awaiting_lane = s->target;
         task.due = due_of(trace, *s);
-        // Its timer is due: in effect woken, only waiting for a (possibly blocked) loop to
-        // serve it. The runtime learns this only when the timer finally runs, so it is
-        // derived here from the due time; the timeline draws the same moment as ready.
+        // Its timer is due. If the loop is busy with other work, the task is in effect ready
+        // and starved (the runtime learns this only when the timer finally runs, so it is
+        // derived here; the timeline draws the same once the run is recorded). If the loop
+        // sits idle it is only waking up: still suspended.
         if (task.due > 0 && task.due <= t) {
-          task.state = TaskState::Ready;
-          task.since = task.due;
-          task.overdue = true;
+          const Lane* loop = trace.lane(lane.loop);
+          if (loop && starved_by_loop(*loop, task.due, t)) {
+            task.state = TaskState::Ready;
+            task.since = task.due;
+            task.overdue = true;
+          } else {
+            task.timer_due = true;
+          }
         }
         break;
       default:
@@ -152,13 +160,40 @@ LoopAt loop_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) 
   return loop;
 }
 
+// The lane that last drove a generator, as of span `at` (running spans name their driver).
+LaneId last_driver(const Lane& lane, const Span& at) {
+  for (auto i = static_cast<std::size_t>(&at - lane.spans.data()) + 1; i-- > 0;) {
+    const Span& s = lane.spans[i];
+    if (s.kind == SpanKind::GenRunning || s.kind == SpanKind::GenSuspended) return s.target;
+  }
+  return lane.parent;
+}
+
 GenAt gen_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   GenAt gen;
   gen.lane = lane.id;
   if (const Span* s = span_at(lane.spans, t, index)) {
-    gen.state = s->kind == SpanKind::GenRunning ? GenState::Running : GenState::Suspended;
-    gen.driver = s->target;
     gen.line = s->line;
+    gen.driver = last_driver(lane, *s);
+    switch (s->kind) {
+      case SpanKind::GenRunning:
+        gen.state = GenState::Running;
+        gen.driver = s->target;
+        break;
+      case SpanKind::GenAwaiting:
+        gen.state = GenState::Awaiting;
+        gen.awaiting = trace.str(s->label);
+        gen.inner = s->target;
+        break;
+      case SpanKind::GenPulling:
+        gen.state = GenState::Pulling;
+        gen.inner = s->target;
+        break;
+      default:
+        gen.state = GenState::Suspended;
+        gen.driver = s->target;
+        break;
+    }
   } else if (lane.ended_at != kNoEvent && lane.ended_at <= index) {
     gen.state = GenState::Finished;
     gen.line = trace.events()[lane.ended_at].line;
@@ -181,6 +216,18 @@ std::string format_ns(Nanos ns) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.3f ms", static_cast<double>(ns) / 1e6);
   return buf;
+}
+
+// Why a timer fired late: the loop was busy with other work (the task was starved), or the
+// loop sat idle and woke up a little late (jitter).
+std::string late_timer_story(const Trace& trace, const Event& run) {
+  const Lane* task = trace.lane(run.lane);
+  const Lane* loop = task ? trace.lane(task->loop) : nullptr;
+  if (!loop) return "?";
+  const Nanos due = std::max<Nanos>(0, run.aux - run.late);
+  const Nanos work = loop_work_ns(*loop, due, run.t, run.t - due);
+  if (work >= kStarvedNs) return "ran other work for " + format_ns(work) + ": the task was starved";
+  return "was mostly idle (" + format_ns(work) + " of other work): wake-up jitter, not starvation";
 }
 
 }  // namespace
@@ -270,7 +317,10 @@ std::vector<std::pair<std::string, std::string>> describe_event(const Trace& tra
       add("ready since", format_ns(ev.aux));
       add("waited ready", format_ns(ev.t - ev.aux));
       if (ev.other != kNoLane) add("woken by", lane_name(ev.other));
-      if (ev.late > 0) add("timer late by", format_ns(ev.late));
+      if (ev.late > 0) {
+        add("timer late by", format_ns(ev.late));
+        add("while late, the loop", late_timer_story(trace, ev));
+      }
       break;
     case EventKind::Suspend:
       add("awaiting", text(ev.text));

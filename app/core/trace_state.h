@@ -14,7 +14,7 @@ namespace loopscope {
 
 enum class TaskState : std::uint8_t { NotStarted, Ready, Running, Suspended, Done, Failed, Cancelled };
 enum class LoopActivity : std::uint8_t { Busy, Idle, Task, Callback, Stopped };
-enum class GenState : std::uint8_t { Created, Running, Suspended, Finished };
+enum class GenState : std::uint8_t { Created, Running, Suspended, Finished, Awaiting, Pulling };
 
 std::string_view to_string(TaskState state);     // "not started", "ready", "running", ...
 std::string_view to_string(LoopActivity activity);
@@ -33,6 +33,7 @@ struct TaskAt {
   std::string_view result;         // done: repr of the result or "Type: message"
   bool stalled = false;            // running longer than the stall limit
   bool overdue = false;            // ready because its timer is due, but the loop has not served it yet
+  bool timer_due = false;          // suspended, its timer is due and the loop is waking up (jitter, not starved)
 };
 
 struct TimerAt {
@@ -66,7 +67,9 @@ struct GenAt {
   LaneId lane = kNoLane;
   GenState state = GenState::Created;
   LaneId driver = kNoLane;        // who resumed it last
-  std::int32_t line = 0;          // running: where it resumed; suspended: the yield line
+  std::int32_t line = 0;          // running: where it resumed; suspended: the yield line; awaiting: the await line
+  std::string_view awaiting;      // awaiting: what its frame awaits ("sleep(0.05)")
+  LaneId inner = kNoLane;         // pulling: the stage it pulls from; awaiting: the awaited task or worker
   std::string_view last_value;    // the last value it yielded (or produced, for iterators)
   bool has_value = false;
 };

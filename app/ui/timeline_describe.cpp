@@ -38,11 +38,21 @@ std::string format_time(Nanos t) {
   return buf;
 }
 
-Nanos overdue_ns(const Trace& trace, const Span& span) {
-  if (span.kind != SpanKind::Suspended || span.end == kOpenEnd || span.end_event >= trace.events().size()) return 0;
-  const Event& run = trace.events()[span.end_event];
-  if (run.kind != EventKind::Run || run.late < kLateTimerNs) return 0;
-  return std::min(run.late, span.end - span.start);
+namespace {
+
+// Whether a gen lane is an iterator object (a class with __next__/__anext__).
+bool is_iterator(const Trace& trace, const Lane& lane) {
+  const std::string_view obj = trace.str(lane.detail);
+  return obj == "iterator" || obj == "async_iterator";
+}
+
+}  // namespace
+
+// The late timer that ended a Ready span (nullptr if it was not a late timer).
+const Event* late_timer_run(const Trace& trace, const Span& ready) {
+  if (ready.kind != SpanKind::Ready || ready.end_event >= trace.events().size()) return nullptr;
+  const Event& run = trace.events()[ready.end_event];
+  return run.kind == EventKind::Run && static_cast<WakeWhy>(run.sub) == WakeWhy::Timer && run.late > 0 ? &run : nullptr;
 }
 
 std::string span_label(const Trace& trace, const Lane& lane, const Span& span) {
@@ -59,6 +69,8 @@ std::string span_label(const Trace& trace, const Lane& lane, const Span& span) {
     case SpanKind::Job: return label;
     case SpanKind::GenRunning: return "running";
     case SpanKind::GenSuspended: return "";
+    case SpanKind::GenAwaiting: return label;
+    case SpanKind::GenPulling: return "pulling from " + short_name(trace, span.target);
   }
   return label;
 }
@@ -70,13 +82,19 @@ std::string span_title(const Trace& trace, const Lane& lane, const Span& span) {
       if (lane.kind == LaneKind::Loop) return "running " + lane_name(trace, span.target);
       return "running (a step of " + std::string(trace.str(lane.name)) + ")";
     case SpanKind::Suspended: return "suspended, awaiting " + (label.empty() ? std::string("?") : label);
-    case SpanKind::Ready: return "ready, waiting for the loop to run it";
+    case SpanKind::Ready:
+      return late_timer_run(trace, span) ? "ready: its timer was due, but the loop was busy"
+                                         : "ready, waiting for the loop to run it";
     case SpanKind::Callback: return "callback " + label;
     case SpanKind::Idle: return "idle: the loop waits for I/O or timers";
     case SpanKind::Blocking: return "BLOCKING: " + (label.empty() ? std::string("a blocking call") : label);
     case SpanKind::Job: return "worker job " + label;
-    case SpanKind::GenRunning: return "generator running";
-    case SpanKind::GenSuspended: return "generator paused at a yield";
+    case SpanKind::GenRunning: return "running its own code";
+    case SpanKind::GenSuspended:
+      return is_iterator(trace, lane) ? "idle between two __next__ calls (the object keeps its state)"
+                                      : "paused at a yield (the frame keeps its locals)";
+    case SpanKind::GenAwaiting: return "awaiting " + (label.empty() ? std::string("?") : label) + " inside its frame";
+    case SpanKind::GenPulling: return "pulling from " + lane_name(trace, span.target) + ": inside its next()";
   }
   return label;
 }
@@ -93,11 +111,14 @@ std::string span_tooltip(const Trace& trace, const Lane& lane, const Span& span,
     text += std::to_string(span.line);
   }
   if (span.kind == SpanKind::Job && span.target != kNoLane) text += "\nawaited by " + lane_name(trace, span.target);
-  if (span.kind == SpanKind::Suspended && span.target != kNoLane) text += "\nwaits for " + lane_name(trace, span.target);
+  if ((span.kind == SpanKind::Suspended || span.kind == SpanKind::GenAwaiting) && span.target != kNoLane)
+    text += "\nwaits for " + lane_name(trace, span.target);
+  if ((span.kind == SpanKind::GenRunning || span.kind == SpanKind::GenSuspended) && span.target != kNoLane)
+    text += "\ndriven by " + lane_name(trace, span.target);
   if (span.kind == SpanKind::Blocking && span.target != kNoLane) text += "\nwhile running " + lane_name(trace, span.target);
-  if (const Nanos overdue = overdue_ns(trace, span); overdue > 0) {
-    text += "\nits timer was due " + format_duration(static_cast<double>(overdue)) +
-            " earlier: the loop was busy, so it waited (hatched)";
+  if (const Event* run = late_timer_run(trace, span)) {
+    text += "\nits timer fired " + format_duration(static_cast<double>(run->late)) +
+            " late: the loop was running other work, so the task was starved";
   }
   if (span.flags & kSpanStalled) text += "\nSTALLED the loop: nothing else could run";
   if (span.flags & kSpanFailed) text += "\nended with an exception";
@@ -132,6 +153,7 @@ std::string instant_label(const Trace& trace, const Instant& instant) {
     case InstantKind::Note: return text;
     case InstantKind::TaskCreated: return "";
     case InstantKind::TaskDone: return text;
+    case InstantKind::Receive: return "";
   }
   return text;
 }
@@ -153,6 +175,7 @@ const char* instant_kind_name(InstantKind kind) {
     case InstantKind::Note: return "note";
     case InstantKind::TaskCreated: return "task created";
     case InstantKind::TaskDone: return "task finished";
+    case InstantKind::Receive: return "received";
   }
   return "event";
 }
@@ -169,6 +192,10 @@ std::string instant_tooltip(const Trace& trace, const Lane& lane, const Instant&
       text += body;
       break;
     case InstantKind::Yield:
+      text += " " + body;
+      if (!extra.empty()) text += "\nby " + extra;
+      break;
+    case InstantKind::Receive:
       text += " " + body;
       if (!extra.empty()) text += "\nfrom " + extra;
       break;

@@ -21,10 +21,9 @@ std::string instant_label(const Trace& trace, const Instant& instant);
 std::string instant_tooltip(const Trace& trace, const Lane& lane, const Instant& instant);
 std::string cluster_tooltip(const Trace& trace, const Lane& lane, std::uint32_t first, std::uint32_t count);
 
-// How long before its end a suspension was already due: the timer that ends it fired late
-// because the loop was busy (0 when not late). The view hatches that part: the task was
-// ready to go on, starved by whoever held the loop.
-Nanos overdue_ns(const Trace& trace, const Span& span);
+// The `run` of a late timer that ended a Ready span (the task was starved: its timer was due,
+// but the loop ran other work), or nullptr.
+const Event* late_timer_run(const Trace& trace, const Span& ready);
 
 // "1.234 ms" style absolute time of the run.
 std::string format_time(Nanos t);

@@ -51,9 +51,6 @@ void hatched_block(const DrawContext& ctx, float x0, float x1, const Bar& bar, I
   dl->AddText(ctx.font, ctx.font_size, ImVec2(cx - w * 0.5f, bar.mid() - ctx.font_size * 0.5f), ctx.c.text, text.c_str());
 }
 
-void draw_overdue(const DrawContext& ctx, float x0, float x1, const Bar& bar, ImU32 color, Nanos overdue) {
-  hatched_block(ctx, x0, x1, bar, color, "due, waiting for the loop +" + format_duration(static_cast<double>(overdue)));
-}
 
 void draw_span(const DrawContext& ctx, const Lane& lane, const Span& span, const SpanItem& item, const Bar& bar) {
   ImDrawList* dl = ctx.dl;
@@ -74,17 +71,15 @@ void draw_span(const DrawContext& ctx, const Lane& lane, const Span& span, const
       break;
     }
     case SpanKind::Suspended:
+    case SpanKind::GenAwaiting:
+    case SpanKind::GenPulling:
     case SpanKind::GenSuspended: {
       // A thin band along the bottom; the label (what it awaits) sits above it.
       const float band = std::max(3.0f, h * 0.16f);
       dl->AddRectFilled(ImVec2(x0, bar.y1 - band), ImVec2(x1, bar.y1), with_alpha(color, 0.55f), 1.0f);
       // The part after its timer was due (the loop was busy): hatched like a ready span.
       float label_end = x1;
-      if (const Nanos overdue = overdue_ns(ctx.trace, span); overdue > 0) {
-        const float ox = std::clamp(ctx.axis.x_of(static_cast<double>(span.end - overdue)), x0, x1);
-        draw_overdue(ctx, ox, x1, bar, color, overdue);
-        label_end = ox;
-      }
+
       const std::string label = span_label(ctx.trace, lane, span);
       if (!label.empty() && label_end - x0 > ctx.font_size * 2) {
         const Bar above{bar.y0, bar.y1 - band};
@@ -233,6 +228,8 @@ ImU32 span_color(const DrawContext& ctx, const Lane& lane, const Span& span) {
     case SpanKind::Blocking: return ctx.c.error;
     case SpanKind::Job: return lane_color(ctx, lane.id);
     case SpanKind::GenRunning:
+    case SpanKind::GenAwaiting:
+    case SpanKind::GenPulling:
     case SpanKind::GenSuspended: return lane_color(ctx, lane.id);
     case SpanKind::Suspended:
     case SpanKind::Ready: return lane_color(ctx, lane.id);

@@ -126,19 +126,12 @@ void SvgWriter::span(const Lane& lane, const Span& s, const SpanItem& item, doub
       text(x0 + 4, mid + font_ * 0.35, fit(label, static_cast<float>(x1 - x0 - 8), font_), 0xffffff, font_);
       break;
     case SpanKind::Suspended:
+    case SpanKind::GenAwaiting:
+    case SpanKind::GenPulling:
     case SpanKind::GenSuspended: {
       const double band = std::max(3.0, h * 0.16);
       rect(x0, y1 - band, x1, y1, color, 0.55);
       double label_end = x1;
-      if (const Nanos overdue = overdue_ns(trace_, s); overdue > 0) {  // due, but the loop was busy
-        label_end = std::clamp<double>(axis_.x_of(static_cast<double>(s.end - overdue)), x0, x1);
-        out_ << "<rect x=\"" << num(label_end) << "\" y=\"" << num(y0) << "\" width=\"" << num(x1 - label_end)
-             << "\" height=\"" << num(h) << "\" fill=\"url(#hatch" << lane.id << ")\" stroke=\"" << hex(color)
-             << "\" stroke-opacity=\"0.6\"/>\n";
-        text(label_end + 4, mid + font_ * 0.35,
-             fit("due, waiting +" + format_duration(static_cast<double>(overdue)), static_cast<float>(x1 - label_end - 8), font_),
-             c_.text, font_);
-      }
       text(x0 + 4, y1 - band - (h - band - font_) / 2 - 2, fit(label, static_cast<float>(label_end - x0 - 8), font_), c_.text_dim, font_);
       break;
     }

@@ -8,6 +8,7 @@
 
 #include "chrome_checks.h"
 #include "core/chrome_export.h"
+#include "core/generator_chain.h"
 #include "core/trace_io.h"
 #include "core/trace_state.h"
 
@@ -54,6 +55,10 @@ TEST_CASE("every recorded runtime fixture ingests cleanly and round-trips", "[fi
       CHECK(well_formed(lane.spans));
       CHECK(well_formed(lane.overlays));
     }
+    // The picture's rule: one running frame per thread, inside the step that drives it.
+    const auto problems = one_running_frame_problems(trace);
+    for (const auto& p : problems) UNSCOPED_INFO(p);
+    CHECK(problems.empty());
     for (EventIndex i = 0; i < trace.events().size(); ++i) {
       const StateAt state = state_at(trace, i);
       CHECK(state.event == i);

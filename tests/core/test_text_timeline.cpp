@@ -69,7 +69,7 @@ TEST_CASE("blocking, jobs and yields get their own characters", "[text]") {
   const Trace gens = fixtures::make(fixtures::kGenerators);
   const auto glines = lines_of(render_text_timeline(gens, 80));
   CHECK(cells(row_of(glines, "numbers()")).find('y') != std::string::npos);
-  CHECK(cells(row_of(glines, "main")).find('y') != std::string::npos);
+  CHECK(cells(row_of(glines, "main")).find('y') == std::string::npos);  // values stay on the generator's row
 }
 
 TEST_CASE("an empty trace still renders", "[text]") {

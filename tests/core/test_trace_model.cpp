@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/generator_chain.h"
 #include "core/trace_model.h"
 #include "trace_fixtures.h"
 
@@ -45,7 +46,7 @@ TEST_CASE("run records fill the run info", "[model]") {
   CHECK(trace.end_time() == 3000600);
 }
 
-TEST_CASE("a task lane alternates step, suspended and ready", "[model]") {
+TEST_CASE("a task lane alternates ready, step and suspended; a timer late while the loop idled is jitter", "[model]") {
   const Trace trace = fixtures::make(fixtures::kTwoTasks);
   const LaneId w1 = fixtures::lane_named(trace, "w1");
   REQUIRE(w1 != kNoLane);
@@ -57,19 +58,49 @@ TEST_CASE("a task lane alternates step, suspended and ready", "[model]") {
   const Span& suspended = lane.spans[2];
   CHECK(trace.str(suspended.label) == "sleep(0.5)");
   CHECK(suspended.start == 90);
-  // The timer fired 0.4 ms late: the task was due (ready) 0.4 ms before the timer ran at
-  // 3 ms, and stayed ready until its step.
-  CHECK(suspended.end == 2600000);
-  CHECK(lane.spans[3].start == 2600000);
+  // The timer fired 0.4 ms late, but the loop sat idle in select until 3 ms: wake-up jitter.
+  // The task was suspended until the timer woke it, then ready until its step, not starved.
+  CHECK(suspended.end == 3000000);
+  CHECK(lane.spans[3].start == 3000000);
   CHECK(lane.spans[3].end == 3000100);
   CHECK(lane.spans[4].end == 3000300);
+  for (const Span& s : lane.spans) CHECK((s.flags & kSpanStarved) == 0);
   CHECK(lane.ended_at == 15);
-  // The timer fired late: an instant and a TimerFired link from the loop.
   const LaneId loop = fixtures::lane_named(trace, "loop");
   CHECK(lane.loop == loop);
   CHECK(find_link(trace, LinkKind::TimerFired, loop, w1) != nullptr);
-  CHECK_FALSE(std::any_of(lane.instants.begin(), lane.instants.end(),  // under kLateTimerNs
+  CHECK_FALSE(std::any_of(lane.instants.begin(), lane.instants.end(),
                           [](const Instant& i) { return i.kind == InstantKind::TimerLate; }));
+}
+
+TEST_CASE("a timer due while the loop runs other work starves its task: ready from the due time, flagged late", "[model]") {
+  const Trace trace = fixtures::make(fixtures::kStarvedTicker);
+  const LaneId ticker = fixtures::lane_named(trace, "ticker");
+  const Lane& lane = trace.lanes()[ticker];
+  REQUIRE(kinds(lane.spans) == std::vector{SpanKind::Ready, SpanKind::Step, SpanKind::Suspended, SpanKind::Ready,
+                                           SpanKind::Step, SpanKind::Suspended});
+  CHECK((lane.spans[0].flags & kSpanStarved) == 0);
+  CHECK(lane.spans[2].end == 50'002'000);  // due: 154 ms before the late timer ran
+  CHECK(lane.spans[3].start == 50'002'000);
+  CHECK(lane.spans[3].end == 204'003'000);
+  CHECK((lane.spans[3].flags & kSpanStarved) != 0);
+  const auto late = std::find_if(lane.instants.begin(), lane.instants.end(),
+                                 [](const Instant& i) { return i.kind == InstantKind::TimerLate; });
+  REQUIRE(late != lane.instants.end());
+  CHECK(trace.str(late->text) == "timer fired 154.0 ms late");
+  CHECK(sorted_without_overlap(lane.spans));
+}
+
+TEST_CASE("a task woken while the loop is busy for long is starved until its step", "[model]") {
+  const Trace trace = fixtures::make(fixtures::kStarvedTicker);
+  // `worker` was woken (created) at 3.5 us but only ran after the blocking step: starved.
+  const Lane& worker = trace.lanes()[fixtures::lane_named(trace, "worker")];
+  REQUIRE(kinds(worker.spans) == std::vector{SpanKind::Ready, SpanKind::Step});
+  CHECK(worker.spans[0].start == 3'500);
+  CHECK((worker.spans[0].flags & kSpanStarved) != 0);
+  // `main` was ready 1 ns before its step, with nothing running between: not starved.
+  const Lane& main_task = trace.lanes()[fixtures::lane_named(trace, "Task-1")];
+  CHECK((main_task.spans.front().flags & kSpanStarved) == 0);
 }
 
 TEST_CASE("a task runs on the loop its lane record names, not the last declared loop", "[model]") {
@@ -83,24 +114,6 @@ TEST_CASE("a task runs on the loop its lane record names, not the last declared 
   CHECK(trace.lanes()[fixtures::lane_named(trace, "Task-1")].loop == fixtures::lane_named(trace, "loop A"));
   // Without the field (older streams): the last declared loop.
   CHECK(trace.lanes()[fixtures::lane_named(trace, "Task-2")].loop == fixtures::lane_named(trace, "loop B"));
-}
-
-TEST_CASE("a timer late by a millisecond or more is marked on the task", "[model]") {
-  const Trace trace = fixtures::make(R"J(
-{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
-{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
-{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"line":3}
-{"seq":3,"t":3,"ev":"run","lane":2,"line":4,"ready":2,"by":-1,"why":"start"}
-{"seq":4,"t":4,"ev":"suspend","lane":2,"line":4,"awaiting":"sleep(0.001)","wait":"sleep","target":-1}
-{"seq":5,"t":9000000,"ev":"run","lane":2,"line":4,"ready":8990000,"by":-1,"why":"timer","late":7990000}
-)J");
-  const Lane& lane = trace.lanes()[2];
-  REQUIRE(lane.instants.size() == 2);
-  CHECK(lane.instants[1].kind == InstantKind::TimerLate);
-  CHECK(trace.str(lane.instants[1].text) == "timer fired 8.0 ms late");
-  CHECK(lane.spans[2].kind == SpanKind::Suspended);
-  CHECK(lane.spans[2].end == 1000000);  // due at 1 ms
-  CHECK(lane.spans[3].kind == SpanKind::Ready);
 }
 
 TEST_CASE("the awaiting task points at its target and failure flags its last step", "[model]") {
@@ -175,7 +188,7 @@ TEST_CASE("a worker job is a span on the thread lane linked both ways to its tas
   CHECK(trace.str(trace.lanes()[task].spans[2].label) == "to_thread(crunch)");
 }
 
-TEST_CASE("a generator alternates running and suspended, its yields show on both lanes", "[model]") {
+TEST_CASE("a generator alternates running and suspended; its yields are its own, the driver gets receive marks", "[model]") {
   const Trace trace = fixtures::make(fixtures::kGenerators);
   const LaneId gen = fixtures::lane_named(trace, "numbers()");
   const Lane& lane = trace.lanes()[gen];
@@ -188,10 +201,53 @@ TEST_CASE("a generator alternates running and suspended, its yields show on both
   CHECK(lane.instants.back().kind == InstantKind::GenReturn);
   CHECK(static_cast<GenHow>(lane.end_how) == GenHow::Return);
   const Lane& main_lane = trace.lanes()[0];
-  const auto yields = std::count_if(main_lane.instants.begin(), main_lane.instants.end(),
-                                    [](const Instant& i) { return i.kind == InstantKind::Yield; });
-  CHECK(yields == 3);  // two from the generator, one item from the iterator
+  const auto count = [&](InstantKind kind) {
+    return std::count_if(main_lane.instants.begin(), main_lane.instants.end(),
+                         [kind](const Instant& i) { return i.kind == kind; });
+  };
+  CHECK(count(InstantKind::Yield) == 0);    // values stay on the lane that yielded them
+  CHECK(count(InstantKind::Receive) == 3);  // two from the generator, one item from the iterator
   CHECK(find_link(trace, LinkKind::Drove, 0, gen) != nullptr);
+}
+
+TEST_CASE("chained stages take turns: the outer one pulls while the inner one runs", "[model]") {
+  const Trace trace = fixtures::make(fixtures::kSyncChain);
+  const Lane& squares = trace.lanes()[fixtures::lane_named(trace, "squares")];
+  const Lane& numbers = trace.lanes()[fixtures::lane_named(trace, "numbers")];
+  CHECK(kinds(squares.spans) == std::vector{SpanKind::GenRunning, SpanKind::GenPulling, SpanKind::GenRunning,
+                                            SpanKind::GenSuspended, SpanKind::GenRunning, SpanKind::GenPulling,
+                                            SpanKind::GenRunning});
+  CHECK(squares.spans[1].target == numbers.id);
+  CHECK(squares.spans[1].start == 20);
+  CHECK(squares.spans[1].end == 30);  // numbers yielded: squares runs again
+  // The value 0 appears once, on numbers; squares yields its own square.
+  CHECK(numbers.instants.front().kind == InstantKind::Yield);
+  CHECK(squares.instants.front().kind == InstantKind::Receive);
+  CHECK(std::any_of(squares.instants.begin(), squares.instants.end(), [&](const Instant& i) {
+    return i.kind == InstantKind::Yield && trace.str(i.text) == "0";
+  }));
+  CHECK(one_running_frame_problems(trace).empty());
+}
+
+TEST_CASE("when the task suspends, its innermost stage awaits and the outer ones keep pulling", "[model]") {
+  const Trace trace = fixtures::make(fixtures::kAsyncChain);
+  const LaneId task = fixtures::lane_named(trace, "Task-1");
+  const Lane& lines = trace.lanes()[fixtures::lane_named(trace, "lines")];
+  const Lane& chunks = trace.lanes()[fixtures::lane_named(trace, "chunks")];
+  CHECK(kinds(chunks.spans) == std::vector{SpanKind::GenRunning, SpanKind::GenAwaiting, SpanKind::GenRunning,
+                                           SpanKind::GenSuspended});
+  const Span& awaiting = chunks.spans[1];
+  CHECK(trace.str(awaiting.label) == "sleep(0.02)");
+  CHECK(awaiting.start == 40);   // the task's suspend
+  CHECK(awaiting.end == 3000);   // the task's next run
+  CHECK(awaiting.line == 11);
+  CHECK(kinds(lines.spans) == std::vector{SpanKind::GenRunning, SpanKind::GenPulling, SpanKind::GenRunning,
+                                          SpanKind::GenSuspended});
+  CHECK(lines.spans[1].start == 30);
+  CHECK(lines.spans[1].end == 3010);  // pulling through the whole wait, until chunks yields
+  CHECK(chunks.spans[2].target == lines.id);
+  CHECK(lines.spans[0].target == task);
+  CHECK(one_running_frame_problems(trace).empty());
 }
 
 TEST_CASE("an iterator's __next__ returning is an item, StopIteration ends it", "[model]") {

@@ -40,7 +40,7 @@ TEST_CASE("tasks are ready, suspended, running and done at the right steps", "[s
 
   s = state_at(trace, 11);  // w1 sleeps on a timer, the loop idles
   CHECK(task(s, w1).state == TaskState::Suspended);
-  CHECK(task(s, w1).due == 1000);
+  CHECK(task(s, w1).due == 2600000);
   CHECK(s.loops[0].activity == LoopActivity::Idle);
   REQUIRE(s.loops[0].timers.size() == 1);
   CHECK(s.loops[0].timers[0].task == w1);
@@ -59,21 +59,21 @@ TEST_CASE("tasks are ready, suspended, running and done at the right steps", "[s
 }
 
 TEST_CASE("a task whose timer is due while the loop is blocked is ready, not suspended", "[state]") {
-  // The ticker sleeps until t=50; the other task blocks the loop from 10 to 200.
+  // The ticker sleeps until 50 ms; the other task blocks the loop from 10 to 200 ms.
   constexpr std::string_view kStarvedTicker = R"J(
 {"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
-{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
-{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"ticker","coro":"ticker","parent":0,"line":3}
-{"seq":3,"t":3,"ev":"lane","lane":3,"kind":"task","name":"work","coro":"work","parent":0,"line":4}
-{"seq":4,"t":4,"ev":"run","lane":2,"line":5,"ready":2,"by":-1,"why":"start"}
-{"seq":5,"t":5,"ev":"suspend","lane":2,"line":6,"awaiting":"sleep(5e-08)","wait":"sleep","target":-1,"due":50}
-{"seq":6,"t":6,"ev":"run","lane":3,"line":8,"ready":3,"by":-1,"why":"start"}
-{"seq":7,"t":10,"ev":"block","lane":1,"what":"time.sleep(0.2)","line":9}
-{"seq":8,"t":30,"ev":"print","lane":3,"stream":"stdout","text":"working"}
-{"seq":9,"t":60,"ev":"stall","lane":1,"task":3,"since":6,"line":9,"func":"work"}
-{"seq":10,"t":200,"ev":"block_end","lane":1}
-{"seq":11,"t":210,"ev":"done","lane":3,"outcome":"result","detail":"None","line":10}
-{"seq":12,"t":220,"ev":"run","lane":2,"line":6,"ready":215,"by":-1,"why":"timer","late":165}
+{"seq":1,"t":1000000,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2000000,"ev":"lane","lane":2,"kind":"task","name":"ticker","coro":"ticker","parent":0,"line":3}
+{"seq":3,"t":3000000,"ev":"lane","lane":3,"kind":"task","name":"work","coro":"work","parent":0,"line":4}
+{"seq":4,"t":4000000,"ev":"run","lane":2,"line":5,"ready":2000000,"by":-1,"why":"start"}
+{"seq":5,"t":5000000,"ev":"suspend","lane":2,"line":6,"awaiting":"sleep(0.05)","wait":"sleep","target":-1,"due":50000000}
+{"seq":6,"t":6000000,"ev":"run","lane":3,"line":8,"ready":3000000,"by":-1,"why":"start"}
+{"seq":7,"t":10000000,"ev":"block","lane":1,"what":"time.sleep(0.2)","line":9}
+{"seq":8,"t":30000000,"ev":"print","lane":3,"stream":"stdout","text":"working"}
+{"seq":9,"t":60000000,"ev":"stall","lane":1,"task":3,"since":6000000,"line":9,"func":"work"}
+{"seq":10,"t":200000000,"ev":"block_end","lane":1}
+{"seq":11,"t":210000000,"ev":"done","lane":3,"outcome":"result","detail":"None","line":10}
+{"seq":12,"t":220000000,"ev":"run","lane":2,"line":6,"ready":215000000,"by":-1,"why":"timer","late":165000000}
 )J";
   // Live, before the late timer's run arrives, the same is derived from the due time.
   const bool live = GENERATE(false, true);
@@ -90,10 +90,26 @@ TEST_CASE("a task whose timer is due while the loop is blocked is ready, not sus
   s = state_at(trace, 9);  // t=60: due at 50, the loop is still blocked
   CHECK(task(s, ticker).state == TaskState::Ready);
   CHECK(task(s, ticker).overdue);
-  CHECK(task(s, ticker).since == 50);
-  CHECK(task(s, ticker).awaiting == "sleep(5e-08)");
+  CHECK(task(s, ticker).since == 50'000'000);
+  CHECK(task(s, ticker).awaiting == "sleep(0.05)");
   CHECK(s.loops[0].ready == std::vector<LaneId>{ticker});
   CHECK(s.loops[0].timers.empty());
+}
+
+TEST_CASE("a task whose timer is due while the loop sits idle is still suspended: the loop is waking up", "[state]") {
+  const Trace trace = fixtures::make(fixtures::kTwoTasks);
+  const LaneId w1 = fixtures::lane_named(trace, "w1");
+  const auto s = state_at(trace, 12);  // select returns just before 3 ms; the timer was due at 2.6 ms
+  CHECK(task(s, w1).state == TaskState::Suspended);
+  CHECK(task(s, w1).timer_due);
+  CHECK_FALSE(task(s, w1).overdue);
+  CHECK(s.loops[0].ready.empty());
+  // The run record says why it was late.
+  const auto run = state_at(trace, 13);
+  const auto story = std::find_if(run.fields.begin(), run.fields.end(),
+                                  [](const auto& f) { return f.first == "while late, the loop"; });
+  REQUIRE(story != run.fields.end());
+  CHECK(story->second.find("jitter") != std::string::npos);
 }
 
 TEST_CASE("the selected event's own fields are described", "[state]") {

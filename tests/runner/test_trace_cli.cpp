@@ -117,16 +117,17 @@ TEST_CASE("to_thread runs its function on a thread lane", "[e2e]") {
   CHECK(chrome_checks::overlap_problem(t).empty());
 }
 
-TEST_CASE("generator yields are instants with value and line on the driving lane", "[e2e]") {
+TEST_CASE("generator yields are instants with value and line on the generator's own track", "[e2e]") {
   const Run run = trace("generator.py");
   REQUIRE(run.status == 0);
   const json t = chrome(run);
   const auto yields = chrome_checks::events(t, "i", "name", "yield");
   REQUIRE(yields.size() == 3);
-  const long main_lane = chrome_checks::tid_named(t, "main");
+  const long gen_lane = chrome_checks::tid_named(t, "numbers");
+  CHECK(kind_of(t, gen_lane) == "generator");
   std::vector<std::string> values;
   for (const auto& y : yields) {
-    CHECK(y["tid"] == main_lane);
+    CHECK(y["tid"] == gen_lane);
     CHECK(y["args"]["gen"].get<std::string>().rfind("numbers", 0) == 0);
     CHECK(y["args"]["line"] == 3);
     values.push_back(y["args"]["value"]);

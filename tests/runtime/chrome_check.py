@@ -6,18 +6,24 @@
 The conventions (docs/trace-format.md, "Chrome trace export") are checked against the event
 stream that the export carries under "loopscope": every lane has a thread_name with its kind,
 task lanes are named after the task, spans have known categories on the right kind of lane and
-nest properly per thread, every printed line and every yield appears on the lane it belongs to.
+nest properly per thread, every printed line and every yield appears on the lane it belongs to
+(a yield on the track of the generator that yielded it), and on one thread at most one
+generator or iterator track is `running` at any instant, inside a step of the task driving it.
 Prints one line per problem and exits 1 if there is any (0 otherwise). Also importable:
 `problems(trace_dict)` returns the list of problems.
 """
 import json
 import sys
 
-KINDS = {'main', 'loop', 'task', 'thread'}
+KINDS = {'main', 'loop', 'task', 'thread', 'generator', 'iterator'}
+GEN_KINDS = {'generator', 'iterator'}
 # Which categories of X spans may appear on which kind of lane.
 CATEGORY_LANES = {
     'step': {'task'},            # a task's step, on its own lane
-    'suspended': {'task'},
+    'suspended': {'task', 'generator', 'iterator'},  # awaiting (task) / paused at a yield (generator)
+    'running': GEN_KINDS,        # a generator frame executing
+    'awaiting': GEN_KINDS,       # an async generator frame inside an await
+    'pulling': GEN_KINDS,        # inside next()/__anext__() of another traced stage
     'ready': {'task'},
     'task': {'loop'},            # the same step, seen on the loop lane
     'callback': {'loop'},
@@ -26,6 +32,7 @@ CATEGORY_LANES = {
     'thread': {'thread'},        # an executor / to_thread job
 }
 EPSILON_US = 0.002  # timestamps are ns printed as float us: allow rounding
+STARVED_US = 2000   # kStarvedNs: a ready span is starved when its loop ran this much other work
 
 
 def _lane_records(stream):
@@ -39,16 +46,11 @@ def _lane_records(stream):
     return lanes
 
 
-def _exported_lane(lanes, lane):
-    """The exported lane standing for `lane` (a generator shows on the lane that drove it)."""
-    for _ in range(64):
-        rec = lanes.get(lane)
-        if rec is None:
-            return None
-        if rec['kind'] != 'gen':
-            return lane
-        lane = rec.get('parent', -1)
-    return None
+def _export_kind(rec):
+    """The kind a stream lane is exported as."""
+    if rec['kind'] != 'gen':
+        return rec['kind']
+    return 'iterator' if rec.get('obj') in ('iterator', 'async_iterator') else 'generator'
 
 
 def _check_threads(events, lanes, out):
@@ -68,15 +70,15 @@ def _check_threads(events, lanes, out):
     for tid in sorted(used - set(names)):
         out.append(f'tid {tid}: events but no thread_name metadata')
     for lane, rec in lanes.items():
-        if rec['kind'] == 'gen':
-            continue
         args = names.get(lane + 1)
         if args is None:
             out.append(f"lane {lane} ({rec['kind']} {rec['name']!r}): no thread_name for tid {lane + 1}")
             continue
-        if args.get('kind') != rec['kind']:
-            out.append(f"tid {lane + 1}: kind {args.get('kind')!r}, the stream says {rec['kind']!r}")
+        if args.get('kind') != _export_kind(rec):
+            out.append(f"tid {lane + 1}: kind {args.get('kind')!r}, the stream says {_export_kind(rec)!r}")
         display = args.get('name', '')
+        if rec['kind'] == 'gen' and display != rec['name']:
+            out.append(f"tid {lane + 1}: generator lane named {display!r}, the stream says {rec['name']!r}")
         if rec['kind'] == 'task':
             if not display.startswith(rec['name']):
                 out.append(f"tid {lane + 1}: task lane {display!r} does not start with the task name {rec['name']!r}")
@@ -106,11 +108,75 @@ def _check_spans(events, names, lanes, out):
             coro = lanes.get(tid - 1, {}).get('coro')
             if coro and e.get('name') != coro:
                 out.append(f'{where}: step named {e.get("name")!r}, the task runs {coro!r}')
-        if cat == 'suspended' and not e.get('args', {}).get('awaiting'):
+        args = e.get('args', {})
+        if cat == 'suspended' and kind == 'task' and not args.get('awaiting'):
             out.append(f'{where}: suspended span without args.awaiting')
+        if cat == 'awaiting' and not args.get('awaiting'):
+            out.append(f'{where}: awaiting span without args.awaiting')
+        if cat == 'pulling':
+            inner = names.get(args.get('from_tid'), {})
+            if inner.get('kind') not in GEN_KINDS or inner.get('name') != args.get('from'):
+                out.append(f'{where}: pulling span whose args.from/from_tid {args.get("from")!r}/'
+                           f'{args.get("from_tid")!r} name no generator or iterator track')
         per_tid.setdefault(tid, []).append(e)
     for tid, spans in per_tid.items():
         _check_nesting(tid, spans, out)
+    _check_one_running_frame(per_tid, names, out)
+    _check_starvation(per_tid, lanes, out)
+
+
+def _check_starvation(per_tid, lanes, out):
+    """A ready span is marked starved exactly when the task's loop ran other work (task steps,
+    callbacks) for STARVED_US or more of it; waiting while the loop idled is not starvation."""
+    for tid, spans in per_tid.items():
+        loop = lanes.get(tid - 1, {}).get('loop')
+        if loop is None:
+            continue
+        work_spans = [x for x in per_tid.get(loop + 1, []) if x['cat'] in ('task', 'callback')]
+        for s in spans:
+            if s['cat'] != 'ready':
+                continue
+            a, b = s['ts'], s['ts'] + s['dur']
+            work = sum(max(0.0, min(b, w['ts'] + w['dur']) - max(a, w['ts'])) for w in work_spans)
+            starved = bool(s.get('args', {}).get('starved'))
+            # Rounding of us floats: only flag clear disagreements.
+            if starved and work < STARVED_US - 1:
+                out.append(f"tid {tid} ready at {a}: marked starved, but its loop ran only {work:.1f} us of other work")
+            if not starved and work > STARVED_US + 1:
+                out.append(f"tid {tid} ready at {a}: its loop ran {work:.1f} us of other work, not marked starved")
+
+
+def _check_one_running_frame(per_tid, names, out):
+    """On one thread (args.thread) at most one generator track runs at any instant, and a frame
+    that a task drives (args.task) runs inside one of that task's steps."""
+    per_thread = {}
+    for tid, spans in per_tid.items():
+        for s in spans:
+            if s['cat'] != 'running':
+                continue
+            args = s.get('args', {})
+            where = f"tid {tid} running {s['name']!r} at {s['ts']}"
+            if not isinstance(args.get('thread'), int):
+                out.append(f'{where}: running span without args.thread')
+                continue
+            per_thread.setdefault(args['thread'], []).append(s)
+            task = args.get('task')
+            if task is not None:
+                steps = [x for x in per_tid.get(task, []) if x['cat'] == 'step']
+                inside = any(x['ts'] - EPSILON_US <= s['ts'] and s['ts'] + s['dur'] <= x['ts'] + x['dur'] + EPSILON_US
+                             for x in steps)
+                if not inside:
+                    out.append(f'{where}: not inside a step of its task (tid {task})')
+    for thread, spans in per_thread.items():
+        spans.sort(key=lambda e: e['ts'])
+        latest = None
+        for s in spans:
+            if latest is not None and s['ts'] + EPSILON_US < latest['ts'] + latest['dur'] and s['dur'] > 0:
+                out.append(f"thread tid {thread}: {names.get(s['tid'], {}).get('name')!r} runs at {s['ts']} "
+                           f"while {names.get(latest['tid'], {}).get('name')!r} runs "
+                           f"[{latest['ts']}, {latest['ts'] + latest['dur']}]")
+            if latest is None or s['ts'] + s['dur'] > latest['ts'] + latest['dur']:
+                latest = s
 
 
 def _check_nesting(tid, spans, out):
@@ -134,7 +200,7 @@ def _check_prints(events, stream, lanes, out):
     want = {}
     for e in stream:
         if e.get('ev') == 'print':
-            lane = _exported_lane(lanes, e['lane'])
+            lane = e['lane'] if e['lane'] in lanes else None
             want.setdefault(None if lane is None else lane + 1, []).append((e['stream'], e['text']))
     got = {}
     for e in sorted((e for e in events if e.get('ph') == 'i' and e.get('name') == 'print'),
@@ -165,18 +231,15 @@ def _expected_yields(stream, lanes):
             called[e['lane']] = e.get('how') == 'call'
         elif e.get('ev') == 'leave' and (e.get('how') == 'yield'
                                          or (e.get('how') == 'return' and called.get(e['lane']))):
-            gen = lanes.get(e['lane'], {})
-            driver = e.get('from', -1)
-            if driver not in lanes:
-                driver = gen.get('parent', -1)
-            driver = _exported_lane(lanes, driver)
-            if driver is not None:
-                expected.append((driver + 1, gen.get('name'), e.get('value', ''), e.get('line', 0)))
+            gen = lanes.get(e['lane'])
+            if gen is not None:
+                expected.append((e['lane'] + 1, gen.get('name'), e.get('value', ''), e.get('line', 0)))
     return expected
 
 
 def _check_yields(events, stream, lanes, out):
-    """One yield instant per yielded value, with args gen/value/line, on the driving lane."""
+    """One yield instant per yielded value, with args gen/value/line, on the track of the
+    generator that yielded it."""
     got = []
     for e in events:
         if e.get('ph') != 'i' or e.get('name') != 'yield':

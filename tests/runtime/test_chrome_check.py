@@ -8,11 +8,13 @@ STREAM = [
     {'seq': 0, 't': 0, 'ev': 'hello', 'version': 1},
     {'seq': 1, 't': 0, 'ev': 'lane', 'lane': 0, 'kind': 'main', 'name': 'main'},
     {'seq': 2, 't': 1, 'ev': 'lane', 'lane': 1, 'kind': 'loop', 'name': 'loop'},
-    {'seq': 3, 't': 2, 'ev': 'lane', 'lane': 2, 'kind': 'task', 'name': 'Task-1', 'coro': 'main', 'parent': 0},
-    {'seq': 4, 't': 3, 'ev': 'lane', 'lane': 3, 'kind': 'gen', 'name': 'numbers', 'parent': 2},
+    {'seq': 3, 't': 2, 'ev': 'lane', 'lane': 2, 'kind': 'task', 'name': 'Task-1', 'coro': 'main', 'parent': 0,
+     'loop': 1},
+    {'seq': 4, 't': 3, 'ev': 'lane', 'lane': 3, 'kind': 'gen', 'name': 'numbers', 'obj': 'generator', 'parent': 2},
     {'seq': 5, 't': 4, 'ev': 'enter', 'lane': 3, 'from': 2, 'how': 'start'},
     {'seq': 6, 't': 5, 'ev': 'leave', 'lane': 3, 'from': 2, 'how': 'yield', 'value': '1', 'line': 4},
     {'seq': 7, 't': 6, 'ev': 'print', 'lane': 2, 'stream': 'stdout', 'text': 'hi'},
+    {'seq': 8, 't': 7, 'ev': 'lane', 'lane': 4, 'kind': 'gen', 'name': 'squares', 'obj': 'generator', 'parent': 2},
 ]
 
 
@@ -30,8 +32,14 @@ GOOD = {'traceEvents': [
     span(2, 'task', 'Task-1 main()', 0, 10), span(2, 'blocking', 'time.sleep(0.1)', 2, 3),
     {'ph': 'i', 's': 't', 'name': 'print', 'pid': 1, 'tid': 3, 'ts': 6,
      'args': {'text': 'hi', 'stream': 'stdout'}},
-    {'ph': 'i', 's': 't', 'name': 'yield', 'pid': 1, 'tid': 3, 'ts': 5,
+    meta(4, 'numbers', 'generator'),
+    span(4, 'running', 'numbers', 4, 1, thread=2, task=3),
+    span(4, 'suspended', 'suspended', 5, 3),
+    {'ph': 'i', 's': 't', 'name': 'yield', 'pid': 1, 'tid': 4, 'ts': 5,
      'args': {'gen': 'numbers', 'value': '1', 'line': 4}},
+    meta(5, 'squares', 'generator'),
+    span(5, 'running', 'squares', 7, 1, thread=2, task=3),
+    span(5, 'pulling', 'pulling from numbers', 8, 1, **{'from': 'numbers', 'from_tid': 4}),
 ], 'loopscope': {'version': 1, 'events': STREAM}}
 
 
@@ -57,8 +65,19 @@ class ChromeCheck(unittest.TestCase):
             'partial overlap': lambda ev: ev.append(span(2, 'idle', 'idle', 4, 10)),
             'print on wrong lane': lambda ev: ev[7].update(tid=1),
             'print without stream': lambda ev: ev[7]['args'].pop('stream'),
-            'duplicated yield': lambda ev: ev.append(dict(ev[8], args=dict(ev[8]['args'], gen='x'))),
-            'yield without line': lambda ev: ev[8]['args'].pop('line'),
+            'duplicated yield': lambda ev: ev.append(dict(ev[11], args=dict(ev[11]['args'], gen='x'))),
+            'yield without line': lambda ev: ev[11]['args'].pop('line'),
+            'yield on the driving lane': lambda ev: ev[11].update(tid=3),
+            'generator track of the wrong kind': lambda ev: ev[8]['args'].update(kind='task'),
+            'two frames running on one thread': lambda ev: ev.append(span(5, 'running', 'squares', 4.5, 1, thread=2)),
+            'running outside its task step': lambda ev: ev.append(span(5, 'running', 'squares', 20, 1, thread=2, task=3)),
+            'running without its thread': lambda ev: ev[9]['args'].pop('thread'),
+            'awaiting without what': lambda ev: ev.append(span(5, 'awaiting', 'x', 30, 1)),
+            'pulling from nothing': lambda ev: ev[14]['args'].update(from_tid=3),
+            'generator span on a task lane': lambda ev: ev.append(span(3, 'running', 'x', 30, 1, thread=2)),
+            'starved while the loop idled': lambda ev: ev.append(span(3, 'ready', 'ready, starved', 15, 3000, starved=True)),
+            'starvation not marked': lambda ev: ev.extend([span(2, 'task', 'Task-1 main()', 100, 5000),
+                                                           span(3, 'ready', 'ready', 100, 5000)]),
         }
         for name, change in cases.items():
             with self.subTest(case=name):
@@ -66,6 +85,11 @@ class ChromeCheck(unittest.TestCase):
 
     def test_nesting_is_allowed(self):
         self.assertEqual(broken(lambda ev: ev.append(span(2, 'blocking', 'x', 3, 1))), [])
+
+    def test_starvation_where_the_loop_was_busy_passes(self):
+        busy = broken(lambda ev: ev.extend([span(2, 'task', 'Task-1 main()', 100, 5000),
+                                            span(3, 'ready', 'ready, starved', 100, 5000, starved=True)]))
+        self.assertEqual(busy, [])
 
 
 if __name__ == '__main__':

@@ -1,0 +1,26 @@
+// Who drives a generator lane at a given moment, and on which thread it runs. A running stage
+// names its driver (Span::target of GenRunning); a driver that is itself a stage pulls from it,
+// and so on down to the task, main code or worker thread at the root of the chain.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/trace_model.h"
+
+namespace loopscope {
+
+// The lane at the root of the chain that drives `gen`'s span `running` (a GenRunning or
+// GenAwaiting span): a task, main or a worker thread; kNoLane when the stream does not say.
+LaneId chain_root(const Trace& trace, LaneId gen, const Span& running);
+
+// The lane standing for the OS thread that `lane` runs on: a task runs on its loop's lane,
+// main and worker threads on their own. Generators: see chain_root.
+LaneId thread_lane_of(const Trace& trace, LaneId lane);
+
+// Checks the rule every picture relies on: on one thread at most one generator or iterator
+// lane is running at any instant (the innermost active frame), and a running stage driven by a
+// task runs inside one of that task's steps. Returns one line per violation (empty: none).
+std::vector<std::string> one_running_frame_problems(const Trace& trace);
+
+}  // namespace loopscope
