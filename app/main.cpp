@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   GuiOptions gui;
   app.add_option("file", gui.open_path, "A Python script or a saved trace to open");
   app.add_option("--lessons", gui.lessons_dir, "Folder of lessons (default: next to the binary)");
-  app.add_option("--theme", gui.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  app.add_option("--theme", gui.theme, "dark, light or projector")->check(CLI::IsMember({"dark", "light", "projector"}));
   app.add_option("--scale", gui.scale, "UI scale, 1.0 to 2.0 (default: the monitor's)")
       ->check(CLI::Range(1.0f, 2.0f));
   add_python_options(&app, gui.py);
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
   auto* run_cmd = app.add_subcommand("run", "Open a Python script in the GUI as an ad-hoc lesson");
   GuiOptions run_gui_options;
   run_cmd->add_option("script", run_gui_options.open_path, "The script")->required()->check(CLI::ExistingFile);
-  run_cmd->add_option("--theme", run_gui_options.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  run_cmd->add_option("--theme", run_gui_options.theme, "dark, light or projector")->check(CLI::IsMember({"dark", "light", "projector"}));
   run_cmd->add_option("--scale", run_gui_options.scale, "UI scale")->check(CLI::Range(1.0f, 2.0f));
   add_python_options(run_cmd, run_gui_options.py);
 
@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   trace_cmd->add_flag("--text", trace.text, "Print a terminal timeline (on stderr) when done");
   trace_cmd->add_option("--width", trace.width, "Columns of the --text timeline")->check(CLI::Range(40, 400));
+  trace_cmd->add_option("--svg", trace.svg, "Write the timeline as an SVG picture (the app's own painter)");
+  trace_cmd->add_option("--theme", trace.theme, "Theme of the --svg picture: dark, light or projector");
+  trace_cmd->add_option("--svg-width", trace.svg_width, "Width of the --svg picture in px")->check(CLI::Range(400, 20000));
   trace_cmd->add_option("args", trace.args, "Arguments for the script (after --)");
   add_python_options(trace_cmd, trace.py);
   // No positionals_at_end(): options may follow the script; its own arguments go after --.
@@ -71,7 +74,7 @@ int main(int argc, char** argv) {
   std::string size = "1600x900";
   shot_cmd->add_option("-o,--output", shot.out, "PNG file to write");
   shot_cmd->add_option("--size", size, "Window size, WIDTHxHEIGHT");
-  shot_cmd->add_option("--theme", shot.theme, "dark or light")->check(CLI::IsMember({"dark", "light"}));
+  shot_cmd->add_option("--theme", shot.theme, "dark, light or projector")->check(CLI::IsMember({"dark", "light", "projector"}));
   shot_cmd->add_option("--scale", shot.scale, "UI scale")->check(CLI::Range(1.0f, 2.0f));
   shot_cmd->add_option("--lesson", shot.lesson, "Lesson id to open and run");
   shot_cmd->add_option("--script", shot.script, "Python script to open and run")->check(CLI::ExistingFile);

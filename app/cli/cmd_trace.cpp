@@ -10,12 +10,17 @@
 #include <filesystem>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "cli/commands.h"
 #include "core/chrome_export.h"
+#include "core/font_files.h"
+#include "core/theme.h"
 #include "core/text_timeline.h"
 #include "core/trace_io.h"
 #include "runner/run_session.h"
+#include "ui/timeline/font_metrics.h"
+#include "ui/timeline/timeline_svg.h"
 
 namespace loopscope::cli {
 
@@ -50,6 +55,22 @@ void report_end(const Trace& trace) {
   if (worth_saying && !info.end_message.empty()) say(info.end_message);
 }
 
+bool write_svg(const Trace& trace, const TraceOptions& options) {
+  std::vector<std::string> problems;
+  const std::vector<Theme> themes = load_shipped_themes(&problems);
+  for (const std::string& p : problems) say(p);
+  const Theme theme = pick_theme(themes, options.theme);
+  if (theme.id != options.theme) say("no theme '" + options.theme + "'; drawing with '" + theme.id + "'");
+  const timeline::FontFileMetrics metrics(kUiFontPx, kSmallFontPx);
+  if (!metrics.exact()) say("Inter not found (Debian: fonts-inter): label widths in the SVG are estimates");
+  timeline::SvgExportOptions svg;
+  svg.width = static_cast<float>(options.svg_width);
+  std::string error;
+  if (timeline::save_timeline_svg(trace, theme, metrics, svg, options.svg, &error)) return true;
+  say(error);
+  return false;
+}
+
 bool write_outputs(const Trace& trace, const TraceOptions& options) {
   bool ok = true;
   std::string error;
@@ -62,6 +83,7 @@ bool write_outputs(const Trace& trace, const TraceOptions& options) {
     ok = false;
   }
   if (options.text) std::fputs(render_text_timeline(trace, options.width).c_str(), stderr);
+  if (!options.svg.empty() && !write_svg(trace, options)) ok = false;
   return ok;
 }
 
@@ -73,7 +95,7 @@ int load_saved(const TraceOptions& options) {
     say(error);
     if (trace.empty()) return 1;
   }
-  if (!options.text && options.out.empty() && options.jsonl.empty())
+  if (!options.text && options.out.empty() && options.jsonl.empty() && options.svg.empty())
     std::fprintf(stderr, "loopscope: read %zu events from %s (add --text or -o FILE)\n", trace.events().size(),
                  options.load.c_str());
   const bool written = write_outputs(trace, options);

@@ -30,6 +30,9 @@ struct TraceOptions {
   std::string jsonl;               // --jsonl out.jsonl: the raw event stream
   bool text = false;               // --text: a terminal timeline, printed on stderr after the run
   int width = 100;                 // --width: columns of the --text timeline
+  std::string svg;                 // --svg out.svg: the timeline as a picture (same painter as the app)
+  std::string theme = "dark";      // --theme: of the --svg picture
+  int svg_width = 1600;            // --svg-width
   PythonOptions py;
 };
 

@@ -13,6 +13,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/data_paths.h"
 #include "core/lesson_trace_query.h"
 
 namespace loopscope {
@@ -212,13 +213,6 @@ std::string format_number(double value, bool integer) {
   return out.str();
 }
 
-// The folder the running executable lives in (Linux: /proc/self/exe).
-fs::path executable_dir() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : exe.parent_path();
-}
-
 }  // namespace
 
 std::string Knob::default_text() const {
@@ -330,12 +324,8 @@ std::string locate_lessons(const std::string& requested) {
     return !p.empty() && fs::is_directory(p, ec);
   };
   if (!requested.empty()) return usable(requested) ? requested : std::string();
-  if (const char* env = std::getenv("LOOPSCOPE_LESSONS"); env && usable(env)) return env;
-  const fs::path exe = executable_dir();
-  if (exe.empty()) return {};
-  for (const fs::path& candidate : {exe / "lessons", exe.parent_path() / "lessons"})
-    if (usable(candidate)) return fs::weakly_canonical(candidate).string();
-  return {};
+  const std::string found = locate_data("lessons", "LOOPSCOPE_LESSONS");
+  return usable(found) ? found : std::string();
 }
 
 std::string missing_module_hint(const Lesson& lesson, const Trace& trace) {

@@ -19,13 +19,13 @@ void TimeAxis::set_run_end(Nanos run_end) {
 // Zooming out stops a little beyond the whole run (there is nothing further to see).
 double TimeAxis::max_span() const { return std::max(static_cast<double>(run_end_) * 1.5, kMinSpanNs); }
 
-// Keeps the span within [kMinSpanNs, max_span] and at least a third of the view on the run.
+// Keeps the span within [kMinSpanNs, max_span], never shows time before the run started, and
+// keeps at least a third of the view on the run.
 void TimeAxis::clamp() {
   span_ = std::clamp(span_, kMinSpanNs, max_span());
   const double run = static_cast<double>(run_end_);
-  const double lo = -span_ * (2.0 / 3.0);
-  const double hi = run - span_ / 3.0;
-  start_ = std::clamp(start_, std::min(lo, hi), std::max(lo, hi));
+  const double hi = std::max(0.0, run - span_ / 3.0);
+  start_ = std::clamp(start_, 0.0, hi);
 }
 
 void TimeAxis::set_range(double t0, double t1) {

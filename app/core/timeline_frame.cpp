@@ -30,6 +30,12 @@ std::vector<LaneId> timeline_rows(const Trace& trace, bool hide_gens) {
 
 Nanos open_end_time(const Trace& trace) { return trace.end_time(); }
 
+void fit_to_run(TimeAxis& axis, const Trace& trace) {
+  const Nanos end = std::max<Nanos>(trace.end_time(), 1000);
+  axis.set_run_end(end);
+  axis.fit(static_cast<double>(std::min(trace.activity_start(), end)), static_cast<double>(end));
+}
+
 void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<LaneId>& rows, TimelineFrame& frame,
                  std::size_t max_links) {
   frame.clear_items();

@@ -41,6 +41,10 @@ std::vector<LaneId> timeline_rows(const Trace& trace, bool hide_gens);
 // The end time used for spans that are still open (live runs).
 Nanos open_end_time(const Trace& trace);
 
+// What "fit" shows: from the start of the script's own activity (not the interpreter's start-up)
+// to the end of the run.
+void fit_to_run(TimeAxis& axis, const Trace& trace);
+
 // Fills `frame` for `rows` at the axis' current range. At most `max_links` links are kept.
 void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<LaneId>& rows,
                  TimelineFrame& frame, std::size_t max_links = 4000);

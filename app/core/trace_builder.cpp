@@ -335,6 +335,7 @@ class TraceBuilder {
     }
     Span& step = push_span(spans, SpanKind::Step, ev_.t);
     step.label = lane(task).detail;
+    if (r_.line > 0) lane(task).user_code = true;
     if (valid(loop)) {
       Span& on_loop = push_span(lane(loop).spans, SpanKind::Step, ev_.t);
       on_loop.target = task;
@@ -370,6 +371,7 @@ class TraceBuilder {
     Span& s = push_span(lane(task).spans, SpanKind::Suspended, ev_.t);
     s.label = ev_.text;
     s.target = ev_.other;
+    if (r_.line > 0) lane(task).user_code = true;
     suspend_gen_chain(task);
   }
 
@@ -564,6 +566,7 @@ class TraceBuilder {
     child_of(gen) = kNoLane;
     const LaneId driver = valid(ev_.other) ? ev_.other : lane(gen).parent;
     if (valid(driver)) {
+      lane(driver).user_code = true;  // it drives a stage of the user's script
       if (child_of(driver) == gen) child_of(driver) = kNoLane;
       // A stage that was pulling from this one runs again.
       if (lane(driver).kind == LaneKind::Gen)
@@ -595,6 +598,7 @@ class TraceBuilder {
     const bool err = r_.stream == "stderr";
     ev_.sub = static_cast<std::uint8_t>(err ? Stream::Stderr : Stream::Stdout);
     add_instant(ev_.lane, InstantKind::Print, ev_.text, str(err ? "stderr" : "stdout"));
+    if (valid(ev_.lane)) lane(ev_.lane).user_code = true;
   }
   void exception() {
     std::string text(r_.type);

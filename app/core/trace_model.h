@@ -185,6 +185,10 @@ struct Lane {
   LaneId loop = kNoLane;          // Task: the loop lane its steps run on
   EventIndex ended_at = kNoEvent; // Task: its `done`; Gen: return/raise/stop/close
   std::uint8_t end_how = 0;       // Task: Outcome; Gen: GenHow
+  // Task: it ran code of the user's script (its coroutine is the script's, it awaited on a
+  // line of the script, or it printed). Tasks that only run library code (a server's
+  // internals) are drawn folded into a "library tasks" group.
+  bool user_code = false;
 };
 
 struct RunInfo {

@@ -3,7 +3,8 @@
 #pragma once
 
 #include <string>
-#include <vector>
+
+#include "core/font_files.h"
 
 struct ImFont;
 
@@ -21,17 +22,11 @@ struct Fonts {
   std::string note;            // set when a font was missing and ImGui's default stands in
 };
 
-// Pixel sizes at scale 1.0.
-inline constexpr float kUiFontPx = 16.0f;
-inline constexpr float kHeadingFontPx = 22.0f;
-inline constexpr float kSmallFontPx = 13.0f;
-inline constexpr float kMonoFontPx = 15.0f;
-
-// The folders searched for font files, most specific first: $LOOPSCOPE_FONT_DIR,
-// $XDG_DATA_HOME/fonts, ~/.local/share/fonts, ~/.fonts, /usr/local/share/fonts, /usr/share/fonts.
-std::vector<std::string> font_search_dirs();
-// The first file called `file_name` under one of `dirs` (searched recursively); empty if none.
-std::string find_font_file(const std::string& file_name, const std::vector<std::string>& dirs);
+// The font files and pixel sizes (at scale 1.0) are in core/font_files.h.
+using loopscope::kHeadingFontPx;
+using loopscope::kMonoFontPx;
+using loopscope::kSmallFontPx;
+using loopscope::kUiFontPx;
 
 // (Re)builds the font atlas for `scale` and uploads it. Call between frames only.
 void build_fonts(float scale);

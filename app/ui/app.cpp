@@ -45,7 +45,7 @@ bool is_trace_path(const std::string& path) {
 
 App::App(platform::Window& window, AppConfig config) : window_(window), config_(std::move(config)) {
   if (config_.persistent) settings_ = platform::load_settings(platform::settings_path());
-  theme_ = platform::theme_from_name(config_.theme.empty() ? settings_.theme : config_.theme);
+  theme_id_ = config_.theme.empty() ? settings_.theme : config_.theme;
   catalog_ = load_lessons(locate_lessons(config_.lessons_dir));
   if (!config_.open_path.empty()) {
     OpenPath(config_.open_path);
@@ -76,10 +76,10 @@ float App::EffectiveScale() const {
   return std::clamp(scale, 1.0f, 2.0f);
 }
 
-void App::SetTheme(platform::ThemeKind kind) {
-  theme_ = kind;
+void App::SetTheme(const std::string& id) {
+  theme_id_ = id;
   config_.theme.clear();
-  settings_.theme = platform::theme_name(kind);
+  settings_.theme = id;
   style_dirty_ = true;
   SaveSettingsSoon();
 }
@@ -104,14 +104,14 @@ void App::BeforeFrame() {
     style_dirty_ = true;
   }
   if (style_dirty_) {
-    platform::apply_theme(theme_, scale);
+    platform::apply_theme(theme_id_, scale);
     style_dirty_ = false;
   }
   PollBackgroundLoad();
   PollExports();
   PumpRun();
   PollLiveReload();
-  lane_colors_.refresh(trace_);
+  lane_colors_.refresh(trace_, platform::theme());
   if (settings_dirty_ && config_.persistent) {
     if (settings_dirty_since_ == 0.0) settings_dirty_since_ = Now();
     if (Now() - settings_dirty_since_ > 1.0) {
@@ -323,7 +323,7 @@ void App::NewTrace() {
   problems_.clear();
   problems_event_count_ = 0;
   verdict_ = {};
-  lane_colors_.refresh(trace_);
+  lane_colors_.refresh(trace_, platform::theme());
 }
 
 void App::StartRun() {

@@ -88,7 +88,7 @@ class App {
   void FinishRunBlocking(double timeout_s);
   bool SelectLaneByName(const std::string& name);
   void SetKnob(const std::string& name, const std::string& value);
-  void SetTheme(platform::ThemeKind kind);
+  void SetTheme(const std::string& id);  // a theme file's id: dark, light, projector
   void SetScale(float scale);  // 0: follow the monitor
   void SetLiveReload(bool on);
 
@@ -138,7 +138,7 @@ class App {
   bool quit_requested_ = false;
 
   // Fonts and colours.
-  platform::ThemeKind theme_ = platform::ThemeKind::Dark;
+  std::string theme_id_;  // the theme in use (assets/themes/<id>.toml)
   float applied_scale_ = 0.0f;  // scale the atlas was built for (0: not built)
   bool style_dirty_ = true;
 

@@ -99,7 +99,7 @@ void App::DrawLayout() {
   }
   if (Now() < toast_until_) info.message = toast_;
   char right[64];
-  std::snprintf(right, sizeof right, "%s theme  \xC2\xB7  %d%%", platform::theme_name(theme_), static_cast<int>(s * 100 + 0.5f));
+  std::snprintf(right, sizeof right, "%s theme  \xC2\xB7  %d%%", platform::theme().label.c_str(), static_cast<int>(s * 100 + 0.5f));
   info.right = right;
   status_view_.Draw(info);
   ImGui::EndChild();

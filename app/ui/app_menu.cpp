@@ -99,8 +99,8 @@ void App::DrawMenuBar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Dark theme", nullptr, theme_ == platform::ThemeKind::Dark)) SetTheme(platform::ThemeKind::Dark);
-    if (ImGui::MenuItem("Light theme (projector)", nullptr, theme_ == platform::ThemeKind::Light)) SetTheme(platform::ThemeKind::Light);
+    for (const Theme& t : platform::themes())
+      if (ImGui::MenuItem((t.label + " theme").c_str(), nullptr, platform::theme().id == t.id)) SetTheme(t.id);
     ImGui::Separator();
     const float scale = EffectiveScale();
     if (ImGui::MenuItem("Bigger text", "Ctrl+=")) SetScale(std::min(2.0f, scale + 0.125f));
@@ -157,7 +157,7 @@ void App::HandleFileChosen(const std::string& path) {
       break;
     case kExportSvg: {
       std::string error;
-      const bool ok = export_timeline_svg(trace_, path, theme_ == platform::ThemeKind::Light, playhead_.position(), &error);
+      const bool ok = export_timeline_svg(trace_, path, platform::theme(), playhead_.position(), &error);
       Toast(ok ? "Exported " + path : "Could not export: " + error);
       break;
     }

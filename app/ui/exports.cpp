@@ -1,7 +1,8 @@
 #include "ui/exports.h"
 
 #include "core/chrome_export.h"
-#include "ui/timeline_svg.h"
+#include "ui/imgui_canvas.h"
+#include "ui/timeline/timeline_svg.h"
 
 namespace loopscope::ui {
 
@@ -9,11 +10,12 @@ bool export_chrome_trace(const Trace& trace, const std::string& path, std::strin
   return save_chrome_trace(trace, path, error);
 }
 
-bool export_timeline_svg(const Trace& trace, const std::string& path, bool light, EventIndex playhead, std::string* error) {
-  TimelineExportOptions options;
-  options.light = light;
+bool export_timeline_svg(const Trace& trace, const std::string& path, const Theme& theme, EventIndex playhead,
+                         std::string* error) {
+  const ImGuiTextMetrics metrics(timeline_fonts());
+  timeline::SvgExportOptions options;
   options.playhead = playhead;
-  return loopscope::export_timeline_svg(trace, options, path, error);
+  return timeline::save_timeline_svg(trace, theme, metrics, options, path, error);
 }
 
 }  // namespace loopscope::ui

@@ -1,26 +1,11 @@
-// The colour of a lane, the same in every panel (code arrow, console, inspector): main and
-// loop in neutral tones, worker threads amber, generators teal, tasks cycling through hues in
-// creation order.
+// The colour of a lane, the same in every panel (code arrow, console, inspector) and in the
+// timeline: the timeline's LanePalette, refreshed with the current theme.
 #pragma once
 
-#include <imgui.h>
-
-#include <vector>
-
-#include "core/trace_model.h"
+#include "ui/timeline/lane_palette.h"
 
 namespace loopscope::ui {
 
-// Per-lane colours for one trace; refresh() is cheap when no lane was added.
-class LaneColors {
- public:
-  void refresh(const Trace& trace);
-  ImU32 of(LaneId lane) const;
-
- private:
-  std::vector<ImU32> colors_;
-  std::size_t lane_count_ = 0;
-  int theme_stamp_ = -1;
-};
+using LaneColors = timeline::LanePalette;
 
 }  // namespace loopscope::ui

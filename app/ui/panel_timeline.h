@@ -1,6 +1,5 @@
-// The timeline slot of the layout: engineer C2's TimelineView when it is built in, else a
-// placeholder that lists the lanes (this file is named apart from C2's timeline_* files). Hidden
-// behind a pointer so the App's layout never depends on which one was compiled.
+// The timeline slot of the layout, behind a pointer so that the App's header does not pull in
+// the timeline's headers.
 #pragma once
 
 #include <memory>

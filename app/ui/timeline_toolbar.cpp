@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "ui/timeline_describe.h"
+#include "ui/timeline/timeline_describe.h"
 #include "ui/timeline_view.h"
 
 namespace loopscope {
@@ -146,11 +146,20 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   if (ImGui::Button("Fit")) fit_requested_ = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole run (F, or double-click)");
 
+  // My code / everything: tasks that only ran library code, folded or shown.
+  if (scene_.group_size(timeline::LaneGroup::Library) > 0) {
+    same_line_if_fits(ImGui::GetFontSize() * 7.5f);
+    ImGui::Checkbox("Library tasks", &options.show_library);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Show the %zu tasks that only ran library code (a server's internals), or fold them into one row",
+                        scene_.group_size(timeline::LaneGroup::Library));
+  }
+
   // Right side: where the playhead is, and the shortcuts button.
   char where[128] = "";
   const EventIndex pos = playhead.position();
   if (pos != kNoEvent && pos < events.size()) {
-    std::snprintf(where, sizeof where, "event %u / %zu   %s", pos + 1, events.size(), format_time(events[pos].t).c_str());
+    std::snprintf(where, sizeof where, "step %u / %zu   %s", pos, events.size() - 1, format_time(events[pos].t).c_str());
   }
   const float help_w = ImGui::CalcTextSize("?").x + ImGui::GetStyle().FramePadding.x * 2;
   const float where_w = ImGui::CalcTextSize(where).x;
@@ -174,7 +183,7 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
 }
 
 void TimelineView::DrawShortcutsOverlay() {
-  const ImVec2 centre(canvas_x_ + canvas_w_ * 0.5f, canvas_y_ + canvas_h_ * 0.5f);
+  const ImVec2 centre(canvas_.x + canvas_.w * 0.5f, canvas_.y + canvas_.h * 0.5f);
   ImGui::SetNextWindowPos(centre, ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowBgAlpha(0.96f);
   const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |

@@ -1,18 +1,16 @@
-// The timeline panel: one row per lane (main, loop, tasks, worker threads, generators), a time
-// ruler, the playhead, links, and a toolbar above (transport, pace, step filter, follow, fit).
-// It reads the Trace, moves the App's Playhead and Selection, and keeps only view state
-// (axis, collapsed groups, drag state). Frame items come from core/timeline_frame.h.
+// The timeline panel: the toolbar (transport, pace, step filter, follow, fit, my code /
+// everything) and the canvas. Painting and hit testing are the headless TimelineScene's
+// (app/ui/timeline); this view only turns mouse and keys into axis moves, scrolling, playhead
+// moves and selection, and paints the scene through ImGui's draw list.
 #pragma once
 
 #include <string>
-#include <vector>
 
 #include "core/playhead.h"
 #include "core/time_axis.h"
-#include "core/timeline_frame.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
-#include "ui/lane_colors.h"
+#include "ui/timeline/timeline_scene.h"
 
 namespace loopscope {
 
@@ -25,36 +23,24 @@ struct TimelineView {
   // only if the timeline is not drawn this frame. Ignored while a text field is active.
   void HandleKeys(const Trace& trace, Playhead& playhead, Selection& selection);
 
-  void RequestFit() { fit_requested_ = true; }  // fit the whole run at the next Draw
+  void RequestFit() { fit_requested_ = true; }  // fit the run at the next Draw
   void OnNewTrace() { fit_requested_ = true; last_event_count_ = 0; scroll_y_ = 0; }
   const TimeAxis& axis() const { return axis_; }
-  bool show_shortcuts = false;  // the `?` overlay
-  bool hide_gens = false;       // generator lanes collapsed into their group header
+  bool show_shortcuts = false;       // the `?` overlay
+  timeline::TimelineOptions options; // groups shown ("my code / everything", generators)
 
  private:
-  struct Row {
-    LaneId lane = kNoLane;  // kNoLane: the generators' group header
-    float y0 = 0, y1 = 0;   // screen y
-  };
-
   void DrawToolbar(const Trace& trace, Playhead& playhead, Selection& selection, bool live);
   void DrawCanvas(const Trace& trace, Playhead& playhead, Selection& selection, bool live);
-  void LayoutRows(const Trace& trace, float top, float font_size);
+  void FollowTheRun(const Trace& trace, const Playhead& playhead, bool live);
   void HandleMouse(const Trace& trace, Playhead& playhead, Selection& selection, bool hovered, bool active);
-  void HitTest(const Trace& trace, float mx, float my);
-  void DrawHeaders(const Trace& trace, const Selection& selection, float font_size);
-  void DrawPlayhead(const Trace& trace, const Playhead& playhead, float font_size);
+  void Click(const Trace& trace, Playhead& playhead, Selection& selection);
   void DrawShortcutsOverlay();
   void KeepVisible(const Trace& trace, EventIndex event);
 
   TimeAxis axis_;
-  TimelineFrame frame_;
-  ui::LaneColors lane_colors_;
-  std::vector<LaneId> rows_;       // lanes with a row, in order (build_frame's input)
-  std::vector<Row> layout_;        // rows_ plus the generators' header, with screen positions
-  std::vector<float> lane_center_y_;  // per LaneId: centre of its row on screen, -1 if none
-  float canvas_x_ = 0, canvas_y_ = 0, canvas_w_ = 0, canvas_h_ = 0;
-  float header_w_ = 0, rows_top_ = 0, content_h_ = 0;
+  timeline::TimelineScene scene_;
+  timeline::Rect canvas_;
   float scroll_y_ = 0;
   bool fit_requested_ = true;
   std::size_t last_event_count_ = 0;
@@ -64,12 +50,7 @@ struct TimelineView {
   bool scrubbing_ = false;        // dragging on the ruler
   bool panned_ = false;           // this press moved the view (so its release is no click)
   float range_x0_ = 0, range_x1_ = 0;
-  // What the mouse is over.
-  LaneId hover_lane_ = kNoLane;
-  EventIndex hover_event_ = kNoEvent;
-  Nanos hover_t_ = 0;
-  bool hover_header_ = false;
-  std::string hover_text_;
+  timeline::Hit hover_;           // what the mouse is over
 };
 
 }  // namespace loopscope

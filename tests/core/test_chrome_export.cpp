@@ -82,7 +82,7 @@ TEST_CASE("blocking on the loop lane and jobs on the thread lane", "[export]") {
   CHECK(chrome_checks::overlap_problem(trace).empty());
 }
 
-TEST_CASE("generator and iterator lanes are tracks with their states; yields sit on their own track", "[export]") {
+TEST_CASE("generator and iterator lanes are tracks with their states, yields sit on their own track", "[export]") {
   const json trace = chrome_of(fixtures::kGenerators);
   const long gen = chrome_checks::tid_named(trace, "numbers()");
   const long iter = chrome_checks::tid_named(trace, "Lines");

@@ -55,20 +55,30 @@ TEST_CASE("pan moves content with the mouse and stays near the run", "[time_axis
   CHECK(axis.start() == Approx(1.1e9));
   axis.pan_px(200.0f);
   CHECK(axis.start() == Approx(0.9e9));
-  axis.pan_px(1e6f);  // far past the start: clamped
-  CHECK(axis.end() > 0);
-  CHECK(axis.start() > -1e9);
+  axis.pan_px(1e6f);  // far past the start: clamped at the run's start
+  CHECK(axis.start() == 0);
   axis.pan_px(-1e7f);
   CHECK(axis.start() < 10e9);
 }
 
-TEST_CASE("fit shows the range with a small margin", "[time_axis]") {
+TEST_CASE("fit shows the range with a small margin, never time before the run", "[time_axis]") {
   TimeAxis axis = axis_for(5'000'000'000, 0, 1e6);
-  axis.fit(0, 5e9);
-  CHECK(axis.start() < 0);
-  CHECK(axis.start() > -0.2e9);
+  axis.fit(1e9, 5e9);
+  CHECK(axis.start() < 1e9);
+  CHECK(axis.start() > 0.9e9);
   CHECK(axis.end() > 5e9);
   CHECK(axis.end() < 5.2e9);
+  axis.fit(0, 5e9);
+  CHECK(axis.start() == 0);  // the margin does not reach into negative time
+  CHECK(axis.end() > 5e9);
+}
+
+TEST_CASE("no view starts before the run", "[time_axis]") {
+  TimeAxis axis = axis_for(1'000'000'000, 0, 1e9);
+  axis.set_range(-5e8, 5e8);
+  CHECK(axis.start() == 0);
+  axis.zoom(axis.x0(), 0.5);  // zooming out around the run's start
+  CHECK(axis.start() == 0);
 }
 
 TEST_CASE("nice steps are 1-2-5", "[time_axis]") {

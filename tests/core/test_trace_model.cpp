@@ -46,7 +46,7 @@ TEST_CASE("run records fill the run info", "[model]") {
   CHECK(trace.end_time() == 3000600);
 }
 
-TEST_CASE("a task lane alternates ready, step and suspended; a timer late while the loop idled is jitter", "[model]") {
+TEST_CASE("a task lane alternates ready, step and suspended, a timer late while the loop idled is jitter", "[model]") {
   const Trace trace = fixtures::make(fixtures::kTwoTasks);
   const LaneId w1 = fixtures::lane_named(trace, "w1");
   REQUIRE(w1 != kNoLane);
@@ -188,7 +188,7 @@ TEST_CASE("a worker job is a span on the thread lane linked both ways to its tas
   CHECK(trace.str(trace.lanes()[task].spans[2].label) == "to_thread(crunch)");
 }
 
-TEST_CASE("a generator alternates running and suspended; its yields are its own, the driver gets receive marks", "[model]") {
+TEST_CASE("a generator alternates running and suspended, its yields are its own, the driver gets receive marks", "[model]") {
   const Trace trace = fixtures::make(fixtures::kGenerators);
   const LaneId gen = fixtures::lane_named(trace, "numbers()");
   const Lane& lane = trace.lanes()[gen];

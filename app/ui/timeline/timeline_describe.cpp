@@ -1,4 +1,4 @@
-#include "ui/timeline_describe.h"
+#include "ui/timeline/timeline_describe.h"
 
 #include <algorithm>
 #include <cstdio>

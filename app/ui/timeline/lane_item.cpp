@@ -1,0 +1,74 @@
+#include "ui/timeline/lane_item.h"
+
+#include <algorithm>
+
+#include "ui/timeline/lane_kinds.h"
+#include "ui/timeline/timeline_describe.h"
+
+namespace loopscope::timeline {
+
+std::unique_ptr<LaneItem> make_lane_item(LaneKind kind) {
+  switch (kind) {
+    case LaneKind::Main: return std::make_unique<MainLane>();
+    case LaneKind::Loop: return std::make_unique<LoopLane>();
+    case LaneKind::Task: return std::make_unique<TaskLane>();
+    case LaneKind::Thread: return std::make_unique<ThreadLane>();
+    case LaneKind::Gen: return std::make_unique<GeneratorLane>();
+  }
+  return std::make_unique<MainLane>();
+}
+
+void LaneItem::paint_overlay(RowPainter& row, const Lane&, const Span&, const SpanItem& item,
+                             const RowPainter::PlacedText& label) const {
+  paint_blocking(row, item, false, label);
+}
+
+RowPainter::PlacedText LaneItem::place_overlay_label(RowPainter&, const Lane&, const Span&, const SpanItem&) const {
+  return {};  // an expected blocking call needs no words
+}
+
+void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& items) const {
+  row.top_line = has_top_line();
+  // Labels are placed by importance: markers' (a value, a printed line), then what blocked the
+  // loop, then the spans' own. Shapes are drawn spans first, overlays, markers on top.
+  const auto markers = row.plan_markers(lane, items);
+  std::vector<RowPainter::PlacedText> overlay_labels;
+  overlay_labels.reserve(items.overlays.size());
+  for (const SpanItem& item : items.overlays)
+    overlay_labels.push_back(item.merged() ? RowPainter::PlacedText{}
+                                           : place_overlay_label(row, lane, lane.overlays[item.first], item));
+  for (const SpanItem& item : items.spans) {
+    if (item.merged()) {
+      row.merged_block(item, merged_color(row, lane));
+    } else {
+      paint_span(row, lane, lane.spans[item.first], item);
+    }
+  }
+  for (std::size_t i = 0; i < items.overlays.size(); ++i) {
+    const SpanItem& item = items.overlays[i];
+    paint_overlay(row, lane, lane.overlays[item.first], item, overlay_labels[i]);
+  }
+  row.paint_markers(markers);
+}
+
+RowPainter::PlacedText place_blocking_label(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item) {
+  const float x1 = std::max(item.x1, item.x0 + 1.0f);
+  return row.place_label(item.x0, x1, row.label_mid(), Font::Label, row.theme.text_on(row.theme.error),
+                         span_label(row.trace, lane, span));
+}
+
+void paint_blocking(RowPainter& row, const SpanItem& item, bool holds_the_loop, const RowPainter::PlacedText& label) {
+  const float x0 = item.x0, x1 = std::max(item.x1, item.x0 + 1.0f);
+  // Inset a little, so that what it blocks still shows around it.
+  const float inset = (row.bar_bottom() - row.bar_top()) * 0.1f;
+  const float top = row.bar_top() + inset, bottom = row.bar_bottom() - inset;
+  if (holds_the_loop) {
+    row.blocking_block(x0, x1, top, bottom);
+    row.draw(label);
+  } else {
+    const float band = std::max(3.0f, (bottom - top) * 0.3f);
+    row.canvas.rect({x0, top}, {x1, top + band}, with_alpha(row.theme.warn, 0.85f), 1.0f);
+  }
+}
+
+}  // namespace loopscope::timeline
