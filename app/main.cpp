@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
   shot_cmd->add_option("--lesson", shot.lesson, "Lesson id to open and run");
   shot_cmd->add_option("--script", shot.script, "Python script to open and run")->check(CLI::ExistingFile);
   shot_cmd->add_option("--trace", shot.trace, "Saved trace to open")->check(CLI::ExistingFile);
+  shot_cmd->add_flag("--timeline", shot.timeline_only,
+                     "Only the timeline, every lane, --size's width (as File > Export PNG makes it)");
   shot_cmd->add_option("--lessons-dir", shot.lessons_dir, "Folder of lessons");
   shot_cmd->add_option("--step", shot.step, "Place the playhead on this event");
   shot_cmd->add_flag("--at-end", shot.at_end, "Place the playhead on the last event");

@@ -134,8 +134,12 @@ int run_screenshot(const ScreenshotOptions& options) {
     window->poll_events(0.0);
     render_frame(*window, app, options.width, options.height, false);
   }
-  const platform::Image image = target->read();
+  platform::Image image = target->read();
   target->unbind();
+  if (options.timeline_only) {
+    image = app.TimelinePicture(static_cast<float>(options.width), &error);
+    if (image.rgba.empty()) return fail(error);
+  }
   app.Shutdown();
   if (!platform::write_png(options.out, image)) return fail("cannot write " + options.out);
   std::fprintf(stderr, "loopscope: wrote %s (%dx%d)\n", options.out.c_str(), image.width, image.height);

@@ -56,6 +56,7 @@ struct ScreenshotOptions {
   bool at_end = false;                // --at-end
   std::string select;                 // --select LANE (lane name)
   std::string view;                   // --view: extra view state, e.g. "knob:blocking=1"
+  bool timeline_only = false;         // --timeline: only the timeline, all lanes, as Export PNG makes it
   int frames = 6;                     // frames rendered before the capture
   PythonOptions py;
 };

@@ -1,6 +1,8 @@
 #include "platform/offscreen.h"
 
 #include <glad/gl.h>
+#include <imgui.h>
+#include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
 
@@ -47,6 +49,31 @@ void flip_rows(Image& image) {
 }
 
 }  // namespace
+
+Image render_draw_list(ImDrawList& draw_list, int width, int height, std::string* error) {
+  auto target = OffscreenTarget::create(width, height, error);
+  if (!target) return {};
+  ImDrawList* lists[] = {&draw_list};
+  ImDrawData data;
+  data.Valid = true;
+  data.CmdLists = lists;
+  data.CmdListsCount = 1;
+  data.TotalVtxCount = draw_list.VtxBuffer.Size;
+  data.TotalIdxCount = draw_list.IdxBuffer.Size;
+  data.DisplayPos = ImVec2(0, 0);
+  data.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  data.FramebufferScale = ImVec2(1, 1);
+  GLint previous = 0;
+  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previous);
+  target->bind();
+  glViewport(0, 0, width, height);
+  glClearColor(0, 0, 0, 1);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(&data);
+  Image image = target->read();
+  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previous));
+  return image;
+}
 
 Image capture_region(int x, int y, int width, int height, int fb_height) {
   Image image;

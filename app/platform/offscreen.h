@@ -7,6 +7,8 @@
 
 #include "platform/png_file.h"
 
+struct ImDrawList;
+
 namespace loopscope::platform {
 
 class OffscreenTarget {
@@ -27,6 +29,11 @@ class OffscreenTarget {
   unsigned fbo_ = 0, color_ = 0;
   int width_ = 0, height_ = 0;
 };
+
+// Renders one ImGui draw list (built outside any window, e.g. by the timeline painter) into an
+// offscreen framebuffer of width x height and returns the pixels: pictures made from the model at
+// a chosen size, never a grab of the screen. Needs the GL context and a built font atlas.
+Image render_draw_list(ImDrawList& draw_list, int width, int height, std::string* error);
 
 // The pixels of a rectangle of the framebuffer that was just rendered (before it is shown),
 // in framebuffer pixels with a top-left origin; `fb_height` is the framebuffer's height.

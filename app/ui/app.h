@@ -13,6 +13,7 @@
 #include "core/playhead.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
+#include "platform/png_file.h"
 #include "platform/settings.h"
 #include "platform/theme.h"
 #include "runner/run_session.h"
@@ -65,8 +66,10 @@ class App {
   void BeforeFrame();
   // The whole UI, inside ImGui::NewFrame()/Render().
   void Draw();
-  // After the frame is rendered, before it is shown: reads pixels back when an export asked.
+  // After the frame is rendered, before it is shown: paints an exported picture when asked.
   void AfterRender();
+  // The timeline as File > Export PNG makes it (between frames), `width` px wide.
+  platform::Image TimelinePicture(float width, std::string* error) const;
   // True while something moves on its own (a run, playback, loading): the main loop then
   // renders continuously instead of waiting for input.
   bool Animating() const;
@@ -127,6 +130,7 @@ class App {
   void DrawPopups();
   void HandleFileChosen(const std::string& path);
   void Toast(std::string message);
+  timeline::SvgExportOptions TimelineExport() const;  // the timeline as shown, for exports
   double Now() const;
 
   platform::Window& window_;
@@ -191,7 +195,7 @@ class App {
   bool show_about_ = false;
   std::string toast_;           // a one-line message in the status bar ("Saved trace to ...")
   double toast_until_ = 0.0;
-  std::string png_export_path_;  // a timeline PNG to capture after this frame renders
+  std::string png_export_path_;  // a timeline PNG to paint after this frame renders
   std::vector<std::future<std::string>> png_writes_;  // PNGs being written (result: a toast)
   float timeline_rect_[4] = {0, 0, 0, 0};  // x, y, w, h of the timeline panel (logical px)
   int save_popup_mode_ = 0;     // 0 none, 1 save trace, 2 export perfetto, 3 export png, 4 export svg

@@ -12,6 +12,7 @@
 #include "platform/offscreen.h"
 #include "platform/png_file.h"
 #include "ui/exports.h"
+#include "ui/timeline_image.h"
 
 namespace loopscope::ui {
 namespace fs = std::filesystem;
@@ -152,12 +153,12 @@ void App::HandleFileChosen(const std::string& path) {
       break;
     }
     case kExportPng:
-      // Captured after this frame is rendered (see App::AfterRender): exactly what is shown.
+      // Painted from the model after this frame (see App::AfterRender), outside the ImGui frame.
       png_export_path_ = path;
       break;
     case kExportSvg: {
       std::string error;
-      const bool ok = export_timeline_svg(trace_, path, platform::theme(), playhead_.position(), &error);
+      const bool ok = export_timeline_svg(trace_, path, platform::theme(), TimelineExport(), &error);
       Toast(ok ? "Exported " + path : "Could not export: " + error);
       break;
     }
@@ -208,15 +209,30 @@ void App::DrawPopups() {
   }
 }
 
+timeline::SvgExportOptions App::TimelineExport() const {
+  timeline::SvgExportOptions options = timeline_.ExportOptions();
+  options.playhead = playhead_.position();
+  // As wide as the panel, and never narrower than a slide.
+  options.width = std::max(1600.0f, timeline_rect_[2]);
+  return options;
+}
+
+platform::Image App::TimelinePicture(float width, std::string* error) const {
+  timeline::SvgExportOptions options = TimelineExport();
+  options.width = width;
+  return timeline_image(trace_, platform::theme(), options, error);
+}
+
 void App::AfterRender() {
   if (png_export_path_.empty()) return;
-  const ImGuiIO& io = ImGui::GetIO();
-  const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
-  platform::Image image = platform::capture_region(
-      static_cast<int>(timeline_rect_[0] * sx), static_cast<int>(timeline_rect_[1] * sy), static_cast<int>(timeline_rect_[2] * sx),
-      static_cast<int>(timeline_rect_[3] * sy), static_cast<int>(io.DisplaySize.y * sy));
   const std::string path = png_export_path_;
   png_export_path_.clear();
+  std::string error;
+  platform::Image image = timeline_image(trace_, platform::theme(), TimelineExport(), &error);
+  if (image.rgba.empty()) {
+    Toast("Could not export: " + error);
+    return;
+  }
   // Encoding and writing happen off the UI thread.
   png_writes_.push_back(std::async(std::launch::async, [image = std::move(image), path] {
     return platform::write_png(path, image) ? "Exported " + path : "Could not write " + path;

@@ -13,8 +13,6 @@
 namespace loopscope::ui {
 namespace {
 
-ImU32 with_alpha(ImU32 color, int alpha) { return (color & 0x00ffffffu) | (static_cast<ImU32>(alpha) << 24); }
-
 constexpr std::size_t kMaxMarkItems = 10;
 
 }  // namespace
@@ -100,8 +98,8 @@ void CodeView::DrawHeader(Program& program, bool running, Actions& actions) {
   if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the original program");
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(running ? pal.error : pal.accent));
-  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(with_alpha(running ? pal.error : pal.accent, 210)));
-  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(loopscope::with_alpha(running ? pal.error : pal.accent, 0.82f)));
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_on(running ? pal.error : pal.accent)));
   if (ImGui::Button(run_label)) (running ? actions.stop : actions.run) = true;
   ImGui::PopStyleColor(3);
 }
@@ -166,7 +164,7 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
       const float y = origin.y + static_cast<float>(i) * line_h;
       const float text_y = y + (line_h - mono->FontSize) * 0.5f;
       const float right = origin.x + ImGui::GetWindowWidth() + ImGui::GetScrollX();
-      if (line_no == current_line) draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(right, y + line_h), with_alpha(current_color, 40));
+      if (line_no == current_line) draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(right, y + line_h), loopscope::with_alpha(current_color, 0.16f));
       if (line_no == problem.line) draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(right, y + line_h), pal.error_soft);
       if (line_no == flash_line_) draw->AddRect(ImVec2(origin.x + 1, y), ImVec2(right - 1, y + line_h), pal.accent);
       // Gutter: suspension/yield counts, line number, arrow.
@@ -179,7 +177,7 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
         const ImVec2 pill0(origin.x + marks_w - lw - char_w * 0.9f, y + line_h * 0.15f);
         const ImVec2 pill1(origin.x + marks_w - char_w * 0.3f, y + line_h * 0.85f);
         const ImU32 pill = lm.yields > lm.suspends ? pal.lane_gen : pal.accent;
-        draw->AddRectFilled(pill0, pill1, with_alpha(pill, 60), line_h * 0.3f);
+        draw->AddRectFilled(pill0, pill1, loopscope::with_alpha(pill, 0.24f), line_h * 0.3f);
         draw->AddText(small, small->FontSize, ImVec2(pill0.x + char_w * 0.3f, y + (line_h - small->FontSize) * 0.5f), pill,
                       label.c_str());
         if (ImGui::IsMouseHoveringRect(pill0, pill1) && ImGui::IsWindowHovered()) {

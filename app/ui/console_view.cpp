@@ -60,7 +60,7 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
       ImU32 lane_color = colors.of(e.lane);
       ImU32 text_color = e.sub == static_cast<std::uint8_t>(Stream::Stderr) ? pal.error : pal.text;
       if (future) {
-        lane_color = (lane_color & 0x00ffffff) | 0x55000000;
+        lane_color = loopscope::with_alpha(lane_color, 0.33f);
         text_color = pal.text_faint;
       }
       const std::string tag(trace.str(trace.lanes()[static_cast<std::size_t>(e.lane >= 0 ? e.lane : 0)].name));

@@ -10,11 +10,9 @@ bool export_chrome_trace(const Trace& trace, const std::string& path, std::strin
   return save_chrome_trace(trace, path, error);
 }
 
-bool export_timeline_svg(const Trace& trace, const std::string& path, const Theme& theme, EventIndex playhead,
-                         std::string* error) {
+bool export_timeline_svg(const Trace& trace, const std::string& path, const Theme& theme,
+                         const timeline::SvgExportOptions& options, std::string* error) {
   const ImGuiTextMetrics metrics(timeline_fonts());
-  timeline::SvgExportOptions options;
-  options.playhead = playhead;
   return timeline::save_timeline_svg(trace, theme, metrics, options, path, error);
 }
 

@@ -6,11 +6,13 @@
 
 #include "core/theme.h"
 #include "core/trace_model.h"
+#include "ui/timeline/timeline_svg.h"
 
 namespace loopscope::ui {
 
 bool export_chrome_trace(const Trace& trace, const std::string& path, std::string* error);
-bool export_timeline_svg(const Trace& trace, const std::string& path, const Theme& theme, EventIndex playhead,
-                         std::string* error);
+// The timeline as shown (`options`: the range and groups of the view), in the screen's fonts.
+bool export_timeline_svg(const Trace& trace, const std::string& path, const Theme& theme,
+                         const timeline::SvgExportOptions& options, std::string* error);
 
 }  // namespace loopscope::ui

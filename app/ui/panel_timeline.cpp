@@ -19,4 +19,12 @@ void TimelineHost::RequestFit() { impl_->view.RequestFit(); }
 bool TimelineHost::ShortcutsOverlay() const { return impl_->view.show_shortcuts; }
 void TimelineHost::SetShortcutsOverlay(bool on) { impl_->view.show_shortcuts = on; }
 
+timeline::SvgExportOptions TimelineHost::ExportOptions() const {
+  timeline::SvgExportOptions options;
+  options.t0 = impl_->view.axis().start();
+  options.t1 = impl_->view.axis().end();
+  options.view = impl_->view.options;
+  return options;
+}
+
 }  // namespace loopscope::ui

@@ -7,6 +7,7 @@
 #include "core/playhead.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
+#include "ui/timeline/timeline_svg.h"
 
 namespace loopscope::ui {
 
@@ -19,6 +20,8 @@ class TimelineHost {
   void RequestFit();
   bool ShortcutsOverlay() const;
   void SetShortcutsOverlay(bool on);
+  // What an export of "the timeline as shown" takes: the visible range, the groups open.
+  timeline::SvgExportOptions ExportOptions() const;
 
  private:
   struct Impl;

@@ -1,5 +1,6 @@
 #include "ui/timeline/timeline_svg.h"
 
+#include <algorithm>
 #include <fstream>
 
 #include "core/timeline_frame.h"
@@ -10,8 +11,11 @@ namespace loopscope::timeline {
 std::string export_title(const Trace& trace, const TimeAxis& axis) {
   std::string script = trace.info().script.empty() ? std::string("loopscope timeline") : trace.info().script;
   if (const auto slash = script.find_last_of('/'); slash != std::string::npos) script = script.substr(slash + 1);
-  return script + "   " + format_duration(axis.span()) + " shown of " +
-         format_duration(static_cast<double>(trace.end_time()));
+  const double end = static_cast<double>(trace.end_time());
+  const bool whole = axis.start() <= static_cast<double>(trace.activity_start()) && axis.end() >= end;
+  if (whole) return script + "   the whole run: " + format_duration(end);
+  return script + "   " + format_duration(std::max(0.0, axis.start())) + " to " + format_duration(std::min(axis.end(), end)) +
+         " of a " + format_duration(end) + " run";
 }
 
 std::string timeline_svg(const Trace& trace, const Theme& theme, const TextMetrics& metrics, const SvgExportOptions& options) {
