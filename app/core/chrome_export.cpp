@@ -319,9 +319,8 @@ ojson record_json(const Trace& trace, EventIndex index) {
       if (kind == LaneKind::Thread) j["thread"] = s(ev.extra);
       if (kind == LaneKind::Gen) j["obj"] = s(ev.extra);
       if (kind == LaneKind::Task || kind == LaneKind::Gen) j["parent"] = ev.other;
-      if (kind == LaneKind::Task && ev.lane >= 0 && static_cast<std::size_t>(ev.lane) < trace.lanes().size() &&
-          trace.lanes()[static_cast<std::size_t>(ev.lane)].loop != kNoLane)
-        j["loop"] = trace.lanes()[static_cast<std::size_t>(ev.lane)].loop;
+      if (const Lane* lane = trace.lane(ev.lane); kind == LaneKind::Task && lane && lane->loop != kNoLane)
+        j["loop"] = lane->loop;
       break;
     }
     case EventKind::Rename: j["name"] = s(ev.text); break;

@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "core/data_paths.h"
+#include "core/file_text.h"
 #include "core/lesson_trace_query.h"
 
 namespace loopscope {
@@ -30,12 +31,7 @@ struct LessonError : std::runtime_error {
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string read_text(const fs::path& path) { return file_text(path.string()); }
 
 std::string scalar_text(const toml::node& node) {
   if (auto s = node.value<std::string>(); s && node.is_string()) return *s;

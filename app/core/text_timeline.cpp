@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/time_format.h"
+
 namespace loopscope {
 
 namespace {
@@ -84,15 +86,6 @@ std::string clip(std::string text, int width) {
   return text;
 }
 
-std::string format_time(Nanos ns) {
-  char buf[32];
-  const double ms = static_cast<double>(ns) / 1e6;
-  if (ms >= 1000) std::snprintf(buf, sizeof buf, "%.2fs", ms / 1000);
-  else if (ms >= 10) std::snprintf(buf, sizeof buf, "%.0fms", ms);
-  else if (ms < 0.1) std::snprintf(buf, sizeof buf, "%.0fus", ms * 1000);
-  else std::snprintf(buf, sizeof buf, "%.1fms", ms);
-  return buf;
-}
 
 // What the lane ended as, shown under its row: "done", "failed: ...", "cancelled".
 std::string lane_outcome(const Trace& trace, const Lane& lane) {
@@ -189,7 +182,7 @@ std::string time_scale(int columns, Nanos t_end) {
   const int step = columns >= 60 ? 20 : 10;
   for (int c = 0; c < columns; c += step) {
     ticks[static_cast<std::size_t>(c)] = '\'';
-    const std::string label = format_time(static_cast<Nanos>(static_cast<long double>(t_end) * c / columns));
+    const std::string label = format_compact(static_cast<Nanos>(static_cast<long double>(t_end) * c / columns));
     labels.replace(static_cast<std::size_t>(c), label.size(), label);
   }
   labels.resize(static_cast<std::size_t>(columns) + 1, ' ');  // the last label stays within the width
@@ -202,7 +195,7 @@ std::string header(const Trace& trace, Nanos t_end) {
   std::string script = info.script.empty() ? "trace" : info.script;
   if (auto slash = script.find_last_of('/'); slash != std::string::npos) script = script.substr(slash + 1);
   std::string text = script + ": " + std::to_string(trace.lanes().size()) + " lanes, " +
-                     std::to_string(trace.events().size()) + " events over " + format_time(t_end) + ", " +
+                     std::to_string(trace.events().size()) + " events over " + format_compact(t_end) + ", " +
                      std::string(to_string(info.status));
   if (info.status != EndStatus::Running) text += " (exit " + std::to_string(info.exit_code) + ")";
   if (!info.end_message.empty()) text += ": " + info.end_message;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/time_format.h"
 #include "core/trace_model.h"
 
 namespace loopscope {
@@ -62,10 +63,6 @@ class TimeAxis {
   double span_ = 1e9;
 };
 
-// Short human duration: "0", "850 ns", "12.5 µs", "250 ms", "1.5 s", "2 min 5 s".
-std::string format_duration(double ns);
-// A time label on a grid of `step_ns`: enough decimals to tell neighbouring ticks apart.
-std::string format_tick(double t_ns, double step_ns);
 // The 1-2-5 step (ns) at least `min_ns` long.
 double nice_step(double min_ns);
 

@@ -6,6 +6,7 @@
 
 #include "core/event_record.h"
 #include "core/starvation.h"
+#include "core/time_format.h"
 #include "core/trace_model.h"
 
 namespace loopscope {
@@ -47,12 +48,6 @@ EventKind event_kind_of(std::string_view ev) {
   for (const auto& k : kKinds)
     if (k.name == ev) return k.kind;
   return EventKind::Unknown;
-}
-
-std::string format_ms(Nanos ns) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.1f ms", static_cast<double>(ns) / 1e6);
-  return buf;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "core/event_parse.h"
+#include "core/file_text.h"
 
 namespace loopscope {
 
@@ -137,17 +138,7 @@ bool load_chrome_text(const std::string& text, Trace& trace, std::string* error)
 }
 
 bool read_file(const std::string& path, std::string& text) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return false;
-  if (std::fseek(f, 0, SEEK_END) == 0) {
-    if (const long size = std::ftell(f); size > 0) text.reserve(static_cast<std::size_t>(size));
-    std::rewind(f);
-  }
-  char chunk[1 << 16];
-  for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, f)) > 0;) text.append(chunk, n);
-  const bool ok = !std::ferror(f);
-  std::fclose(f);
-  return ok;
+  return read_text_file(path, text);
 }
 
 }  // namespace

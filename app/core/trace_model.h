@@ -233,15 +233,16 @@ class Trace {
   // ruler stay true (counted from the process start).
   Nanos activity_start() const;
   // The lane record of `id` (nullptr when there is no such lane).
-  const Lane* lane(LaneId id) const {
-    return id >= 0 && static_cast<std::size_t>(id) < lanes_.size() ? &lanes_[static_cast<std::size_t>(id)] : nullptr;
-  }
+  const Lane* lane(LaneId id) const { return lane_ok(id) ? &lanes_[static_cast<std::size_t>(id)] : nullptr; }
   bool empty() const { return events_.empty(); }
 
   // Spans of `lane` overlapping [t0, t1], as a contiguous sub-range (binary search).
   std::span<const Span> spans_in(LaneId lane, Nanos t0, Nanos t1) const;
   // The lane's display name: "Task-2 main()", "loop", "main", "ThreadPoolExecutor-0_0".
   std::string display_name(LaneId lane) const;
+  // The lane's own name as the stream gave it ("Task-2", "w1", "numbers"); "?" for no lane.
+  std::string_view lane_name(LaneId lane) const { return lane_ok(lane) ? str(lanes_[static_cast<std::size_t>(lane)].name) : "?"; }
+  bool lane_ok(LaneId lane) const { return lane >= 0 && static_cast<std::size_t>(lane) < lanes_.size(); }
 
  private:
   friend class TraceBuilder;  // the record -> model rules, in trace_builder.cpp

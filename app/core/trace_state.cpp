@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/starvation.h"
+#include "core/time_format.h"
 
 namespace loopscope {
 
@@ -22,6 +23,8 @@ std::string_view to_string(GenState state) {
 }
 
 namespace {
+
+std::string format_ms3(Nanos ns) { return format_ms(ns, 3); }
 
 bool started(const Span& s, Nanos t, EventIndex index) {
   return s.start <= t && (s.begin_event == kNoEvent || s.begin_event <= index);
@@ -50,8 +53,8 @@ Nanos due_of(const Trace& trace, const Span& span) {
 // Whether the watchdog had reported `span` stalled by event `index` (a Stall instant on the
 // loop lane inside the span): a long step is only shown stalled once that was known.
 bool stall_seen(const Trace& trace, LaneId loop, const Span& span, EventIndex index) {
-  if (!(span.flags & kSpanStalled) || loop < 0 || loop >= static_cast<LaneId>(trace.lanes().size())) return false;
-  const auto& instants = trace.lanes()[static_cast<std::size_t>(loop)].instants;
+  if (!(span.flags & kSpanStalled) || !trace.lane_ok(loop)) return false;
+  const auto& instants = trace.lane(loop)->instants;
   auto it = std::upper_bound(instants.begin(), instants.end(), index,
                              [](EventIndex i, const Instant& in) { return i < in.event; });
   for (int budget = 32; it != instants.begin() && budget > 0; --budget) {
@@ -212,11 +215,6 @@ GenAt gen_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   return gen;
 }
 
-std::string format_ns(Nanos ns) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3f ms", static_cast<double>(ns) / 1e6);
-  return buf;
-}
 
 // Why a timer fired late: the loop was busy with other work (the task was starved), or the
 // loop sat idle and woke up a little late (jitter).
@@ -226,8 +224,8 @@ std::string late_timer_story(const Trace& trace, const Event& run) {
   if (!loop) return "?";
   const Nanos due = std::max<Nanos>(0, run.aux - run.late);
   const Nanos work = loop_work_ns(*loop, due, run.t, run.t - due);
-  if (work >= kStarvedNs) return "ran other work for " + format_ns(work) + ": the task was starved";
-  return "was mostly idle (" + format_ns(work) + " of other work): wake-up jitter, not starvation";
+  if (work >= kStarvedNs) return "ran other work for " + format_ms3(work) + ": the task was starved";
+  return "was mostly idle (" + format_ms3(work) + " of other work): wake-up jitter, not starvation";
 }
 
 }  // namespace
@@ -303,7 +301,7 @@ std::vector<std::pair<std::string, std::string>> describe_event(const Trace& tra
   auto text = [&](StrId id) { return std::string(trace.str(id)); };
   add("event", std::string(to_string(ev.kind)));
   add("seq", std::to_string(ev.seq));
-  add("time", format_ns(ev.t));
+  add("time", format_ms3(ev.t));
   if (ev.lane != kNoLane) add("lane", lane_name(ev.lane));
   if (ev.line > 0) add("line", std::to_string(ev.line));
   switch (ev.kind) {
@@ -314,11 +312,11 @@ std::vector<std::pair<std::string, std::string>> describe_event(const Trace& tra
     case EventKind::Rename: add("name", text(ev.text)); break;
     case EventKind::Run:
       add("why", std::string(to_string(static_cast<WakeWhy>(ev.sub))));
-      add("ready since", format_ns(ev.aux));
-      add("waited ready", format_ns(ev.t - ev.aux));
+      add("ready since", format_ms3(ev.aux));
+      add("waited ready", format_ms3(ev.t - ev.aux));
       if (ev.other != kNoLane) add("woken by", lane_name(ev.other));
       if (ev.late > 0) {
-        add("timer late by", format_ns(ev.late));
+        add("timer late by", format_ms3(ev.late));
         add("while late, the loop", late_timer_story(trace, ev));
       }
       break;
@@ -332,11 +330,11 @@ std::vector<std::pair<std::string, std::string>> describe_event(const Trace& tra
       add("detail", text(ev.text));
       break;
     case EventKind::Callback: add("callback", text(ev.text)); break;
-    case EventKind::Idle: add("timeout", ev.aux < 0 ? std::string("none") : format_ns(ev.aux)); break;
+    case EventKind::Idle: add("timeout", ev.aux < 0 ? std::string("none") : format_ms3(ev.aux)); break;
     case EventKind::Stall:
       add("task", lane_name(ev.other));
       add("function", text(ev.text));
-      add("running for", format_ns(ev.t - ev.aux));
+      add("running for", format_ms3(ev.t - ev.aux));
       break;
     case EventKind::Block: add("call", text(ev.text)); break;
     case EventKind::Job:

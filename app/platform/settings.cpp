@@ -8,6 +8,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/file_text.h"
+
 namespace loopscope::platform {
 namespace {
 
@@ -86,11 +88,9 @@ std::string settings_to_json_text(const Settings& s) {
 
 Settings load_settings(const std::string& path) {
   if (path.empty()) return {};
-  std::ifstream in(path);
-  if (!in) return {};
-  std::stringstream text;
-  text << in.rdbuf();
-  return settings_from_json_text(text.str());
+  std::string text;
+  if (!read_text_file(path, text)) return {};
+  return settings_from_json_text(text);
 }
 
 bool save_settings(const Settings& settings, const std::string& path) {

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "core/python_errors.h"
+
 namespace loopscope {
 
 namespace {
@@ -30,20 +32,10 @@ std::string seconds(double s) {
 }  // namespace
 
 std::string missing_module_message(std::string_view output) {
-  constexpr std::string_view marker = "ModuleNotFoundError: No module named '";
-  const auto at = output.rfind(marker);
-  if (at == std::string_view::npos) return {};
-  const auto start = at + marker.size();
-  const auto end = output.find('\'', start);
-  if (end == std::string_view::npos) return {};
-  const std::string module(output.substr(start, end - start));
-  const std::string top = module.substr(0, module.find('.'));
-  std::string package = top;
-  for (char& c : package) {
-    if (c == '_') c = '-';
-    else c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return "ModuleNotFoundError: No module named '" + module + "' (install it: apt-get install python3-" + package +
+  if (output.find("ModuleNotFoundError") == std::string_view::npos) return {};
+  const std::string module = missing_module_in(output);
+  if (module.empty()) return {};
+  return "ModuleNotFoundError: No module named '" + module + "' (install it: apt-get install " + debian_package_for(module) +
          ", or pass --python with an interpreter that has it)";
 }
 

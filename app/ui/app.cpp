@@ -10,6 +10,7 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "core/file_text.h"
 #include "core/trace_io.h"
 #include "platform/fonts.h"
 #include "platform/window.h"
@@ -20,14 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string read_text_file(const std::string& path, std::string* error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    if (error) *error = "cannot read " + path;
-    return {};
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text;
+  return loopscope::read_text_file(path, text, error) ? text : std::string();
 }
 
 long long mtime_of(const std::string& path) {

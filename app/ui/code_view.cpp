@@ -28,9 +28,7 @@ void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMark
     LineMarks& m = marks[e.line];
     (suspend ? m.suspends : m.yields) += 1;
     if (m.items.size() < kMaxMarkItems) {
-      const std::string lane = e.lane >= 0 && static_cast<std::size_t>(e.lane) < trace.lanes().size()
-                                   ? std::string(trace.str(trace.lanes()[static_cast<std::size_t>(e.lane)].name))
-                                   : std::string();
+      const std::string lane = trace.lane_ok(e.lane) ? std::string(trace.lane_name(e.lane)) : std::string();
       m.items.push_back(lane + (suspend ? " awaits " : " yields ") + std::string(trace.str(e.text)));
     }
   }

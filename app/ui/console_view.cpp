@@ -63,7 +63,7 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
         lane_color = loopscope::with_alpha(lane_color, 0.33f);
         text_color = pal.text_faint;
       }
-      const std::string tag(trace.str(trace.lanes()[static_cast<std::size_t>(e.lane >= 0 ? e.lane : 0)].name));
+      const std::string tag(trace.lane_name(e.lane >= 0 ? e.lane : 0));
       draw->AddRectFilled(ImVec2(p0.x, p0.y + 2), ImVec2(p0.x + 3, p0.y + line_h - 4), lane_color);
       draw->AddText(ImVec2(p0.x + 8, p0.y), lane_color, tag.c_str());
       const std::string_view text = trace.str(e.text);

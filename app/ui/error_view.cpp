@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/python_errors.h"
 #include "platform/fonts.h"
 #include "platform/theme.h"
 
@@ -53,7 +54,7 @@ std::vector<Problem> problems_from_trace(const Trace& trace) {
       p.title = std::string(trace.str(e.text));
       p.kind = p.title.rfind("SyntaxError", 0) == 0 || p.title.rfind("IndentationError", 0) == 0 ? Problem::Kind::SyntaxError
                                                                                                     : Problem::Kind::Error;
-      if (p.title.rfind("ModuleNotFoundError", 0) == 0) p.kind = Problem::Kind::MissingModule;
+      if (!missing_module_in(p.title).empty()) p.kind = Problem::Kind::MissingModule;
       p.detail = std::string(trace.str(e.extra));
       p.line = e.line;
       p.event = i;

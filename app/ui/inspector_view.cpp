@@ -5,17 +5,12 @@
 #include <cstdio>
 #include <string>
 
+#include "core/time_format.h"
 #include "platform/fonts.h"
 #include "platform/theme.h"
 
 namespace loopscope::ui {
 namespace {
-
-std::string format_ms(Nanos ns) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f ms", static_cast<double>(ns) / 1e6);
-  return buf;
-}
 
 void dim_text(const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(platform::palette().text_dim));
@@ -69,9 +64,7 @@ const char* event_kind_name(EventKind kind) {
 std::string event_sentence(const Trace& trace, EventIndex index) {
   if (index == kNoEvent || index >= trace.events().size()) return {};
   const Event& e = trace.events()[index];
-  const std::string lane = e.lane >= 0 && static_cast<std::size_t>(e.lane) < trace.lanes().size()
-                               ? std::string(trace.str(trace.lanes()[static_cast<std::size_t>(e.lane)].name))
-                               : std::string("run");
+  const std::string lane = trace.lane_ok(e.lane) ? std::string(trace.lane_name(e.lane)) : std::string("run");
   const std::string text(trace.str(e.text));
   const std::string at = e.line > 0 ? " at line " + std::to_string(e.line) : "";
   switch (e.kind) {
@@ -101,10 +94,7 @@ std::string event_sentence(const Trace& trace, EventIndex index) {
 
 namespace {
 
-std::string lane_name(const Trace& trace, LaneId lane) {
-  if (lane < 0 || static_cast<std::size_t>(lane) >= trace.lanes().size()) return {};
-  return std::string(trace.str(trace.lanes()[static_cast<std::size_t>(lane)].name));
-}
+std::string lane_name(const Trace& trace, LaneId lane) { return trace.lane_ok(lane) ? std::string(trace.lane_name(lane)) : std::string(); }
 
 ImU32 task_state_color(TaskState state) {
   const auto& p = platform::palette();
@@ -173,7 +163,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
       ImGui::TableSetupColumn("line", ImGuiTableColumnFlags_WidthFixed, line_col);
       ImGui::TableHeadersRow();
       for (const TaskAt& t : s.tasks) {
-        const Lane& lane = trace.lanes()[static_cast<std::size_t>(t.lane)];
+        const Lane& lane = *trace.lane(t.lane);
         ImGui::TableNextRow();
         ImGui::PushID(t.lane);
         ImGui::TableNextColumn();

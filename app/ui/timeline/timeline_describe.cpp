@@ -9,15 +9,9 @@ namespace loopscope {
 
 namespace {
 
-std::string lane_name(const Trace& trace, LaneId lane) {
-  if (lane < 0 || static_cast<std::size_t>(lane) >= trace.lanes().size()) return "?";
-  return trace.display_name(lane);
-}
+std::string lane_name(const Trace& trace, LaneId lane) { return trace.lane_ok(lane) ? trace.display_name(lane) : "?"; }
 
-std::string short_name(const Trace& trace, LaneId lane) {
-  if (lane < 0 || static_cast<std::size_t>(lane) >= trace.lanes().size()) return "?";
-  return std::string(trace.str(trace.lanes()[static_cast<std::size_t>(lane)].name));
-}
+std::string short_name(const Trace& trace, LaneId lane) { return std::string(trace.lane_name(lane)); }
 
 std::string with_line(std::string text, std::int32_t line) {
   if (line > 0) text += "  line " + std::to_string(line);
@@ -25,18 +19,6 @@ std::string with_line(std::string text, std::int32_t line) {
 }
 
 }  // namespace
-
-std::string format_time(Nanos t) {
-  char buf[48];
-  if (t < 1'000'000) {
-    std::snprintf(buf, sizeof buf, "%.1f \xC2\xB5s", static_cast<double>(t) / 1e3);
-  } else if (t < 10'000'000'000) {
-    std::snprintf(buf, sizeof buf, "%.3f ms", static_cast<double>(t) / 1e6);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.3f s", static_cast<double>(t) / 1e9);
-  }
-  return buf;
-}
 
 namespace {
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/time_format.h"
 #include "core/trace_model.h"
 
 namespace loopscope {
@@ -25,7 +26,5 @@ std::string cluster_tooltip(const Trace& trace, const Lane& lane, std::uint32_t 
 // but the loop ran other work), or nullptr.
 const Event* late_timer_run(const Trace& trace, const Span& ready);
 
-// "1.234 ms" style absolute time of the run.
-std::string format_time(Nanos t);
 
 }  // namespace loopscope

@@ -221,7 +221,7 @@ void TimelineScene::paint_rows(Canvas& canvas, const Trace& trace, const Theme& 
     if (!row || row->y1 < rows_top_ || row->y0 > area_.bottom()) continue;
     labels_.clear();
     RowPainter painter{canvas, trace, axis, theme, colors_, names_, style_, open_end, labels_, row->y0, row->y1};
-    const Lane& lane = trace.lanes()[static_cast<std::size_t>(id)];
+    const Lane& lane = *trace.lane(id);
     items_[static_cast<std::size_t>(id)]->paint_row(painter, lane, frame_.rows[r]);
   }
 }
@@ -280,7 +280,7 @@ void TimelineScene::paint_playhead(Canvas& canvas, const Trace& trace, const The
   // The current event: a ring on its lane, its span outlined.
   const Row* row = row_of(e.lane);
   if (!row || row->y1 < rows_top_) return;
-  const Lane& lane = trace.lanes()[static_cast<std::size_t>(e.lane)];
+  const Lane& lane = *trace.lane(e.lane);
   canvas.push_clip({axis.x0(), rows_top_}, {axis.x0() + axis.width(), area_.bottom()});
   const auto [b, en] = visible_span_range(lane.spans, static_cast<double>(e.t), static_cast<double>(e.t));
   for (std::size_t i = b; i < en; ++i) {
@@ -318,7 +318,7 @@ void TimelineScene::paint_headers(Canvas& canvas, const Trace& trace, const Them
                   theme.text_dim);
       continue;
     }
-    const Lane& lane = trace.lanes()[static_cast<std::size_t>(row.lane)];
+    const Lane& lane = *trace.lane(row.lane);
     if (row.lane == selected) canvas.rect({x0, row.y0}, {x1, row.y1}, theme.accent_soft);
     const float chip_w = std::max(4.0f, style_.font * 0.3f);
     canvas.rect({x0 + 4, row.y0 + 4}, {x0 + 4 + chip_w, row.y1 - 4}, colors_.of(row.lane), 2.0f);
@@ -375,7 +375,7 @@ Hit TimelineScene::hit(const Trace& trace, const TimeAxis& axis, float mx, float
       return hit;
     }
     hit.lane = row.lane;
-    const Lane& lane = trace.lanes()[static_cast<std::size_t>(row.lane)];
+    const Lane& lane = *trace.lane(row.lane);
     if (hit.header) {
       hit.tooltip = trace.display_name(row.lane) + "\n" + std::to_string(lane.spans.size()) + " spans, " +
                     std::to_string(lane.instants.size()) + " markers\nClick to select this lane (Shift+Left/Right steps within it)";
