@@ -9,6 +9,10 @@
 
 #include <cstdlib>
 #include <string>
+#include <vector>
+
+#include "core/data_paths.h"
+#include "platform/png_file.h"
 
 namespace loopscope::platform {
 namespace {
@@ -18,6 +22,19 @@ std::string g_last_glfw_error;
 void on_glfw_error(int code, const char* description) {
   g_last_glfw_error = std::string(description ? description : "unknown") + " (GLFW error " +
                       std::to_string(code) + ")";
+}
+
+// The app icon (assets/icons/<size>/loopscope.png) on the window, where the desktop shows it.
+void set_icon(GLFWwindow* window) {
+  std::vector<Image> images;
+  for (const char* size : {"32", "64", "256"}) {
+    const std::string path = locate_data(std::string("assets/icons/") + size + "/loopscope.png");
+    if (!path.empty()) images.push_back(read_png(path));
+  }
+  std::vector<GLFWimage> icons;
+  for (Image& image : images)
+    if (!image.rgba.empty()) icons.push_back({image.width, image.height, image.rgba.data()});
+  if (!icons.empty()) glfwSetWindowIcon(window, static_cast<int>(icons.size()), icons.data());
 }
 
 bool init_glfw(std::string* error) {
@@ -55,6 +72,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
     return nullptr;
   }
   if (options.x >= 0 && options.y >= 0 && !options.maximized) glfwSetWindowPos(handle, options.x, options.y);
+  set_icon(handle);
   glfwMakeContextCurrent(handle);
   glfwSwapInterval(1);
   if (!gladLoadGL(glfwGetProcAddress)) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <system_error>
 
+#include "core/data_paths.h"
 #include "runner/run_session.h"
 
 namespace loopscope {
@@ -41,12 +42,6 @@ std::string locate_python(const std::string& requested) {
   return on_path("python3");
 }
 
-std::string locate_runtime() {
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (ec) return {};
-  const auto candidate = exe.parent_path() / "loopscope_runtime.py";
-  return std::filesystem::exists(candidate, ec) ? candidate.string() : std::string();
-}
+std::string locate_runtime() { return locate_data("loopscope_runtime.py"); }
 
 }  // namespace loopscope
