@@ -11,7 +11,7 @@
 #include "core/trace_model.h"
 #include "ui/lane_colors.h"
 #include "ui/program.h"
-#include "ui/python_tokens.h"
+#include "core/python_tokens.h"
 
 namespace loopscope::ui {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/lesson_catalog.h"
-#include "ui/markdown_blocks.h"
+#include "core/markdown_blocks.h"
 #include "ui/markdown_view.h"
 
 namespace loopscope::ui {

@@ -8,7 +8,7 @@
 #include "platform/fonts.h"
 #include "platform/theme.h"
 #include "ui/syntax_colors.h"
-#include "ui/python_tokens.h"
+#include "core/python_tokens.h"
 
 namespace loopscope::ui {
 namespace {

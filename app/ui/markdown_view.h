@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ui/markdown_blocks.h"
+#include "core/markdown_blocks.h"
 
 namespace loopscope::ui {
 

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "ui/python_tokens.h"
+#include "core/python_tokens.h"
 
 namespace loopscope::ui {
 

@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "ui/markdown_blocks.h"
+#include "core/markdown_blocks.h"
 
-using namespace loopscope::ui;
+using namespace loopscope;
 
 TEST_CASE("headings, paragraphs and soft breaks") {
   const auto blocks = parse_markdown("# Title\n\nFirst line\nsame paragraph.\n\n## Next\n");

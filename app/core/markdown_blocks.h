@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace loopscope::ui {
+namespace loopscope {
 
 enum RunStyle : std::uint8_t { kRunBold = 1, kRunItalic = 2, kRunCode = 4, kRunLink = 8 };
 
@@ -34,4 +34,4 @@ std::vector<MdBlock> parse_markdown(std::string_view markdown);
 // All the text of a block's runs, concatenated (tests, search).
 std::string plain_text(const MdBlock& block);
 
-}  // namespace loopscope::ui
+}  // namespace loopscope

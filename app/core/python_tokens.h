@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace loopscope::ui {
+namespace loopscope {
 
 enum class TokenKind { Text, Keyword, Builtin, String, Number, Comment, Decorator, DefName, Self };
 
@@ -22,4 +22,4 @@ std::vector<std::vector<Token>> tokenize_python(std::string_view source);
 
 const char* token_kind_name(TokenKind kind);  // for tests and debugging
 
-}  // namespace loopscope::ui
+}  // namespace loopscope

@@ -1,11 +1,11 @@
-#include "ui/python_tokens.h"
+#include "core/python_tokens.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 
-namespace loopscope::ui {
+namespace loopscope {
 namespace {
 
 constexpr std::array<std::string_view, 35> kKeywords = {
@@ -173,4 +173,4 @@ const char* token_kind_name(TokenKind kind) {
   return "?";
 }
 
-}  // namespace loopscope::ui
+}  // namespace loopscope

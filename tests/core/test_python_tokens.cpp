@@ -2,9 +2,9 @@
 
 #include <string>
 
-#include "ui/python_tokens.h"
+#include "core/python_tokens.h"
 
-using namespace loopscope::ui;
+using namespace loopscope;
 
 namespace {
 

@@ -1,8 +1,8 @@
-#include "ui/markdown_blocks.h"
+#include "core/markdown_blocks.h"
 
 #include <md4c.h>
 
-namespace loopscope::ui {
+namespace loopscope {
 namespace {
 
 struct ListLevel {
@@ -196,4 +196,4 @@ std::string plain_text(const MdBlock& block) {
   return text;
 }
 
-}  // namespace loopscope::ui
+}  // namespace loopscope
