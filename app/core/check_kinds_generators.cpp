@@ -74,23 +74,29 @@ CheckResult gen_closed_in(const CheckSpec& s, const Query& q) {
   if (s.has("task") && !q.lane_ok(line->lane, s.arg("task"), s.arg("lane_kind", "task")))
     return fail("The finally ran in " + quoted(by) + ", not in " + quoted(s.arg("task")));
 
-  // Generator frames open at the line, and who drives them; the latest entered is innermost.
-  std::unordered_map<LaneId, LaneId> open;  // gen lane -> driving lane
-  LaneId frame = kNoLane;
+  // Generator frames open at the line and who drives each: the task itself, or a generator
+  // frame the task drives (a pipeline stage closing the stage before it).
+  std::unordered_map<LaneId, LaneId> open;        // gen lane -> driving lane
+  std::unordered_map<LaneId, std::size_t> entered;  // gen lane -> its open enter record
   for (std::size_t i = 0; i < at; ++i) {
     const Event& e = ev[i];
-    if (e.kind == EventKind::Enter) open[e.lane] = e.other;
+    if (e.kind == EventKind::Enter) open[e.lane] = e.other, entered[e.lane] = i;
     if (e.kind == EventKind::Leave) open.erase(e.lane);
   }
-  std::size_t latest = 0;
-  for (const auto& [gen, driver] : open) {
-    if (driver != line->lane || !q.lane_ok(gen, s.arg("gen"), "gen")) continue;
-    for (std::size_t i = at; i-- > 0;)
-      if (ev[i].kind == EventKind::Enter && ev[i].lane == gen) {
-        if (frame == kNoLane || i > latest) frame = gen, latest = i;
-        break;
-      }
-  }
+  auto driven_by_task = [&](LaneId gen) {
+    for (std::size_t hops = 0; hops <= open.size(); ++hops) {
+      auto it = open.find(gen);
+      if (it == open.end()) return false;
+      if (it->second == line->lane) return true;
+      gen = it->second;
+    }
+    return false;  // a cycle: not a chain of frames
+  };
+  LaneId frame = kNoLane;  // the innermost such frame: the one entered last
+  for (const auto& [gen, driver] : open)
+    if (q.lane_ok(gen, s.arg("gen"), "gen") && driven_by_task(gen) &&
+        (frame == kNoLane || entered[gen] > entered[frame]))
+      frame = gen;
   if (frame == kNoLane)
     return fail(quoted(std::string(q.trace.str(line->text))) + " was printed by " + quoted(by) +
                 " itself, not by a generator it was closing");

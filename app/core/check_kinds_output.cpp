@@ -53,11 +53,15 @@ CheckResult print_order(const CheckSpec& s, const Query& q) {
   return fail(quoted(texts[next]) + " was not printed after " + quoted(texts[next - 1]));
 }
 
-// The stdout lines matching `among` (default: every line) are exactly `texts`, one pattern per
-// line, in this order: nothing missing, nothing extra, nothing in between.
+// The stdout lines matching `among` (a pattern or a list of them; default: every line) are
+// exactly `texts`, one pattern per line, in this order: nothing missing, extra or in between.
 CheckResult print_sequence(const CheckSpec& s, const Query& q) {
   const auto texts = patterns(s, "texts");
-  const auto lines = q.stdout_lines(s.arg("among", "*"));
+  auto among = patterns(s, "among");
+  if (among.empty()) among.push_back("*");
+  std::vector<Event> lines;
+  for (const Event& e : q.stdout_lines("*"))
+    if (any_glob(among, q.trace.str(e.text))) lines.push_back(e);
   for (std::size_t i = 0; i < texts.size(); ++i) {
     if (i >= lines.size())
       return fail("Expected " + quoted(texts[i]) + " as line " + std::to_string(i + 1) + ", but only " +

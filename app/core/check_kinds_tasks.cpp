@@ -92,19 +92,25 @@ CheckResult shorter_sleep(const CheckSpec& s, const Query& q) {
 }
 
 // How often matching tasks were woken for a reason (`why`: start, timer, future, task,
-// thread, soon, cancel, io, other; a list means any of them) by a matching lane (`by`,
-// `by_kind`). "Woken by the consumer's task_done" is why = "future", by = "consumer".
+// thread, soon, cancel, io, other) by a matching lane (`by`, `by_kind`); a list of `why` or
+// of `by` patterns means any of them. "Woken by the consumer's task_done" is why = "future", by = "consumer".
 CheckResult woken(const CheckSpec& s, const Query& q) {
   const auto whys = patterns(s, "why");
-  const std::string by = s.arg("by"), by_kind = s.arg("by_kind");
+  const auto bys = patterns(s, "by");
+  const std::string by = bys.empty() ? std::string() : bys.front(), by_kind = s.arg("by_kind");
+  auto waker_ok = [&](LaneId waker) {
+    if (bys.empty() && by_kind.empty()) return true;
+    if (waker < 0) return false;
+    if (bys.empty()) return q.lane_ok(waker, "", by_kind);
+    return std::any_of(bys.begin(), bys.end(), [&](const std::string& p) { return q.lane_ok(waker, p, by_kind); });
+  };
   long n = 0;
   std::string other;  // the first wake of a matching task that did not count, for the reason
   for (const Event& e : q.events()) {
     if (e.kind != EventKind::Run || !q.lane_ok(e.lane, s.arg("task"), "task")) continue;
     const std::string why = why_name(e.sub);
     const bool why_ok = whys.empty() || any_glob(whys, why);
-    const bool by_ok = (by.empty() && by_kind.empty()) || (e.other >= 0 && q.lane_ok(e.other, by, by_kind));
-    if (why_ok && by_ok) {
+    if (why_ok && waker_ok(e.other)) {
       ++n;
     } else if (other.empty() && why != "start") {
       other = q.lane_name(e.lane) + " woke by " + why + (e.other >= 0 ? " from " + q.lane_name(e.other) : "");
