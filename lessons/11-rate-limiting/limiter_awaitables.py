@@ -26,8 +26,12 @@ class RateLimiter:
 
 async def main():
     calls = (call_api(i) for i in range(5))  # coroutines: nothing runs until awaited
-    async for result in RateLimiter(calls, RATE):
-        print(result)
+    try:
+        async for result in RateLimiter(calls, RATE):
+            print(result)
+    except RuntimeError as error:  # what a StopIteration escaping a coroutine turns into
+        print("the limiter crashed:", error)
+        return
     print("all calls made")
 
 
