@@ -102,6 +102,7 @@ void check_lesson(const Lesson& lesson, const RunSettings& run, Tally& tally) {
     return;
   }
   if (run.options.exercise.empty()) check_program(lesson, run, tally);
+  if (run.options.program_only) return;
   for (const Exercise& exercise : lesson.exercises)
     if (run.options.exercise.empty() || exercise.id == run.options.exercise) check_exercise(lesson, exercise, run, tally);
 }
