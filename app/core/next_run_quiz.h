@@ -36,7 +36,8 @@ struct NextRunQuestion {
   LaneId last_runner = kNoLane;        // the lane whose step ran last on this loop, if any
 };
 
-// Built once per trace (linear in its events); rebuild it when a live trace has grown.
+// Built once per trace (linear in its events). It keeps a reference to the trace: rebuild it
+// when the trace is replaced or a live trace has grown.
 class NextRunIndex {
  public:
   explicit NextRunIndex(const Trace& trace);
