@@ -67,6 +67,11 @@ int main(int argc, char** argv) {
   check_cmd->add_option("lessons", check.lessons, "Lesson ids (default: all)");
   check_cmd->add_option("--lessons-dir", check.lessons_dir, "Folder of lessons");
   check_cmd->add_flag("-v,--verbose", check.verbose, "Explain every check");
+  check_cmd->add_option("--exercise", check.exercise, "Only this exercise of the lesson");
+  check_cmd->add_option("--answer", check.answer,
+                        "Judge this file as the answer to --exercise (exit 0 pass, 1 fail, 2 usage error)");
+  check_cmd->add_option("--knob", check.knobs, "Run with a knob set, NAME=VALUE (repeatable)");
+  check_cmd->add_flag("--program", check.program_only, "Only the lesson's program, not its exercises");
   add_python_options(check_cmd, check.py);
 
   auto* shot_cmd = app.add_subcommand("screenshot", "Render the GUI offscreen and save a PNG");

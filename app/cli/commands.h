@@ -40,6 +40,10 @@ struct CheckOptions {
   std::vector<std::string> lessons;  // ids or folder names; empty: all
   std::string lessons_dir;
   bool verbose = false;
+  std::string exercise;              // --exercise ID: only this exercise (one lesson)
+  std::string answer;                // --answer FILE.py: judge it as the exercise's answer
+  std::vector<std::string> knobs;    // --knob NAME=VALUE: knob values for every run
+  bool program_only = false;         // --program: the lesson's program only, no exercises
   PythonOptions py;
 };
 

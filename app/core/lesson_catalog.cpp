@@ -55,6 +55,13 @@ std::string get_string(const toml::table& t, const char* key, bool required, int
   return *node->value<std::string>();
 }
 
+bool get_bool(const toml::table& t, const char* key, bool fallback) {
+  const toml::node* node = t.get(key);
+  if (!node) return fallback;
+  if (!node->is_boolean()) throw LessonError(std::string("'") + key + "' must be true or false", line_of(*node));
+  return *node->value<bool>();
+}
+
 double get_number(const toml::table& t, const char* key, double fallback) {
   const toml::node* node = t.get(key);
   if (!node) return fallback;
@@ -186,6 +193,7 @@ void parse_lesson(const toml::table& t, Lesson& lesson) {
   lesson.summary = get_string(t, "summary", false, 1);
   lesson.order = static_cast<int>(get_number(t, "order", 0));
   lesson.timeout_s = get_number(t, "timeout", lesson.timeout_s);
+  lesson.which_runs_next = get_bool(t, "which_runs_next", false);
   lesson.screenshot_step = static_cast<long>(get_number(t, "screenshot_step", -1));
   if (t.contains("screenshot_step") && lesson.screenshot_step < 0)
     throw LessonError("screenshot_step must be a step number (0 or more)", 1);

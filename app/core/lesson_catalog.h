@@ -88,6 +88,9 @@ struct Lesson {
   std::vector<Exercise> exercises;
   std::vector<CheckSpec> expect;     // the shipped program's own trace must satisfy these
   double timeout_s = 20.0;           // a run of this lesson's programs is stopped after this
+  // "Which task runs next?" is asked by default when stepping through this lesson's runs
+  // (lesson.toml `which_runs_next = true`; a toggle elsewhere). See core/next_run_quiz.h.
+  bool which_runs_next = false;
   // Hints for scripts/lesson-screenshots.sh: the step the playhead is put at (-1: the end of
   // the run) and the lane selected (empty: none), so the picture shows the lesson's point.
   long screenshot_step = -1;

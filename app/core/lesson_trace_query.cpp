@@ -28,6 +28,10 @@ std::string outcome_name(std::uint8_t sub) {
   return sub < std::size(names) ? names[sub] : "?";
 }
 
+std::string why_name(std::uint8_t sub) {
+  return std::string(to_string(static_cast<WakeWhy>(sub)));
+}
+
 std::string end_status_name(EndStatus status) {
   static const char* names[] = {"running", "finished", "failed", "stopped", "timeout", "crashed", "tracer-error"};
   auto i = static_cast<std::size_t>(status);
@@ -71,6 +75,26 @@ std::vector<LaneId> Query::lanes_matching(const std::string& pattern, const std:
   std::vector<LaneId> out;
   for (std::size_t i = 0; i < trace.lanes().size(); ++i)
     if (lane_ok(static_cast<LaneId>(i), pattern, kind)) out.push_back(static_cast<LaneId>(i));
+  return out;
+}
+
+LaneKind Query::kind_of(LaneId lane) const {
+  if (lane < 0 || static_cast<std::size_t>(lane) >= trace.lanes().size()) return LaneKind::Main;
+  return trace.lanes()[lane].kind;
+}
+
+bool Query::is_iterator(LaneId lane) const {
+  if (kind_of(lane) != LaneKind::Gen) return false;
+  std::string_view obj = trace.str(trace.lanes()[lane].detail);
+  return obj == "iterator" || obj == "async_iterator";
+}
+
+std::vector<Event> Query::stdout_lines(const std::string& pattern) const {
+  std::vector<Event> out;
+  for (const Event& e : events())
+    if (e.kind == EventKind::Print && e.sub == static_cast<std::uint8_t>(Stream::Stdout) &&
+        glob_match(pattern, trace.str(e.text)))
+      out.push_back(e);
   return out;
 }
 

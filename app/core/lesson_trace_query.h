@@ -25,8 +25,13 @@ struct Query {
   // lane_matches plus the lane kind ("main", "loop", "task", "thread", "gen"; empty: any).
   bool lane_ok(LaneId lane, const std::string& pattern, const std::string& kind) const;
   std::vector<LaneId> lanes_matching(const std::string& pattern, const std::string& kind) const;
+  LaneKind kind_of(LaneId lane) const;  // Main for an unknown lane
+  // An iterator object of the user's file (a class with __next__/__anext__): each call that
+  // returns hands out one item, as a generator's yield does.
+  bool is_iterator(LaneId lane) const;
 
-  std::vector<Event> prints(const std::string& pattern) const;
+  std::vector<Event> prints(const std::string& pattern) const;       // on either stream
+  std::vector<Event> stdout_lines(const std::string& pattern) const; // on stdout only
   const Event* first_print(const std::string& pattern) const;
   const Event* first_run(const std::string& task) const;
   const Event* first_done(const std::string& task) const;
@@ -42,6 +47,7 @@ struct Query {
 const char* lane_kind_name(LaneKind kind);
 std::string gen_how_name(std::uint8_t sub);
 std::string outcome_name(std::uint8_t sub);
+std::string why_name(std::uint8_t sub);  // run.why: "start", "timer", "future", ...
 std::string end_status_name(EndStatus status);
 // 0.25 for "sleep(0.25)"; 0 for any other label.
 double sleep_seconds(std::string_view awaiting_label);

@@ -10,10 +10,12 @@
 #include <system_error>
 #include <unistd.h>
 
+#include "core/exercise_verdict.h"
 #include "core/file_text.h"
 #include "core/trace_io.h"
 #include "platform/fonts.h"
 #include "platform/window.h"
+#include "runner/lesson_run.h"
 
 namespace loopscope::ui {
 namespace fs = std::filesystem;
@@ -342,8 +344,9 @@ void App::StartRun() {
     request.script = copy.string();
   }
   if (const Lesson* l = lesson()) {
-    request.env = knob_env(*l, knob_values_);
-    request.timeout_s = l->timeout_s;
+    const std::string script = request.script;  // the shipped file or the private copy
+    request = lesson_run_request(*l, script, knob_values_);
+    request.python = config_.python;
   } else {
     request.timeout_s = config_.timeout_s;
   }
@@ -404,23 +407,13 @@ void App::OnRunFinished() {
     for (const Prediction& p : l->predictions) verdict_.correct.push_back(correct_choice(p, trace_));
     if (program_.exercise >= 0 && static_cast<std::size_t>(program_.exercise) < l->exercises.size()) {
       const Exercise& ex = l->exercises[static_cast<std::size_t>(program_.exercise)];
-      const std::vector<CheckResult> results = evaluate_checks(ex.checks, trace_);
+      const ExerciseVerdict judged = judge_exercise(*l, ex, trace_);
       verdict_.exercise = program_.exercise;
-      verdict_.exercise_passed = all_passed(results) && trace_.info().status == EndStatus::Finished;
-      for (const CheckResult& r : results) {
-        if (!r.passed) {
-          verdict_.exercise_reason = r.reason;
-          break;
-        }
-      }
-      if (verdict_.exercise_passed) {
-        verdict_.exercise_reason = results.empty() ? "the program ran" : results.front().reason;
-        if (!program_.solution) {
-          settings_.passed.insert(l->id + "/" + ex.id);
-          SaveSettingsSoon();
-        }
-      } else if (verdict_.exercise_reason.empty()) {
-        verdict_.exercise_reason = "the program did not finish normally";
+      verdict_.exercise_passed = judged.passed;
+      verdict_.exercise_reason = judged.reason;
+      if (verdict_.exercise_passed && !program_.solution) {
+        settings_.passed.insert(l->id + "/" + ex.id);
+        SaveSettingsSoon();
       }
     }
   }

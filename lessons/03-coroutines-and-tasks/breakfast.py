@@ -10,7 +10,7 @@ async def brew(what, seconds):
 
 async def main():
     await brew("tea", 0.2)
-    await brew("toast", 0.2)
+    await brew("toast", 0.3)
     print("breakfast served")
 
 

@@ -10,7 +10,7 @@ async def brew(what, seconds):
 
 async def main():
     tea = asyncio.create_task(brew("tea", 0.2), name="tea")
-    toast = asyncio.create_task(brew("toast", 0.2), name="toast")
+    toast = asyncio.create_task(brew("toast", 0.3), name="toast")
     await tea
     await toast
     print("breakfast served")

@@ -4,11 +4,17 @@ import os
 
 RATE = float(os.environ.get("LS_RATE", "5"))  # calls per second
 SLOW = os.environ.get("LS_SLOW", "1") == "1"  # call 2 takes longer
+LIMITED = os.environ.get("LS_LIMITED", "1") == "1"  # off: the unlimited baseline
 
 
 async def call_api(i):
     await asyncio.sleep(0.12 if SLOW and i == 2 else 0.02)  # the call itself
     return f"result {i}"
+
+
+async def unlimited(n):  # the baseline: each call starts as soon as the last one ended
+    for i in range(n):
+        yield await call_api(i)
 
 
 async def rate_limited(n):
@@ -25,7 +31,8 @@ async def rate_limited(n):
 
 
 async def main():
-    async for result in rate_limited(5):
+    calls = rate_limited(5) if LIMITED else unlimited(5)
+    async for result in calls:
         print(result)
 
 

@@ -1,7 +1,7 @@
 # Exercise: the first record is printed only after the last chunk arrived. Make lines() stream.
 import asyncio
 
-TEXT = "id=1,name=ada\nid=2,name=grace\nid=3,name=linus\n"
+TEXT = "id=1,name=ada\nid=2,name=grace\nid=3,name=linus"  # the last line has no newline
 
 
 async def chunks(text, size):

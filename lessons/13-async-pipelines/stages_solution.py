@@ -1,7 +1,7 @@
 # Reference solution: lines() yields each complete line as soon as its chunk has arrived.
 import asyncio
 
-TEXT = "id=1,name=ada\nid=2,name=grace\nid=3,name=linus\n"
+TEXT = "id=1,name=ada\nid=2,name=grace\nid=3,name=linus"  # the last line has no newline
 
 
 async def chunks(text, size):

@@ -1,7 +1,8 @@
-# aiofiles reads a file through a thread pool; a subprocess pipe is read as an async generator.
+# aiofiles reads and writes through a thread pool while a ticker runs; a pipe is read as it fills.
 import asyncio
 import os
 import sys
+import tempfile
 
 import aiofiles
 
@@ -9,16 +10,22 @@ LOG = os.path.join(os.path.dirname(os.path.abspath(__file__)), "server.log")
 CHILD = "import time\nfor i in range(3):\n    print('child line', i, flush=True)\n    time.sleep(0.1)"
 
 
-async def errors(path):
-    async with aiofiles.open(path) as f:  # each read runs in a worker thread
-        async for line in f:
+async def ticker():
+    for i in range(4):
+        print("tick", i)
+        await asyncio.sleep(0.04)
+
+
+async def copy_errors(src, dst):
+    async with aiofiles.open(src) as log, aiofiles.open(dst, "w") as report:
+        async for line in log:  # each read: a job on a worker thread
             if "ERROR" in line:
+                await report.write(line)  # each write: another job
                 print("log:", line.strip())
-                await asyncio.sleep(0.05)  # e.g. alert someone; between reads the thread lane idles
+                await asyncio.sleep(0.05)  # e.g. alert someone: the ticker runs meanwhile
 
 
-async def lines_from(*cmd):
-    """Yields a command's output lines as they arrive on the pipe."""
+async def lines_from(*cmd):  # a command's output lines, as they arrive on the pipe
     proc = await asyncio.create_subprocess_exec(*cmd, stdout=asyncio.subprocess.PIPE)
     try:
         while line := await proc.stdout.readline():  # suspends until data arrives
@@ -28,7 +35,10 @@ async def lines_from(*cmd):
 
 
 async def main():
-    await errors(LOG)
+    ticking = asyncio.create_task(ticker(), name="ticker")
+    with tempfile.TemporaryDirectory() as folder:
+        await copy_errors(LOG, os.path.join(folder, "errors.txt"))
+    await ticking
     async for line in lines_from(sys.executable, "-c", CHILD):
         print("pipe:", line)
 

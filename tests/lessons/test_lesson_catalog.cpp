@@ -38,6 +38,7 @@ order = 2
 program = "prog.py"
 screenshot_step = 5
 screenshot_select = "side"
+which_runs_next = true
 
 [[requires]]
 module = "aiofiles"
@@ -142,6 +143,7 @@ TEST_CASE("a good lesson loads with all its parts", "[catalog]") {
   CHECK(good.exercises[0].checks.size() == 1);
   CHECK(good.screenshot_step == 5);
   CHECK(good.screenshot_select == "side");
+  CHECK(good.which_runs_next);
 }
 
 TEST_CASE("broken lessons say what and where, and the others still load", "[catalog]") {

@@ -185,3 +185,67 @@ TEST_CASE("descriptions prefer the lesson's own words", "[checks]") {
   s.what = "The ticker prints";
   CHECK(describe_check(s) == "The ticker prints");
 }
+
+TEST_CASE("print_sequence: exactly these lines, nothing extra", "[checks]") {
+  CHECK(passes(with_list(spec("print_sequence", {{"among", "side tick*"}}), "texts", {"side tick 0", "side tick 1"})));
+  CheckResult extra = evaluate_check(with_list(spec("print_sequence", {{"among", "side tick*"}}), "texts", {"side tick 0"}), story());
+  CHECK_FALSE(extra.passed);
+  CHECK(extra.reason.find("'side tick 1'") != std::string::npos);
+  CHECK_FALSE(passes(with_list(spec("print_sequence", {{"among", "main*"}}), "texts", {"main: start", "main: done"})));
+  CHECK(passes(with_list(spec("print_sequence", {{"among", "main*"}}), "texts", {"main: start", "main: got data", "main: done"})));
+}
+
+TEST_CASE("printed_before: every line of one group before any of the other", "[checks]") {
+  CheckSpec s = with_list(with_list(spec("printed_before"), "texts", {"main: start", "side tick 0"}), "before", {"got ?"});
+  CHECK(passes(s));
+  CHECK_FALSE(passes(with_list(with_list(spec("printed_before"), "texts", {"main: got data"}), "before", {"side tick ?"})));
+  CHECK_FALSE(passes(with_list(with_list(spec("printed_before"), "texts", {"never"}), "before", {"got ?"})));
+}
+
+TEST_CASE("spacing between lines and between suspensions", "[checks]") {
+  // side ticks at 90 ns and 80 ms.
+  CHECK(passes(spec("spacing", {{"text", "side tick ?"}, {"min_ms", "50"}})));
+  CHECK_FALSE(passes(spec("spacing", {{"text", "side tick ?"}, {"max_ms", "50"}})));
+  CHECK(passes(spec("spacing", {{"on", "suspend"}, {"task", "side"}, {"label", "sleep*"}, {"min_ms", "70"}, {"max_ms", "90"}})));
+  CHECK_FALSE(passes(spec("spacing", {{"text", "main: done"}})));  // one line: nothing to measure
+}
+
+TEST_CASE("woken: why and by whom a task ran", "[checks]") {
+  CHECK(passes(spec("woken", {{"task", "main"}, {"why", "thread"}, {"by", "asyncio_0"}, {"count", "1"}})));
+  CHECK(passes(spec("woken", {{"task", "main"}, {"why", "task"}, {"by", "side"}})));
+  CHECK(passes(spec("woken", {{"task", "side"}, {"why", "timer"}, {"count", "2"}})));
+  CHECK_FALSE(passes(spec("woken", {{"task", "side"}, {"why", "future"}})));
+  CHECK(passes(with_list(spec("woken", {{"task", "main"}, {"count", "2"}}), "why", {"thread", "task"})));
+}
+
+TEST_CASE("a thread job awaited by the task that needs it", "[checks]") {
+  CHECK(passes(spec("job", {{"func", "crunch"}, {"awaited_by", "main"}})));
+  CheckResult r = evaluate_check(spec("job", {{"func", "crunch"}, {"awaited_by", "side"}}), story());
+  CHECK_FALSE(r.passed);
+  CHECK(r.reason.find("never awaited") != std::string::npos);
+}
+
+TEST_CASE("counts that follow the knobs, sleeps by length, outcomes before a line", "[checks]") {
+  // side awaited sleep(0.05) twice; there are two "side tick" lines.
+  CHECK(passes(spec("awaited", {{"task", "side"}, {"label", "sleep*"}, {"same_count_as", "side tick ?"}})));
+  CHECK_FALSE(passes(spec("awaited", {{"task", "side"}, {"label", "sleep*"}, {"same_count_as", "main*"}})));
+  CHECK(passes(spec("awaited", {{"label", "sleep*"}, {"min_seconds", "0.04"}, {"max_seconds", "0.06"}, {"count", "2"}})));
+  CHECK(passes(spec("awaited", {{"label", "sleep*"}, {"min_seconds", "0.1"}, {"count", "0"}})));
+  CHECK(passes(spec("task_outcome", {{"task", "side"}, {"outcome", "result"}, {"before_print", "main: done"}})));
+  CHECK_FALSE(passes(spec("task_outcome", {{"task", "side"}, {"outcome", "result"}, {"before_print", "got 1"}})));
+}
+
+TEST_CASE("shorter_sleep compares the pauses after two lines", "[checks]") {
+  CHECK_FALSE(passes(spec("shorter_sleep", {{"task", "side"}, {"after", "side tick 1"}, {"than_after", "side tick 0"}})));
+  CHECK_FALSE(passes(spec("shorter_sleep", {{"task", "side"}, {"after", "never"}, {"than_after", "side tick 0"}})));
+}
+
+TEST_CASE("an iterator's items count as yields; a finally printed by the task itself does not count", "[checks]") {
+  Trace gens = fixtures::make(fixtures::kGenerators);
+  gens.finish(EndStatus::Finished, 0, {});
+  CHECK(evaluate_check(with_list(spec("yields", {{"gen", "Lines"}}), "values", {"'a'"}), gens).passed);
+  CHECK(evaluate_check(spec("yields", {{"gen", "numbers"}, {"count", "2"}}), gens).passed);
+  CheckResult self = evaluate_check(spec("gen_closed_in", {{"text", "after the loop"}, {"task", "main"}}), story());
+  CHECK_FALSE(self.passed);
+  CHECK(self.reason.find("itself") != std::string::npos);
+}

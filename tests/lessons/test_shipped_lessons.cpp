@@ -1,5 +1,6 @@
-// The lessons shipped in lessons/: all fifteen load, in curriculum order, with what the
-// curriculum asks of each (a program, a narrative, exercises from lesson 3 on).
+// The lessons shipped in lessons/: all eighteen load, in curriculum order, with what the
+// curriculum asks of each (a program, a narrative, exercises from lesson 3 on), and the
+// "which task runs next?" quiz on where the lessons promise it.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -11,7 +12,7 @@ using namespace loopscope;
 TEST_CASE("every shipped lesson loads", "[shipped]") {
   LessonCatalog catalog = load_lessons(LOOPSCOPE_SOURCE_DIR "/lessons");
   REQUIRE(catalog.error.empty());
-  REQUIRE(catalog.lessons.size() == 15);
+  REQUIRE(catalog.lessons.size() == 18);
   for (std::size_t i = 0; i < catalog.lessons.size(); ++i) {
     const Lesson& lesson = catalog.lessons[i];
     INFO(lesson.folder << ": " << lesson.error);
@@ -23,4 +24,14 @@ TEST_CASE("every shipped lesson loads", "[shipped]") {
     if (lesson.order >= 3) CHECK_FALSE(lesson.exercises.empty());
     for (const Knob& knob : lesson.knobs) CHECK(knob.env.rfind("LS_", 0) == 0);
   }
+}
+
+TEST_CASE("the which-runs-next quiz is on in the lessons about tasks taking turns", "[shipped]") {
+  LessonCatalog catalog = load_lessons(LOOPSCOPE_SOURCE_DIR "/lessons");
+  for (const char* id : {"03", "04", "06", "07", "14"}) {
+    const Lesson* lesson = catalog.find(id);
+    REQUIRE(lesson != nullptr);
+    CHECK(lesson->which_runs_next);
+  }
+  CHECK_FALSE(catalog.find("01")->which_runs_next);
 }

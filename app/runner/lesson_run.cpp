@@ -1,0 +1,19 @@
+#include "runner/lesson_run.h"
+
+#include <filesystem>
+
+namespace loopscope {
+
+RunRequest lesson_run_request(const Lesson& lesson, const std::string& script, const KnobValues& knobs) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  RunRequest request;
+  // Absolute, so that a relative script is not read relative to the lesson folder.
+  request.script = fs::absolute(script, ec).string();
+  request.cwd = fs::absolute(lesson.folder, ec).string();
+  request.env = knob_env(lesson, knobs);
+  request.timeout_s = lesson.timeout_s;
+  return request;
+}
+
+}  // namespace loopscope

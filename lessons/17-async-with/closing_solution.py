@@ -1,0 +1,29 @@
+# Reference solution: try/finally around the yield closes the connection, then the error goes on.
+import asyncio
+import contextlib
+
+
+@contextlib.asynccontextmanager
+async def connection(name):
+    print(f"{name}: connecting")
+    await asyncio.sleep(0.1)
+    try:
+        yield name  # the body's exception is raised right here
+    finally:
+        print(f"{name}: closing")
+        await asyncio.sleep(0.05)
+        print(f"{name}: closed")
+
+
+async def main():
+    async with connection("db1") as name:
+        print("querying", name)
+    try:
+        async with connection("db2") as name:
+            print("querying", name)
+            raise ValueError("query failed")
+    except ValueError as error:
+        print("main caught:", error)
+
+
+asyncio.run(main())

@@ -1,0 +1,18 @@
+# Wrong: both tasks start, but main only awaits the tea; the toast is cancelled at the end.
+import asyncio
+
+
+async def brew(what, seconds):
+    print(f"{what}: start")
+    await asyncio.sleep(seconds)
+    print(f"{what}: ready")
+
+
+async def main():
+    tea = asyncio.create_task(brew("tea", 0.2), name="tea")
+    toast = asyncio.create_task(brew("toast", 0.3), name="toast")
+    await tea
+    print("breakfast served")
+
+
+asyncio.run(main())

@@ -1,0 +1,32 @@
+# Wrong: the guests simply sleep long enough; the ring does not wake them, their timers do.
+import asyncio
+
+
+class Doorbell:
+    def __init__(self):
+        self.rung_by = "host"
+
+    async def wait(self):
+        await asyncio.sleep(0.15)
+        return self.rung_by
+
+    def ring(self, who):
+        self.rung_by = who
+
+
+async def guest(name, bell):
+    print(f"{name}: waiting at the door")
+    who = await bell.wait()
+    print(f"{name}: let in by {who}")
+
+
+async def main():
+    bell = Doorbell()
+    guests = [asyncio.create_task(guest(name, bell), name=f"guest-{name}") for name in ("ann", "bob")]
+    await asyncio.sleep(0.12)
+    print("host: ringing")
+    bell.ring("host")
+    await asyncio.gather(*guests)
+
+
+asyncio.run(main())

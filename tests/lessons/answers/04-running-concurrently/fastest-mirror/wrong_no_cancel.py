@@ -1,0 +1,25 @@
+# Wrong: takes the first answer but never cancels: asyncio.run cancels the others at exit.
+import asyncio
+
+MIRRORS = {"eu": 0.3, "us": 0.2, "asia": 0.1}  # seconds each mirror takes to answer
+
+
+async def fetch(mirror):
+    print(f"{mirror}: asking")
+    try:
+        await asyncio.sleep(MIRRORS[mirror])
+    except asyncio.CancelledError:
+        print(f"{mirror}: cancelled")
+        raise
+    print(f"{mirror}: answered")
+    return f"file from {mirror}"
+
+
+async def main():
+    requests = [asyncio.create_task(fetch(mirror)) for mirror in MIRRORS]
+    done, pending = await asyncio.wait(requests, return_when=asyncio.FIRST_COMPLETED)
+    print("got", done.pop().result())
+    print("done")
+
+
+asyncio.run(main())

@@ -1,0 +1,25 @@
+# Wrong: the job runs on a thread, but nobody awaits it: main prints a pending future.
+import asyncio
+import time
+
+
+def slow_lookup(key):
+    time.sleep(0.2)  # a blocking library call you cannot change
+    return key.upper()
+
+
+async def side():
+    for i in range(5):
+        print("side tick", i)
+        await asyncio.sleep(0.05)
+
+
+async def main():
+    ticking = asyncio.create_task(side(), name="side")
+    await asyncio.sleep(0)  # let the side task start
+    loop = asyncio.get_running_loop()
+    print("lookup:", loop.run_in_executor(None, slow_lookup, "abc"))
+    await ticking
+
+
+asyncio.run(main())

@@ -1,0 +1,27 @@
+# Wrong: to_thread carries the ids, but runs on the default executor: four lookups at once.
+import asyncio
+import contextvars
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+request_id = contextvars.ContextVar("request_id", default="-")
+
+
+def lookup(key):  # a blocking library call that logs with the current request id
+    time.sleep(0.1)
+    print(f"[{request_id.get()}] looked up {key}")
+    return key.upper()
+
+
+async def handle(n, pool):
+    request_id.set(f"req-{n}")
+    result = await asyncio.to_thread(lookup, f"item{n}")
+    print(f"[{request_id.get()}] answered {result}")
+
+
+async def main():
+    with ThreadPoolExecutor(2, thread_name_prefix="pool") as pool:  # at most two lookups at once
+        await asyncio.gather(*(handle(n, pool) for n in range(4)))
+
+
+asyncio.run(main())

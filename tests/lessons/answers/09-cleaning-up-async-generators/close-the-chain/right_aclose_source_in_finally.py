@@ -1,0 +1,38 @@
+# Right: decoded() closes its source in its own finally, awaiting aclose() there.
+import asyncio
+import contextlib
+
+
+async def connection():
+    print("connection: open")
+    try:
+        while True:
+            await asyncio.sleep(0.02)
+            yield b"packet"
+    finally:
+        print("connection: closed")
+
+
+async def decoded(packets):
+    try:
+        async for packet in packets:
+            yield packet.decode()
+    finally:
+        await packets.aclose()
+        print("decoder: closed")
+
+
+async def main():
+    received = 0
+    async with contextlib.aclosing(decoded(connection())) as messages:
+        async for message in messages:
+            print("received", message)
+            received += 1
+            if received == 3:
+                break
+    print("done with the connection")
+    await asyncio.sleep(0.1)  # other work
+    print("main finished")
+
+
+asyncio.run(main())

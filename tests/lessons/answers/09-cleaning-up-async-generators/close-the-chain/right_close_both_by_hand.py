@@ -1,0 +1,40 @@
+# Right: main keeps both generators and closes them itself, outer first, with aclose().
+import asyncio
+import contextlib
+
+
+async def connection():
+    print("connection: open")
+    try:
+        while True:
+            await asyncio.sleep(0.02)
+            yield b"packet"
+    finally:
+        print("connection: closed")
+
+
+async def decoded(packets):
+    try:
+        async for packet in packets:
+            yield packet.decode()
+    finally:
+        print("decoder: closed")
+
+
+async def main():
+    conn = connection()
+    messages = decoded(conn)
+    received = 0
+    async for message in messages:
+        print("received", message)
+        received += 1
+        if received == 3:
+            break
+    await messages.aclose()
+    await conn.aclose()
+    print("done with the connection")
+    await asyncio.sleep(0.1)  # other work
+    print("main finished")
+
+
+asyncio.run(main())

@@ -1,0 +1,45 @@
+# Right: decode the longest whole prefix and keep the bytes of a cut character for later.
+import asyncio
+
+DATA = "zoë\njosé\nmaría\n".encode()  # ë, é and í take two bytes each
+
+
+async def chunks(data, size):
+    for i in range(0, len(data), size):
+        await asyncio.sleep(0.02)
+        print(f"chunks: {data[i:i + size]!r}")
+        yield data[i:i + size]
+
+
+async def text(source):  # bytes -> str
+    pending = b""
+    async for chunk in source:
+        pending += chunk
+        for cut in range(len(pending), max(len(pending) - 4, -1), -1):
+            try:
+                piece = pending[:cut].decode()
+            except UnicodeDecodeError:
+                continue
+            pending = pending[cut:]
+            if piece:
+                yield piece
+            break
+
+
+async def lines(source):  # str -> lines
+    pending = ""
+    async for piece in source:
+        pending += piece
+        *complete, pending = pending.split("\n")
+        for line in complete:
+            yield line
+    if pending:
+        yield pending
+
+
+async def main():
+    async for name in lines(text(chunks(DATA, 3))):
+        print("name:", name)
+
+
+asyncio.run(main())

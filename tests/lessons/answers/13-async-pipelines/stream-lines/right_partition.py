@@ -1,0 +1,36 @@
+# Right: split off one complete line at a time with partition; the rest waits in a buffer.
+import asyncio
+
+TEXT = "id=1,name=ada\nid=2,name=grace\nid=3,name=linus"  # the last line has no newline
+
+
+async def chunks(text, size):
+    for i in range(0, len(text), size):
+        await asyncio.sleep(0.02)
+        print(f"chunks: {text[i:i + size]!r}")
+        yield text[i:i + size]
+
+
+async def lines(source):
+    buffer = ""
+    async for chunk in source:
+        buffer += chunk
+        while "\n" in buffer:
+            line, _, buffer = buffer.partition("\n")
+            yield line
+    if buffer:
+        yield buffer
+
+
+async def records(source):
+    async for line in source:
+        pairs = [field.split("=") for field in line.split(",")]
+        yield dict(pairs)
+
+
+async def main():
+    async for record in records(lines(chunks(TEXT, 10))):
+        print(f"record {record['id']}: {record['name']}")
+
+
+asyncio.run(main())

@@ -1,0 +1,30 @@
+# Wrong: closes in every case, but the except swallows the error: main never hears of it.
+import asyncio
+import contextlib
+
+
+@contextlib.asynccontextmanager
+async def connection(name):
+    print(f"{name}: connecting")
+    await asyncio.sleep(0.1)
+    try:
+        yield name
+    except Exception:
+        pass
+    print(f"{name}: closing")
+    await asyncio.sleep(0.05)
+    print(f"{name}: closed")
+
+
+async def main():
+    async with connection("db1") as name:
+        print("querying", name)
+    try:
+        async with connection("db2") as name:
+            print("querying", name)
+            raise ValueError("query failed")
+    except ValueError as error:
+        print("main caught:", error)
+
+
+asyncio.run(main())
