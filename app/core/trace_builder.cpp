@@ -316,6 +316,10 @@ class TraceBuilder {
     const LaneId loop = loop_of(task);
     const bool starved = valid(loop) && starved_by_loop(lane(loop), due, ev_.t);
     const Nanos ready_from = starved ? due : woken;
+    // What the task had been waiting for: a timer ending its own sleep, or something else.
+    bool slept = false;
+    if (const Span* s = open_span_of(spans); s && s->kind == SpanKind::Suspended && s->begin_event < tr_.events_.size())
+      slept = static_cast<WaitKind>(tr_.events_[s->begin_event].sub) == WaitKind::Sleep;
     if (Span* s = open_span_of(spans)) {
       // The suspension ended when the task became ready (a Step left open is closed here).
       close(*s, s->kind == SpanKind::Suspended ? ready_from : ev_.t, idx_);
@@ -338,7 +342,9 @@ class TraceBuilder {
     }
     if (valid(ev_.other)) add_link(LinkKind::Woke, ev_.other, ready, task, ev_.t);
     if (why == WakeWhy::Timer) {
-      add_link(LinkKind::TimerFired, loop, ready_from, task, ev_.t);
+      // A timer ending a sleep needs no arrow (the sleep's label says it); a timer that
+      // resolved something else (call_later(..., future.set_result)) is who woke the task.
+      if (!slept) add_link(LinkKind::TimerFired, loop, ready_from, task, ev_.t);
       if (starved) add_instant(task, InstantKind::TimerLate, str("timer fired " + format_ms(r_.late) + " late"), 0);
     }
     resume_gen_chain(task);

@@ -157,7 +157,8 @@ struct Instant {
 };
 
 // Created: parent -> task at creation. Woke: waker (`by`) at `ready` -> task at its run.
-// TimerFired: the task's loop lane at `ready` -> task at its run. JobStart: awaiting task ->
+// TimerFired: the task's loop lane at `ready` -> task at its run, when a timer woke a task that
+// was not sleeping (a call_later callback resolved what it awaited). JobStart: awaiting task ->
 // worker at the job start; JobDone: worker -> task at the job end. Drove: a lane that starts
 // driving a generator (on a change of driver) -> the gen lane.
 enum class LinkKind : std::uint8_t { Created, Woke, TimerFired, JobStart, JobDone, Drove };

@@ -68,9 +68,21 @@ TEST_CASE("a task lane alternates ready, step and suspended, a timer late while 
   CHECK(lane.ended_at == 15);
   const LaneId loop = fixtures::lane_named(trace, "loop");
   CHECK(lane.loop == loop);
-  CHECK(find_link(trace, LinkKind::TimerFired, loop, w1) != nullptr);
+  CHECK(find_link(trace, LinkKind::TimerFired, loop, w1) == nullptr);  // its own sleep ended: no arrow
   CHECK_FALSE(std::any_of(lane.instants.begin(), lane.instants.end(),
                           [](const Instant& i) { return i.kind == InstantKind::TimerLate; }));
+}
+
+TEST_CASE("a timer that resolves a future the task awaits is drawn as the loop waking it", "[model]") {
+  const Trace trace = fixtures::make(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"line":3,"loop":1}
+{"seq":3,"t":3,"ev":"run","lane":2,"line":4,"ready":2,"by":-1,"why":"start"}
+{"seq":4,"t":4,"ev":"suspend","lane":2,"line":20,"awaiting":"Future","wait":"future","target":-1}
+{"seq":5,"t":150000000,"ev":"run","lane":2,"line":20,"ready":149999000,"by":-1,"why":"timer","late":100000}
+)J");
+  CHECK(find_link(trace, LinkKind::TimerFired, 1, 2) != nullptr);
 }
 
 TEST_CASE("a timer due while the loop runs other work starves its task: ready from the due time, flagged late", "[model]") {

@@ -23,8 +23,12 @@ void LaneItem::paint_overlay(RowPainter& row, const Lane&, const Span&, const Sp
   paint_blocking(row, item, false, label);
 }
 
-RowPainter::PlacedText LaneItem::place_overlay_label(RowPainter&, const Lane&, const Span&, const SpanItem&) const {
-  return {};  // an expected blocking call needs no words
+RowPainter::PlacedText LaneItem::place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
+                                                     const SpanItem& item) const {
+  // An expected blocking call (a worker's or plain code's time.sleep): named quietly above its band.
+  const float x1 = std::max(item.x1, item.x0 + 1.0f);
+  return row.place_label(item.x0, x1, row.above_band_mid(Font::Small), Font::Small, row.theme.text_dim,
+                         span_label(row.trace, lane, span));
 }
 
 void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& items) const {
@@ -66,8 +70,10 @@ void paint_blocking(RowPainter& row, const SpanItem& item, bool holds_the_loop, 
     row.blocking_block(x0, x1, top, bottom);
     row.draw(label);
   } else {
-    const float band = std::max(3.0f, (bottom - top) * 0.3f);
-    row.canvas.rect({x0, top}, {x1, top + band}, with_alpha(row.theme.warn, 0.85f), 1.0f);
+    // Waiting inside the call, the thread held but nothing else harmed: an amber band along the
+    // bottom, like a suspension.
+    row.bottom_band(x0, x1, with_alpha(row.theme.warn, 0.85f));
+    row.draw(label);
   }
 }
 

@@ -253,9 +253,9 @@ void TimelineScene::paint_links(Canvas& canvas, const Trace& trace, const Theme&
   const auto& links = trace.links();
   for (const LinkItem& item : frame_.links) {
     const Link& link = links[item.link];
-    // Timer wake-ups come from the loop itself and generator drives sit next to their driver:
-    // drawn, they only add vertical noise (the late flag and the pulling band tell those).
-    if (link.kind == LinkKind::TimerFired || link.kind == LinkKind::Drove) continue;
+    // Generator drives sit next to their driver: drawn, they only add vertical noise (the
+    // pulling band tells it).
+    if (link.kind == LinkKind::Drove) continue;
     const float ya = centre_y_[static_cast<std::size_t>(item.from)], yb = centre_y_[static_cast<std::size_t>(item.to)];
     if (ya < 0 || yb < 0) continue;
     const Vec2 a{item.x0, ya}, b{item.x1, yb};
