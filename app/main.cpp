@@ -55,6 +55,9 @@ int main(int argc, char** argv) {
       ->check(CLI::ExistingFile);
   trace_cmd->add_flag("--text", trace.text, "Print a terminal timeline (on stderr) when done");
   trace_cmd->add_option("--width", trace.width, "Columns of the --text timeline")->check(CLI::Range(40, 400));
+  trace_cmd->add_option("--max-events", trace.max_events,
+                        "Event budget: past it only the end of the run is recorded (0: none)")
+      ->check(CLI::NonNegativeNumber);
   trace_cmd->add_option("args", trace.args, "Arguments for the script (after --)");
   add_python_options(trace_cmd, trace.py);
   // No positionals_at_end(): options may follow the script; its own arguments go after --.

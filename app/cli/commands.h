@@ -30,6 +30,7 @@ struct TraceOptions {
   std::string jsonl;               // --jsonl out.jsonl: the raw event stream
   bool text = false;               // --text: a terminal timeline, printed on stderr after the run
   int width = 100;                 // --width: columns of the --text timeline
+  long max_events = 2'000'000;     // --max-events: the event budget (0: none)
   PythonOptions py;
 };
 

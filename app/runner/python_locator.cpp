@@ -45,8 +45,10 @@ std::string locate_runtime() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) return {};
-  const auto candidate = exe.parent_path() / "loopscope_runtime.py";
-  return std::filesystem::exists(candidate, ec) ? candidate.string() : std::string();
+  const auto package = exe.parent_path() / "loopscope_runtime";
+  if (std::filesystem::exists(package / "__main__.py", ec)) return package.string();
+  const auto file = exe.parent_path() / "loopscope_runtime.py";
+  return std::filesystem::exists(file, ec) ? file.string() : std::string();
 }
 
 }  // namespace loopscope

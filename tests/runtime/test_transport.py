@@ -3,6 +3,7 @@ import json
 import os
 import signal
 import subprocess
+import tempfile
 import unittest
 
 from tracehelp import PYTHON, RUNTIME, Trace, run_traced, script_path
@@ -25,15 +26,41 @@ class Transport(unittest.TestCase):
         self.assertNotIn(b'"ev"', out, 'no records on stdout')
         self.assertEqual(len(Trace(events).of('print')), len(out.decode().splitlines()))
 
-    def test_print_flood_is_capped_with_notes(self):
+    def test_every_line_of_a_flood_is_recorded_and_an_overlong_line_is_cut_visibly(self):
         out, _, code, events = run_traced(script_path('print_flood.py'))
         self.assertEqual(code, 0)
-        self.assertEqual(len(out.decode().splitlines()), 20006)
-        tr = Trace(events)
-        self.assertEqual(len(tr.of('print')), 20000)
-        notes = [n['text'] for n in tr.of('note')]
-        self.assertEqual(len(notes), 2)
-        self.assertIn('6 printed lines were not recorded', notes[1])
+        lines = out.decode().split('\n')
+        self.assertEqual(len(lines), 50002)
+        texts = [e['text'] for e in Trace(events).of('print')]
+        self.assertEqual(texts[:50000], [str(i) for i in range(50000)])
+        # 250,000 characters: 25 records of 4000, then a marker that counts the rest.
+        self.assertEqual(texts[50000:50025], ['y' * 4000] * 25)
+        self.assertEqual(texts[50025], '\u2026 [150,000 more characters of this line not recorded]')
+        self.assertEqual(texts[50026:], ['partial'])
+        notes = [n['text'] for n in Trace(events).of('note')]
+        self.assertEqual(len(notes), 1)
+        self.assertIn('1 printed lines longer than 100,000 characters were cut', notes[0])
+
+    def test_a_budget_keeps_the_end_of_the_run_and_counts_the_rest(self):
+        script = script_path('print_flood.py')
+        with tempfile.TemporaryDirectory() as tmp:
+            events_file = os.path.join(tmp, 'events.jsonl')
+            p = subprocess.run([PYTHON, RUNTIME, '--events-file', events_file, '--max-events', '1000',
+                                '--', script], capture_output=True, timeout=60,
+                               cwd=os.path.dirname(script))
+            with open(events_file) as f:
+                events = [json.loads(line) for line in f]
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(len(p.stdout.decode().split('\n')), 50002, 'the output is untouched')
+        self.assertEqual([e['seq'] for e in events], list(range(len(events))))
+        budget = [e for e in events if e['ev'] == 'note' and 'budget' in e]
+        self.assertEqual(len(budget), 1)
+        self.assertEqual((budget[0]['seq'], budget[0]['budget']), (1000, 1000))
+        dropped = [e for e in events if e['ev'] == 'note' and 'dropped' in e]
+        self.assertEqual(len(dropped), 1)
+        printed = len(Trace(events[:1000]).of('print'))
+        self.assertEqual(dropped[0]['dropped'], 50000 + 26 + 1 - printed)
+        self.assertEqual(events[-1], dict(events[-1], ev='exit', code=0, how='normal'))
 
     def test_sigterm_still_ends_the_stream(self):
         script = script_path('wait_for_term.py')

@@ -6,7 +6,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = os.path.join(HERE, 'scripts')
-RUNTIME = os.path.normpath(os.path.join(HERE, '..', '..', 'app', 'runtime', 'loopscope_runtime.py'))
+RUNTIME = os.path.normpath(os.path.join(HERE, '..', '..', 'app', 'runtime', 'loopscope_runtime'))
 PYTHON = '/usr/bin/python3'   # Debian's interpreter: it sees the python3-* packages
 
 
