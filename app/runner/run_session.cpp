@@ -131,7 +131,10 @@ bool RunSession::start(const RunRequest& request, std::string* error) {
   if (!s.ring.create(EventRing::kDefaultCapacity, &ring_error)) return fail(ring_error);
   spec.events_fd = s.ring.fd();
   spec.argv = {python, runtime, "--events-ring", "3", "--stall-ms", std::to_string(request.stall_ms),
-               "--max-events", std::to_string(std::max(request.max_events, 0L)), "--", argv0};
+               "--max-events", std::to_string(std::max(request.max_events, 0L)),
+               // Another CPython (3.12/3.13) sees Debian's pure-Python packages too, appended last
+               // on sys.path where that is safe (the runtime decides; a no-op for Debian's own).
+               "--debian-packages", "--", argv0};
   spec.argv.insert(spec.argv.end(), request.args.begin(), request.args.end());
   spec.env = request.env;
   spec.cwd = request.cwd.empty() ? std::filesystem::path(script).parent_path().string() : request.cwd;

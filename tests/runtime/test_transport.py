@@ -82,6 +82,20 @@ class Transport(unittest.TestCase):
         self.assertEqual(events[-1], dict(events[-1], ev='exit', how='signal', code=-15))
 
 
+class DebianPackages(unittest.TestCase):
+    def test_debian_packages_are_seen_last_on_sys_path(self):
+        # What the runner passes: Debian's pure-Python packages for any interpreter, after its own.
+        script = script_path('debian_packages.py')
+        env = {k: v for k, v in os.environ.items() if k != 'PYTHONPATH'}
+        with tempfile.TemporaryDirectory() as tmp:
+            p = subprocess.run([PYTHON, RUNTIME, '--events-file', os.path.join(tmp, 'e.jsonl'),
+                                '--debian-packages', '--', script], capture_output=True, env=env,
+                               timeout=60, cwd=os.path.dirname(script))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout.decode().splitlines(),
+                         ['aiofiles from /usr/lib/python3/dist-packages', 'last on sys.path: True'])
+
+
 class BrokenScripts(unittest.TestCase):
     def test_missing_and_invalid_scripts_fail_as_plain_runs(self):
         import tempfile

@@ -2,7 +2,7 @@
 script as __main__, as `python3 SCRIPT ARGS...` would.
 
     python3 loopscope_runtime (--events-ring FD | --events-fd FD | --events-file PATH)
-            [--stall-ms MS] [--max-events N] -- SCRIPT [ARGS...]
+            [--stall-ms MS] [--max-events N] [--debian-packages] -- SCRIPT [ARGS...]
 """
 
 import os
@@ -15,11 +15,28 @@ from .problems import clean_traceback, report_exception
 from .stream import emit, quote
 
 USAGE = ('usage: loopscope_runtime (--events-ring FD | --events-fd FD | --events-file PATH) '
-         '[--stall-ms MS] [--max-events N] -- SCRIPT [ARGS...]')
+         '[--stall-ms MS] [--max-events N] [--debian-packages] -- SCRIPT [ARGS...]')
+DEBIAN_PACKAGES = '/usr/lib/python3/dist-packages'
+
+
+def add_debian_packages():
+    """--debian-packages: another CPython (3.12, 3.13 from pyenv) sees Debian's python3-*
+    packages (aiofiles, httpx, starlette, ...), where that is safe: the folder goes last on
+    sys.path (it never hides the interpreter's own packages), and only for an interpreter whose
+    compiled-module tag differs from Debian's, so that only pure-Python (and abi3) modules of
+    the folder can load. Debian's own python3 has the folder already."""
+    if not os.path.isdir(DEBIAN_PACKAGES) or DEBIAN_PACKAGES in sys.path:
+        return
+    import glob
+    tag = sys.implementation.cache_tag
+    if glob.glob(os.path.join(DEBIAN_PACKAGES, '*', f'*.{tag}-*.so')):
+        return      # built for this very interpreter version by Debian, but not ours: unsafe
+    sys.path.append(DEBIAN_PACKAGES)
 
 
 def parse_args(argv):
-    opts = {'ring': None, 'fd': None, 'file': None, 'stall_ms': 50, 'max_events': 0}
+    opts = {'ring': None, 'fd': None, 'file': None, 'stall_ms': 50, 'max_events': 0,
+            'debian_packages': False}
     names = {'--events-ring': 'ring', '--events-fd': 'fd', '--events-file': 'file',
              '--stall-ms': 'stall_ms', '--max-events': 'max_events'}
     i = 0
@@ -28,7 +45,10 @@ def parse_args(argv):
         if a == '--':
             i += 1
             break
-        if a in names and i + 1 < len(argv):
+        if a == '--debian-packages':
+            opts['debian_packages'] = True
+            i += 1
+        elif a in names and i + 1 < len(argv):
             key = names[a]
             opts[key] = argv[i + 1] if key == 'file' else int(argv[i + 1])
             i += 2
@@ -106,6 +126,8 @@ def main(argv=None):
 
     code = read_script(user_code.SCRIPT)
     module = main_module(script, script_args)
+    if opts['debian_packages']:
+        add_debian_packages()
     loop.install()
     threads.install()
     problems.install()

@@ -38,14 +38,6 @@ def _gen_call(frame, event, arg):
         meta = gen_codes.get(code)
         if meta is None:
             return None
-        if not meta[2]:
-            info = _gens.get(frame)
-            if info is not None and info.count >= GEN_CAP:
-                # Past the cap: most activations only get a cheap tracer that notices the end.
-                note_sampling(info, meta)
-                info.count += 1
-                if info.count % GEN_EVERY:
-                    return _gen_skip
         co = _code_bytes.get(code)
         if co is None:
             co = _code_bytes[code] = code.co_code
@@ -89,43 +81,19 @@ def _gen_call(frame, event, arg):
                     pass
             _gens[key] = info
         frame.f_trace_lines = False
-        if info.count < GEN_CAP:
+        if meta[2] or info.count < GEN_CAP:
             info.count += 1
-        info.shown = True                  # under the cap, or the one in GEN_EVERY sampled above
+            info.shown = True
+        else:               # past the cap: one activation in GEN_EVERY is recorded
+            note_sampling(info, meta)
+            info.count += 1
+            info.shown = info.count % GEN_EVERY == 0
         info.exc = None
         stack.append(info)
         if info.shown:
             emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
                  f'"line":{frame.f_lineno}')
         return _gen_local
-    except Exception:   # a loopscope bug must not change the script
-        internal_error('generator tracing')
-        return None
-
-
-def _gen_skip(frame, event, arg):
-    """Local tracer of an unrecorded activation: silent unless the generator ends in it."""
-    try:
-        if event == 'return':
-            co = _code_bytes[frame.f_code]
-            i = frame.f_lasti
-            info = _gens.get(frame)
-            if info is not None and (info.closing or not (0 <= i < len(co) and co[i] == _YIELD)):
-                stack = stacks.setdefault(threading.get_ident(), [])
-                drv = driver(stack)
-                # The end is always recorded, as a whole enter/leave pair.
-                emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
-                     f'"line":{frame.f_lineno}')
-                stack.append(info)
-                info.shown = True
-                return _gen_local(frame, event, arg)
-        elif event == 'exception':
-            info = _gens.get(frame)
-            if info is not None:
-                info.exc = arg[0]
-                if issubclass(arg[0], GeneratorExit):
-                    info.closing = True
-        return _gen_skip
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
         return None
@@ -162,9 +130,11 @@ def _gen_local(frame, event, arg):
         op = co[i] if 0 <= i < len(co) else -1
         value = ''
         final = True
+        if op == _YIELD and _resume_arg(co, i) == 3:
+            return _gen_local              # an await inside an async generator (even closing)
         if op == _YIELD and not info.closing:
-            if _resume_arg(co, i) == 3:
-                return _gen_local          # an await inside an async generator: not a yield
+            if not info.shown:
+                return _gen_local          # a sampled-out activation
             how = 'yield'
             value = f',"value":{quote(short(unwrap(arg)))}'
             final = False
@@ -181,6 +151,10 @@ def _gen_local(frame, event, arg):
                 final = True
         if info.shown or final:
             drv = driver(stack)
+            if not info.shown:             # the end is always recorded, as a whole pair
+                emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
+                     f'"line":{frame.f_lineno}')
+                info.shown = True
             emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"{how}"{value},'
                  f'"line":{frame.f_lineno}')
         if final and not meta[2]:

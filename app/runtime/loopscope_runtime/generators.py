@@ -20,7 +20,7 @@ stacks = {}             # thread ident -> stack of the GenInfo of frames running
 
 
 class GenInfo:
-    __slots__ = ('lane', 'count', 'shown', 'exc', 'closing', 'ref', 'noted')
+    __slots__ = ('lane', 'count', 'shown', 'exc', 'closing', 'ref', 'noted', 'silent', 'line')
 
     def __init__(self, lane):
         self.lane = lane
@@ -30,6 +30,8 @@ class GenInfo:
         self.closing = False
         self.ref = None
         self.noted = False
+        self.silent = False     # 3.13: suspended where close() runs nothing (gen_monitoring)
+        self.line = 0
 
 
 def find_generator_code(code):
@@ -103,7 +105,7 @@ def install(code):
         return
     if sys.version_info >= (3, 12):
         from . import gen_monitoring
-        gen_monitoring.install()
+        gen_monitoring.install(code)
     else:
         from . import gen_settrace
         gen_settrace.install()

@@ -59,7 +59,14 @@ async def _probe_agen():
 
 
 _AGenType = type(_probe_agen())
-_AGEN_AWAITABLES = (type(_probe_agen().asend(None)), type(_probe_agen().athrow(GeneratorExit)))
+def _awaitable_type(make):
+    awaitable = make(_probe_agen())
+    awaitable.close()          # never awaited: closed, so 3.13 has nothing to warn about
+    return type(awaitable)
+
+
+_AGEN_AWAITABLES = (_awaitable_type(lambda g: g.asend(None)),
+                    _awaitable_type(lambda g: g.athrow(GeneratorExit)))
 
 
 def walk_await_chain(obj):
