@@ -76,6 +76,9 @@ Trace run_to_completion(const RunRequest& request);
 // --python PATH, else $LOOPSCOPE_PYTHON, else /usr/bin/python3 (Debian's, which sees the
 // Debian-packaged libraries the lessons use), else python3 on PATH. Empty if none exists.
 std::string locate_python(const std::string& requested);
+// Another CPython by version ("3.12"): python3.12 on PATH (not a pyenv shim, which may refuse
+// to run), else the newest pyenv install of it ($PYENV_ROOT, else ~/.pyenv). Empty if none.
+std::string find_cpython(const std::string& version);
 // The runtime package next to the executable (build/loopscope_runtime/, run as
 // `python3 build/loopscope_runtime -- script.py`), else build/loopscope_runtime.py, else empty.
 std::string locate_runtime();

@@ -151,6 +151,24 @@ TEST_CASE("stop() kills the run at once and says so", "[runner]") {
   CHECK(no_children_left());
 }
 
+TEST_CASE("SIGTERM ends a sleeping script at once, as in a plain run, its records kept", "[runner]") {
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(real("hang.py"), &error));
+  Trace trace;
+  while (!printed(trace, "sleeping")) {
+    session.pump(trace);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  session.send_signal(SIGTERM);
+  const auto sent = std::chrono::steady_clock::now();
+  while (session.running()) session.pump(trace);
+  CHECK(std::chrono::steady_clock::now() - sent < std::chrono::seconds(20));  // hang.py sleeps 60 s
+  CHECK(trace.info().status == EndStatus::Stopped);
+  CHECK(trace.info().end_message == "terminated (SIGTERM)");
+  CHECK(printed(trace, "sleeping"));
+}
+
 TEST_CASE("a missing interpreter is a clear error", "[runner]") {
   RunRequest request = stand_in("hello.py");
   request.python = "/nonexistent/python3";

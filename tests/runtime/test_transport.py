@@ -4,6 +4,7 @@ import os
 import signal
 import subprocess
 import tempfile
+import time
 import unittest
 
 from tracehelp import PYTHON, RUNTIME, Trace, run_traced, script_path
@@ -71,6 +72,13 @@ class Transport(unittest.TestCase):
                 p = subprocess.Popen([PYTHON, RUNTIME, '--events-file', events_file, '--', script],
                                      stdout=subprocess.PIPE, stderr=devnull)
                 self.assertEqual(p.stdout.readline(), b'started\n')
+                # SIGTERM while the script sleeps (its `block` record is out: batches are
+                # flushed a few times a second): a signal that lands just before a blocking
+                # call runs its Python handler only after the call, in any Python program.
+                deadline = time.monotonic() + 30
+                while b'"block"' not in open(events_file, 'rb').read():
+                    self.assertLess(time.monotonic(), deadline)
+                    time.sleep(0.01)
                 p.send_signal(signal.SIGTERM)
                 p.wait(timeout=30)
                 p.stdout.close()

@@ -52,7 +52,11 @@ def install():
     os._exit = _os_exit
 
     stream.on_pending_signal = die_of_signal
-    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+    # Over the ring every record is safe the moment it is emitted, so SIGTERM keeps its default
+    # action, as in a plain run (a Python-level handler runs late or not at all when the signal
+    # lands just before a blocking call: the script would sleep on). A batched sink needs the
+    # handler to write its last batch and the `exit` record.
+    if not stream.crash_safe() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
         def on_sigterm(signum, frame):
             # Write the end of the stream, then die of SIGTERM as a plain run would. If the
             # handler interrupted the main thread inside emit(), emit() does it on its way out.

@@ -345,11 +345,9 @@ _orig_handle_run = asyncio.events.Handle._run
 
 
 def _handle_run(self):
-    try:
-        st = self._loop._ls
-    except AttributeError:              # a loop of another kind: untouched
-        return _orig_handle_run(self)
-    if type(st) is not LoopState:       # not ours (a Mock loop in asyncio's own tests)
+    # Not inside an `except`: an exception the callback raises must not get a __context__.
+    st = getattr(self._loop, '_ls', None)
+    if type(st) is not LoopState:       # a loop of another kind (or a Mock in asyncio's tests)
         return _orig_handle_run(self)
     cb = self._callback
     task = getattr(cb, '__self__', None)

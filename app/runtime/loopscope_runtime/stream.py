@@ -54,6 +54,9 @@ class FdSink:
             self.flush()
         return True
 
+    def count_dropped(self, n):
+        pass
+
     def flush(self):
         if not self.buf:
             return
@@ -149,6 +152,11 @@ def open_fd(fd):
     _sink = FdSink(fd)
 
 
+def crash_safe():
+    """True when every emitted record survives the process however it dies (the ring)."""
+    return isinstance(_sink, RingSink)
+
+
 def tracing():
     """True while records still reach the runner (the script's hooks may skip work if not)."""
     return _sink is not None and _sink.alive
@@ -179,6 +187,8 @@ def emit(body, always=False):
             t = perf_ns() - T0
             if budget and s >= budget and not always:
                 dropped += 1
+                if _sink is not None:
+                    _sink.count_dropped(dropped)    # the runner reads it, even after a crash
             elif _sink is not None and _sink.write(f'{{"seq":{s},"t":{t},{body}}}\n'):
                 _seq = s + 1
                 if budget and _seq == budget:
@@ -207,8 +217,6 @@ def end_of_budget():
     if dropped:
         note(f'{dropped:,} records were not recorded (budget of {budget:,} records)',
              f'"dropped":{dropped},')
-        if isinstance(_sink, RingSink):
-            _sink.count_dropped(dropped)
 
 
 def flush():

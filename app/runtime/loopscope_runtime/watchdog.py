@@ -24,6 +24,12 @@ def start(stall_ms):
 
 
 def _watch(stall_ns):
+    # Signals sent to the process go to the main thread, as in a plain (single-threaded) run:
+    # one delivered here would not interrupt a time.sleep() in the main thread, and the
+    # script's SIGTERM or Ctrl-C would wait for the sleep to end.
+    import signal
+    synchronous = {signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE, signal.SIGILL}
+    signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals() - synchronous)
     # Each wake-up takes the GIL from a busy script, so wake no more often than needed to see
     # a stall within about a quarter of stall_ms (and to flush batches a few times a second).
     interval = min(max(stall_ns / 4e9, 0.01), 0.05)
