@@ -7,10 +7,10 @@ script as __main__, as `python3 SCRIPT ARGS...` would.
 
 import os
 import sys
-import traceback
 import types
 
-from . import exits, generators, loop, output, problems, stream, threads, user_code, watchdog
+from . import (asyncio_hook, exits, generators, output, problems, stream, threads, user_code,
+               watchdog)
 from .problems import clean_traceback, report_exception
 from .stream import emit, quote
 
@@ -71,7 +71,7 @@ def open_stream(opts):
     elif opts['file']:
         stream.open_fd(os.open(opts['file'], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC,
                                0o644))
-    stream.budget = max(opts['max_events'], 0)
+    stream.set_budget(max(opts['max_events'], 0))
 
 
 def read_script(path):
@@ -89,6 +89,7 @@ def read_script(path):
         return compile(source, path, 'exec', dont_inherit=True)
     except (SyntaxError, ValueError) as exc:
         report_exception(exc.with_traceback(None), 0)
+        import traceback
         traceback.print_exception(type(exc), exc, None)
         exits.at_exit(1, 'exception')
         raise SystemExit(1)
@@ -128,7 +129,7 @@ def main(argv=None):
     module = main_module(script, script_args)
     if opts['debian_packages']:
         add_debian_packages()
-    loop.install()
+    asyncio_hook.install()
     threads.install()
     problems.install()
     exits.install()

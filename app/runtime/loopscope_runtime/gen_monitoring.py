@@ -13,15 +13,16 @@ meaning, as gen_settrace.py on 3.11.
   calls its close() (a CALL event on user code that names `close`).
 """
 
-import dis
+import opcode
 import gc
 import sys
 import threading
 import types
 import weakref
 
-from .generators import (GEN_CAP, GEN_EVERY, driver, exit_how, gen_codes, lane_for,
-                         note_sampling, stacks, unwrap)
+from . import generators
+from .generators import (GEN_CAP, driver, exit_how, gen_codes, lane_for, lanes_per_code, sampled,
+                         stacks, unwrap)
 from .stream import emit, internal_error, quote, short
 
 M = sys.monitoring
@@ -29,8 +30,8 @@ E = M.events
 DISABLE = M.DISABLE
 _LOCAL = E.PY_START | E.PY_RESUME | E.PY_YIELD | E.PY_RETURN
 _SILENT_CLOSE = sys.version_info >= (3, 13)
-_RESUME = dis.opmap['RESUME']
-_YIELD = dis.opmap['YIELD_VALUE']
+_RESUME = opcode.opmap['RESUME']
+_YIELD = opcode.opmap['YIELD_VALUE']
 _getframe = sys._getframe
 _get_ident = threading.get_ident
 _GenType = types.GeneratorType
@@ -89,27 +90,30 @@ def _pop(stack, info):
 
 
 def _begin(info, meta, frame, how, stack):
-    """A new activation (start, resume after a yield, a call of __next__): recorded, or only
-    counted once the generator is being sampled."""
-    if meta[2] or info.count < GEN_CAP:
-        info.count += 1
-        info.shown = True
-    else:
-        note_sampling(info, meta)
-        info.count += 1
-        info.shown = info.count % GEN_EVERY == 0
+    """A new activation (start, resume after a yield, a call of __next__, a throw): recorded,
+    or only tracked once the generator is being sampled. Returns DISABLE when this location may
+    go quiet until the next epoch (see _quiet)."""
+    info.shown = sampled(info, meta)
     info.exc = None
+    if not info.shown and _may_disable(info, frame.f_code):
+        # Unseen from here to its end; `silent` keeps what the last seen yield said (3.13).
+        info.active = False
+        return DISABLE
     info.silent = False
+    info.active = True
     drv = driver(stack)
     stack.append(info)
     if info.shown:
         emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
              f'"line":{frame.f_lineno}')
+    return None
 
 
 def _end(info, stack, frame, how, value, final, iterator):
     """The activation ends: `leave` (the last one of a generator always, as a whole pair)."""
-    _pop(stack, info)
+    if info.active:
+        _pop(stack, info)
+        info.active = False
     drv = driver(stack)
     if not info.shown and final:
         emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
@@ -120,6 +124,29 @@ def _end(info, stack, frame, how, value, final, iterator):
              f'"line":{frame.f_lineno}')
     if final and not iterator:
         _gens.pop(frame, None)
+
+
+# -- sampling without a callback per activation -------------------------------------------------
+# Past GEN_CAP a generator's resume and yield locations may return DISABLE: its unrecorded
+# activations then cost nothing. DISABLE is per code location, for every object of that code,
+# so only for code with a single generator object so far. Once this epoch's sample has been
+# taken nothing else of it is recorded before the next epoch, whose start re-enables every
+# location (restart_events); the end of a generator (PY_RETURN, PY_UNWIND) is never disabled.
+
+_disabled = set()        # codes with disabled locations since the last restart
+
+
+def _may_disable(info, code):
+    if info.epoch != generators.epoch or lanes_per_code.get(code) != 1:
+        return False
+    _disabled.add(code)
+    return True
+
+
+def new_epoch():
+    if _disabled and _tool is not None:
+        _disabled.clear()
+        M.restart_events()
 
 
 def _on_start(code, offset):
@@ -134,6 +161,9 @@ def _on_start(code, offset):
         if info is not None and info.ref is not None and info.ref() is not obj:
             info = None
         if info is None:
+            if code in _disabled:      # a second object of a code that went quiet: wake it
+                _disabled.discard(code)
+                M.restart_events()
             info = lane_for(meta, code, driver(stack))
             if info is None:
                 return
@@ -154,14 +184,16 @@ def _on_resume(code, offset):
         frame = _getframe(1)
         info = _info_of(frame, code, meta)
         if info is None:
-            return
-        stack = _stack()
-        if _site(code, offset) & 3 == 3:
-            stack.append(info)      # back from an `await`: the same activation goes on
-            return
-        _begin(info, meta, frame, 'resume', stack)
+            return None
+        if _site(code, offset) & 3 == 3:        # back from an `await`: the same activation
+            if info.active:
+                _stack().append(info)
+                return None
+            return DISABLE if _may_disable(info, code) else None
+        return _begin(info, meta, frame, 'resume', _stack())
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
+        return None
 
 
 def _on_yield(code, offset, value):
@@ -170,24 +202,32 @@ def _on_yield(code, offset, value):
         frame = _getframe(1)
         info = _info_of(frame, code, meta)
         if info is None:
-            return
+            return None
+        if not info.active:                     # an activation not seen (sampled out)
+            return DISABLE if _may_disable(info, code) else None
         stack = _stack()
         arg = _site(code, offset)
         if arg & 3 == 3:
-            _pop(stack, info)       # an `await`: the task lane shows the wait
-            return
+            _pop(stack, info)                   # an `await`: the task lane shows the wait
+            return None
         if info.closing:
             _end(info, stack, frame, 'close', '', True, meta[2])
-            return
-        _end(info, stack, frame, 'yield', f',"value":{quote(short(unwrap(value)))}', False,
-             meta[2])
+            return None
+        shown = info.shown
+        _end(info, stack, frame, 'yield',
+             f',"value":{quote(short(unwrap(value)))}' if shown else '', False, meta[2])
         if _SILENT_CLOSE and arg & 4 and not meta[2]:
             _watch_silent_close(info, frame)
+        if info.count >= GEN_CAP and _may_disable(info, code):
+            return DISABLE                      # this epoch's sample is taken
+        return None
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
+        return None
 
 
 def _on_return(code, offset, value):
+    # Never DISABLE: the end of a generator is always recorded.
     try:
         meta = gen_codes[code]
         frame = _getframe(1)
@@ -218,9 +258,18 @@ def _on_throw(code, offset, exc):
             info.closing = True
         stack = _stack()
         if _site(code, offset) & 3 == 3:
-            stack.append(info)      # thrown in at an `await`: the same activation goes on
+            if info.active:
+                stack.append(info)  # thrown in at an `await`: the same activation goes on
             return
-        _begin(info, meta, frame, 'resume', stack)
+        info.shown = sampled(info, meta)
+        info.exc = None
+        info.silent = False
+        info.active = True
+        drv = driver(stack)
+        stack.append(info)
+        if info.shown:
+            emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
+                 f'"line":{frame.f_lineno}')
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
 

@@ -6,16 +6,16 @@ is a first start, otherwise a resume; a `return` at YIELD_VALUE is a suspension,
 RETURN_VALUE a final return, anything else an exception exit; the RESUME after each YIELD_VALUE
 says yield (1), yield from (2) or await (3)."""
 
-import dis
+import opcode
 import sys
 import threading
 import weakref
 
-from .generators import (GEN_CAP, GEN_EVERY, driver, exit_how, gen_codes, lane_for,
-                         note_sampling, stacks, unwrap)
+from . import generators
+from .generators import driver, exit_how, gen_codes, lane_for, sampled, stacks, unwrap
 from .stream import emit, internal_error, quote, short
 
-_OP = dis.opmap
+_OP = opcode.opmap
 _RESUME = _OP['RESUME']
 _YIELD = _OP['YIELD_VALUE']
 _RETURNS = {_OP[n] for n in ('RETURN_VALUE', 'RETURN_CONST') if n in _OP}
@@ -38,6 +38,14 @@ def _gen_call(frame, event, arg):
         meta = gen_codes.get(code)
         if meta is None:
             return None
+        if not meta[2]:
+            info = _gens.get(frame)
+            if info is not None and not info.shown and info.epoch == generators.epoch:
+                # The hot path of a sampled generator: its activations this epoch are not
+                # recorded (an await resume continues an unrecorded one). Still on the stack,
+                # so that generators it drives name it in `from`.
+                stacks.setdefault(threading.get_ident(), []).append(info)
+                return _gen_skip
         co = _code_bytes.get(code)
         if co is None:
             co = _code_bytes[code] = code.co_code
@@ -55,6 +63,7 @@ def _gen_call(frame, event, arg):
             info = _gens.get(_iter_key(frame, code)[0] if meta[2] else frame)
             if info is not None:
                 stacks.setdefault(threading.get_ident(), []).append(info)
+                return _gen_local if info.shown else _gen_skip
             return _gen_local
         if meta[2]:
             how = 'call' if how == 'start' else 'resume'
@@ -81,19 +90,38 @@ def _gen_call(frame, event, arg):
                     pass
             _gens[key] = info
         frame.f_trace_lines = False
-        if meta[2] or info.count < GEN_CAP:
-            info.count += 1
-            info.shown = True
-        else:               # past the cap: one activation in GEN_EVERY is recorded
-            note_sampling(info, meta)
-            info.count += 1
-            info.shown = info.count % GEN_EVERY == 0
+        info.shown = sampled(info, meta)
         info.exc = None
         stack.append(info)
-        if info.shown:
-            emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
-                 f'"line":{frame.f_lineno}')
+        if not info.shown:
+            return _gen_skip
+        emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
+             f'"line":{frame.f_lineno}')
         return _gen_local
+    except Exception:   # a loopscope bug must not change the script
+        internal_error('generator tracing')
+        return None
+
+
+def _gen_skip(frame, event, arg):
+    """Local tracer of an unrecorded activation: cheap, silent unless the generator ends."""
+    try:
+        if event == 'return':
+            co = _code_bytes[frame.f_code]
+            i = frame.f_lasti
+            info = _gens.get(frame)
+            if info is not None and (info.closing or not (0 <= i < len(co) and co[i] == _YIELD)):
+                return _gen_local(frame, event, arg)     # the end: recorded as a whole pair
+            stack = stacks.get(threading.get_ident())
+            if stack:
+                stack.pop()
+        elif event == 'exception':
+            info = _gens.get(frame)
+            if info is not None:
+                info.exc = arg[0]
+                if issubclass(arg[0], GeneratorExit):
+                    info.closing = True
+        return _gen_skip
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
         return None
@@ -165,9 +193,13 @@ def _gen_local(frame, event, arg):
         return None
 
 
-def install():
+def install(script_code=None):
     sys.settrace(_gen_call)
     threading.settrace(_gen_call)
+
+
+def new_epoch():
+    pass
 
 
 def uninstall():

@@ -11,7 +11,9 @@ from .lanes import current_lane, new_lane
 from .stream import note
 
 GEN_CAP = 2000          # enter/leave pairs recorded per generator before sampling
-GEN_EVERY = 100         # after the cap, one pair in GEN_EVERY
+# Past the cap, the first activation of each epoch is recorded (and always the last one). The
+# watchdog starts a new epoch at each of its ticks (a quarter of stall_ms, 10-50 ms).
+epoch = 0
 LANES_PER_CODE = 200    # generator objects given a lane per generator function
 
 gen_codes = {}          # code -> (lane name, obj kind, is_iterator)
@@ -20,7 +22,8 @@ stacks = {}             # thread ident -> stack of the GenInfo of frames running
 
 
 class GenInfo:
-    __slots__ = ('lane', 'count', 'shown', 'exc', 'closing', 'ref', 'noted', 'silent', 'line')
+    __slots__ = ('lane', 'count', 'shown', 'exc', 'closing', 'ref', 'noted', 'silent', 'line',
+                 'epoch', 'active')
 
     def __init__(self, lane):
         self.lane = lane
@@ -32,6 +35,8 @@ class GenInfo:
         self.noted = False
         self.silent = False     # 3.13: suspended where close() runs nothing (gen_monitoring)
         self.line = 0
+        self.epoch = -1         # the epoch whose sample was taken (past the cap)
+        self.active = False     # an activation of it is running and was seen
 
 
 def find_generator_code(code):
@@ -74,10 +79,40 @@ def lane_for(meta, code, drv):
                                             f'"line":{code.co_firstlineno}'))
 
 
-def note_sampling(info, meta):
+def sampled(info, meta):
+    """Whether this new activation is recorded: all up to GEN_CAP, then the first of each
+    epoch (a `note` says when sampling starts)."""
+    if meta[2] or info.count < GEN_CAP:
+        info.count += 1
+        return True
     if not info.noted:
         info.noted = True
-        note(f'{meta[0]}: more than {GEN_CAP} steps; recording one in {GEN_EVERY} from now on')
+        note(f'{meta[0]}: more than {GEN_CAP} steps; recording about one step per '
+             f'{tick_ms():g} ms from now on (and the last one)')
+    if info.epoch == epoch:
+        return False
+    info.epoch = epoch
+    return True
+
+
+_tick_ms = 12.5
+
+
+def tick_ms():
+    return _tick_ms
+
+
+def start_epochs(interval_ms):
+    global _tick_ms
+    _tick_ms = interval_ms
+
+
+def new_epoch():
+    """The watchdog's tick: the next activation of each sampled generator is recorded."""
+    global epoch
+    epoch += 1
+    if _impl is not None:
+        _impl.new_epoch()
 
 
 def unwrap(value):
@@ -98,23 +133,22 @@ def exit_how(exc):
     return 'raise', (f',"exc":"{exc.__name__}"' if exc is not None else '')
 
 
+_impl = None            # the module doing the tracing, once installed
+
+
 def install(code):
     """Traces the generators and iterator classes defined in the script's code."""
+    global _impl
     gen_codes.update(find_generator_code(code))
     if not gen_codes:
         return
     if sys.version_info >= (3, 12):
-        from . import gen_monitoring
-        gen_monitoring.install(code)
+        from . import gen_monitoring as _impl
     else:
-        from . import gen_settrace
-        gen_settrace.install()
+        from . import gen_settrace as _impl
+    _impl.install(code)
 
 
 def uninstall():
-    if sys.version_info >= (3, 12):
-        from . import gen_monitoring
-        gen_monitoring.uninstall()
-    else:
-        from . import gen_settrace
-        gen_settrace.uninstall()
+    if _impl is not None:
+        _impl.uninstall()

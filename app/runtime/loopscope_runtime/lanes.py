@@ -1,6 +1,5 @@
 """Lanes: ids from a counter, declared by a `lane` record before first use; who runs now."""
 
-import asyncio
 import threading
 
 from .stream import emit, quote
@@ -8,7 +7,13 @@ from .stream import emit, quote
 _lane_counter = iter(range(1, 1 << 62))
 MAIN_IDENT = threading.main_thread().ident
 thread_lanes = {}        # thread ident -> (lane, thread name)
-_get_running_loop = asyncio.events._get_running_loop
+live_loops = []          # LoopState of every instrumented loop not closed yet (the watchdog's)
+_get_running_loop = None  # asyncio's, once the script has imported asyncio (loop.install)
+
+
+def asyncio_imported(get_running_loop):
+    global _get_running_loop
+    _get_running_loop = get_running_loop
 
 
 def new_lane(kind, name, extra=''):
@@ -33,7 +38,7 @@ def thread_lane(ident=None):
 
 def current_lane():
     """Who is running right now: the task step, the loop, a worker thread, or main."""
-    loop = _get_running_loop()
+    loop = _get_running_loop() if _get_running_loop is not None else None
     if loop is not None:
         st = getattr(loop, '_ls', None)
         if st is not None:
@@ -43,7 +48,7 @@ def current_lane():
 
 def block_lane():
     """The lane a blocking call shows on: the loop's when called on a loop thread."""
-    loop = _get_running_loop()
+    loop = _get_running_loop() if _get_running_loop is not None else None
     if loop is not None:
         st = getattr(loop, '_ls', None)
         if st is not None:

@@ -10,7 +10,7 @@ import weakref
 
 from . import stream, user_code
 from .labels import frame_rules, frame_rule, walk_await_chain
-from .lanes import current_lane, new_lane, thread_lanes
+from .lanes import asyncio_imported, current_lane, live_loops, new_lane, thread_lanes
 from .problems import clean_traceback, report_exception
 from .threads import traced_job
 from .stream import emit, fmt_num, internal_error, now, perf_ns, quote, short, text_of
@@ -33,7 +33,6 @@ _SKIP_CB = {'_set_result_unless_cancelled', '_chain_future.<locals>._set_state',
             'Future.set_result', 'Future.set_exception'}
 _IO_CB = ('_read_ready', '_write_ready', '_accept_connection', '_sock_', '_process_')
 _cb_meta = {}
-live_loops = []             # live loop states, for the watchdog
 
 
 class TaskInfo:
@@ -351,11 +350,13 @@ def _handle_run(self):
         return _orig_handle_run(self)
     cb = self._callback
     task = getattr(cb, '__self__', None)
-    if task is not None and isinstance(task, _TASK_TYPES):
+    if task is not None:
+        # A registered task is alive, so an object with its id is that task.
         info = st.tasks.get(id(task))
         if info is not None:
             return st.run_step(self, task, info)
-        return _orig_handle_run(self)      # asyncio's own shutdown tasks: not shown
+        if isinstance(task, _TASK_TYPES):
+            return _orig_handle_run(self)  # asyncio's own shutdown tasks: not shown
     return st.run_callback(self, cb)
 
 
@@ -404,24 +405,24 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         if handle._source_traceback:
             del handle._source_traceback[-1]   # debug mode: "created at" names the caller, not us
         task = getattr(callback, '__self__', None)
-        if task is not None and isinstance(task, _TASK_TYPES):
-            st = self._ls
-            info = st.tasks.get(id(task))
-            if info is None:
-                if not task.done():
-                    st.register(task)
-            elif not args:           # the hot path: a task rescheduled after sleep(0)
+        st = self._ls
+        info = st.tasks.get(id(task)) if task is not None else None
+        if info is not None:         # a registered task is alive: an object with its id is it
+            if not args:             # the hot path: a task rescheduled after sleep(0)
                 info.why = 'soon'
                 info.by = st.cur_lane
                 info.late = 0
                 info.ready = perf_ns() - stream.T0
             else:
                 st.woken(info, args)
-        elif self._ls.cur_kind == 'task':
-            chained = self._ls.chained
+        elif task is not None and isinstance(task, _TASK_TYPES):
+            if not task.done():
+                st.register(task)
+        elif st.cur_kind == 'task':
+            chained = st.chained
             if len(chained) > 4096:
                 chained.clear()
-            chained[handle] = self._ls.cur_lane
+            chained[handle] = st.cur_lane
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
@@ -504,7 +505,9 @@ def make_policy():
 
 def install():
     """Makes every new event loop an instrumented one (asyncio.run, Runner, new_event_loop,
-    the legacy get_event_loop()), unless the script installs a policy of its own."""
+    the legacy get_event_loop()), unless the script installs a policy of its own. Called when
+    the script imports asyncio (asyncio_hook.py)."""
+    asyncio_imported(asyncio.events._get_running_loop)
     import warnings
     with warnings.catch_warnings():      # policies are deprecated from 3.14 on: stay quiet
         warnings.simplefilter('ignore', DeprecationWarning)

@@ -4,7 +4,6 @@ warnings, and tracebacks cleaned of the runtime's frames so they read as in a pl
 import os
 import sys
 import threading
-import traceback
 import types
 
 from . import stream, user_code
@@ -57,6 +56,7 @@ def _tb_len(tb):
 
 
 def report_exception(exc, lane, prefix=''):
+    import traceback     # not at start-up: it imports linecache and tokenize
     text = ''.join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     line = 0
     tb = exc.__traceback__

@@ -4,8 +4,8 @@ and flushes batched records (the fd sink) a few times a second."""
 import sys
 import threading
 
-from . import stream
-from .loop import live_loops
+from . import generators, stream
+from .lanes import live_loops
 from .stream import emit, flush, quote
 from .user_code import is_runtime_file, user_frame
 
@@ -17,6 +17,7 @@ def stop():
 
 
 def start(stall_ms):
+    generators.start_epochs(min(max(stall_ms / 4, 10), 50))
     # A bare _thread: threading.enumerate()/active_count() stay as in a plain run, and it never
     # delays interpreter shutdown.
     import _thread
@@ -35,6 +36,7 @@ def _watch(stall_ns):
     interval = min(max(stall_ns / 4e9, 0.01), 0.05)
     reported = {}   # loop lane -> (step_no, line)
     while not _stop.wait(interval):
+        generators.new_epoch()
         t = stream.now()
         for st in list(live_loops):
             if not st.active or t - st.step_t < stall_ns or st.thread_id is None:
