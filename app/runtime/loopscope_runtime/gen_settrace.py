@@ -20,6 +20,7 @@ _RESUME = _OP['RESUME']
 _YIELD = _OP['YIELD_VALUE']
 _RETURNS = {_OP[n] for n in ('RETURN_VALUE', 'RETURN_CONST') if n in _OP}
 _code_bytes = {}
+_get_ident = threading.get_ident
 _gens = {}              # frame (generators) or id(self) (iterators) -> GenInfo
 
 
@@ -44,7 +45,10 @@ def _gen_call(frame, event, arg):
                 # The hot path of a sampled generator: its activations this epoch are not
                 # recorded (an await resume continues an unrecorded one). Still on the stack,
                 # so that generators it drives name it in `from`.
-                stacks.setdefault(threading.get_ident(), []).append(info)
+                stack = stacks.get(_get_ident())
+                if stack is None:
+                    stack = stacks[_get_ident()] = []
+                stack.append(info)
                 return _gen_skip
         co = _code_bytes.get(code)
         if co is None:
@@ -107,12 +111,10 @@ def _gen_skip(frame, event, arg):
     """Local tracer of an unrecorded activation: cheap, silent unless the generator ends."""
     try:
         if event == 'return':
-            co = _code_bytes[frame.f_code]
-            i = frame.f_lasti
             info = _gens.get(frame)
-            if info is not None and (info.closing or not (0 <= i < len(co) and co[i] == _YIELD)):
+            if info is not None and (info.closing or _code_bytes[frame.f_code][frame.f_lasti] != _YIELD):
                 return _gen_local(frame, event, arg)     # the end: recorded as a whole pair
-            stack = stacks.get(threading.get_ident())
+            stack = stacks.get(_get_ident())
             if stack:
                 stack.pop()
         elif event == 'exception':
