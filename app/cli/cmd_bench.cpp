@@ -32,6 +32,7 @@ double seconds_since(Clock::time_point start) { return std::chrono::duration<dou
 
 struct BenchContext {
   std::string python;
+  std::string python_version;  // "3.11.2"
   fs::path workloads;  // bench_workloads/ next to the binary
   long events = 1'000'000;
   bool quick = false;
@@ -47,9 +48,9 @@ struct BenchRow {
 using Benchmark = std::function<std::vector<BenchRow>(const BenchContext&)>;
 
 // A plain `python script args` run, output discarded; its wall time (or < 0 if it failed).
-double run_plain(const BenchContext& ctx, const fs::path& script, const std::vector<std::string>& args) {
+double run_plain(const std::string& python, const fs::path& script, const std::vector<std::string>& args) {
   SpawnSpec spec;
-  spec.argv = {ctx.python, script.string()};
+  spec.argv = {python, script.string()};
   spec.argv.insert(spec.argv.end(), args.begin(), args.end());
   ChildProcess child;
   std::string error;
@@ -65,19 +66,55 @@ double run_plain(const BenchContext& ctx, const fs::path& script, const std::vec
   return WIFEXITED(child.wait_status()) && WEXITSTATUS(child.wait_status()) == 0 ? s : -1;
 }
 
-// The same under the tracer; `events` gets the number of records.
-double run_traced(const BenchContext& ctx, const fs::path& script, const std::vector<std::string>& args,
-                  std::size_t& events) {
+// "3.11.2", as the interpreter says (empty if it cannot be run).
+std::string version_of(const std::string& python) {
+  SpawnSpec spec;
+  spec.argv = {python, "-c", "import platform; print(platform.python_version())"};
+  ChildProcess child;
+  std::string error, out;
+  if (!child.spawn(spec, &error)) return {};
+  FdReader reader, err;
+  reader.start(child.stdout_fd(), [&out](std::string_view d) { out.append(d); });
+  err.start(child.stderr_fd(), [](std::string_view) {});
+  child.wait_exit();
+  reader.join();
+  err.join();
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
+}
+
+// A traced run (as `loopscope trace` does it), and what writing its Chrome export costs (as
+// `loopscope trace -o FILE` adds). Negative seconds: the run failed.
+struct TracedRun {
+  double seconds = -1;         // the run, without the export
+  double export_seconds = 0;   // save_chrome_trace afterwards
+  std::size_t events = 0;      // stream records
+  double export_bytes = 0;
+};
+
+TracedRun run_traced(const std::string& python, const fs::path& script, const std::vector<std::string>& args) {
   RunRequest request;
-  request.python = ctx.python;
+  request.python = python;
   request.script = script.string();
   request.args = args;
   request.timeout_s = 600;
+  TracedRun run;
   const auto start = Clock::now();
   const Trace trace = run_to_completion(request);
   const double s = seconds_since(start);
-  events = trace.events().size();
-  return trace.info().status == EndStatus::Finished ? s : -1;
+  if (trace.info().status != EndStatus::Finished) return run;
+  run.seconds = s;
+  run.events = trace.events().size();
+  const fs::path file = fs::temp_directory_path() / ("loopscope-bench-" + std::to_string(::getpid()) + "-o.json");
+  std::string error;
+  const auto export_start = Clock::now();
+  if (save_chrome_trace(trace, file.string(), &error)) {
+    run.export_seconds = seconds_since(export_start);
+    std::error_code ec;
+    run.export_bytes = static_cast<double>(fs::file_size(file, ec));
+    fs::remove(file, ec);
+  }
+  return run;
 }
 
 std::string fmt(const char* format, double a, double b = 0, double c = 0) {
@@ -86,42 +123,85 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0) {
   return buf;
 }
 
-// Best of `repeats` for plain and traced runs of one workload, interleaved so that a busy
-// machine affects both alike.
-BenchRow overhead(const BenchContext& ctx, const std::string& file, const std::vector<std::string>& args) {
-  BenchRow row;
-  row.name = "overhead " + file;
+// Best of `repeats` for plain and traced runs of one workload on one interpreter, interleaved
+// so that a busy machine affects both alike: traced/plain without the export (`trace`), with
+// it (`trace -o FILE`), and the export's share of the latter.
+std::vector<BenchRow> overhead(const BenchContext& ctx, const std::string& python, const std::string& label,
+                               const std::string& file, const std::vector<std::string>& args) {
+  BenchRow row, with_export;
+  row.name = "overhead " + file + " " + label;
+  with_export.name = "  with -o (export) " + label;
   const fs::path script = ctx.workloads / file;
   if (!fs::exists(script)) {
     row.ok = false;
     row.result = "missing";
     row.detail = script.string() + " not found";
-    return row;
+    return {row};
   }
   const int repeats = ctx.quick ? 1 : 3;
-  double plain = 1e30, traced = 1e30;
+  double plain = 1e30, traced = 1e30, exported = 1e30, export_s = 0, bytes = 0;
   std::size_t events = 0;
   for (int i = 0; i < repeats; ++i) {
-    const double p = run_plain(ctx, script, args);
-    const double t = run_traced(ctx, script, args, events);
-    if (p < 0 || t < 0) {
+    const double p = run_plain(python, script, args);
+    const TracedRun t = run_traced(python, script, args);
+    if (p < 0 || t.seconds < 0) {
       row.ok = false;
       row.result = "failed";
       row.detail = p < 0 ? "the plain run failed" : "the traced run failed";
-      return row;
+      return {row};
     }
     plain = std::min(plain, p);
-    traced = std::min(traced, t);
+    traced = std::min(traced, t.seconds);
+    if (t.seconds + t.export_seconds < exported) {
+      exported = t.seconds + t.export_seconds;
+      export_s = t.export_seconds;
+    }
+    events = t.events;
+    bytes = t.export_bytes;
   }
   row.result = fmt("%.2fx traced/plain", traced / plain);
   row.detail = fmt("plain %.3f s, traced %.3f s, ", plain, traced) + std::to_string(events) + " events";
-  return row;
+  with_export.result = fmt("%.2fx traced/plain", exported / plain);
+  with_export.detail = fmt("export %.3f s (%.0f%% of the traced run with -o), ", export_s,
+                           100.0 * export_s / exported) +
+                       fmt("%.0f bytes/event, %.2f M events/s", events ? bytes / static_cast<double>(events) : 0,
+                           export_s > 0 ? static_cast<double>(events) / export_s / 1e6 : 0);
+  return {row, with_export};
+}
+
+// The interpreters to measure: the chosen one (--python, else the default), then 3.12 and 3.13
+// where this machine has them (a row says so where not).
+std::vector<std::pair<std::string, std::string>> bench_interpreters(const BenchContext& ctx,
+                                                                    std::vector<BenchRow>& skipped) {
+  std::vector<std::pair<std::string, std::string>> out = {{ctx.python, "(" + ctx.python_version + ")"}};
+  for (const char* version : {"3.12", "3.13"}) {
+    if (ctx.python_version.rfind(version, 0) == 0) continue;  // already the chosen one
+    const std::string found = find_cpython(version);
+    if (found.empty()) {
+      skipped.push_back({std::string("overhead (") + version + ")", "skipped",
+                         std::string("no CPython ") + version + " here (python" + version +
+                             " on PATH, or a pyenv install)",
+                         true});
+      continue;
+    }
+    out.push_back({found, std::string("(") + version + ")"});
+  }
+  return out;
 }
 
 std::vector<BenchRow> bench_overhead(const BenchContext& ctx) {
   const bool q = ctx.quick;
-  return {overhead(ctx, "asyncio_heavy.py", q ? std::vector<std::string>{"200", "10"} : std::vector<std::string>{}),
-          overhead(ctx, "generator_heavy.py", q ? std::vector<std::string>{"20000"} : std::vector<std::string>{})};
+  std::vector<BenchRow> rows, skipped;
+  for (const auto& [python, label] : bench_interpreters(ctx, skipped)) {
+    for (auto& r : overhead(ctx, python, label, "asyncio_heavy.py",
+                            q ? std::vector<std::string>{"200", "10"} : std::vector<std::string>{}))
+      rows.push_back(std::move(r));
+    for (auto& r : overhead(ctx, python, label, "generator_heavy.py",
+                            q ? std::vector<std::string>{"20000"} : std::vector<std::string>{}))
+      rows.push_back(std::move(r));
+  }
+  rows.insert(rows.end(), skipped.begin(), skipped.end());
+  return rows;
 }
 
 std::vector<BenchRow> bench_ingest(const BenchContext& ctx) {
@@ -189,6 +269,7 @@ int run_bench(const BenchOptions& options) {
   ctx.python = locate_python(options.python);
   ctx.workloads = executable_dir() / "bench_workloads";
   ctx.quick = options.quick;
+  ctx.python_version = ctx.python.empty() ? std::string() : version_of(ctx.python);
   ctx.events = options.quick ? std::min(options.events, 50'000L) : options.events;
   if (ctx.python.empty()) {
     std::fprintf(stderr, "loopscope: Python not found at %s: install python3 or pass --python\n",
@@ -197,11 +278,11 @@ int run_bench(const BenchOptions& options) {
   }
   std::printf("loopscope bench%s: python %s, %ld events\n", ctx.quick ? " --quick" : "", ctx.python.c_str(),
               ctx.events);
-  std::printf("%-30s %-24s %s\n", "benchmark", "result", "detail");
+  std::printf("%-44s %-24s %s\n", "benchmark", "result", "detail");
   bool all_ok = true;
   for (const auto& [group, run] : kBenchmarks) {
     for (const BenchRow& row : run(ctx)) {
-      std::printf("%-30s %-24s %s\n", row.name.c_str(), row.result.c_str(), row.detail.c_str());
+      std::printf("%-44s %-24s %s\n", row.name.c_str(), row.result.c_str(), row.detail.c_str());
       std::fflush(stdout);
       all_ok = all_ok && row.ok;
     }

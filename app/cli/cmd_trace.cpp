@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -105,6 +106,13 @@ int load_saved(const TraceOptions& options) {
 volatile std::sig_atomic_t g_interrupts = 0;
 void on_interrupt(int) { g_interrupts = g_interrupts + 1; }
 
+// Says on stderr that the event budget cut the trace (the trace has a note saying so too).
+void report_budget(std::uint64_t dropped, long budget) {
+  if (dropped == 0) return;
+  say("the trace reached its budget of " + std::to_string(budget) + " events; " + std::to_string(dropped) +
+      " later events were not recorded (the end of the run was; --max-events N to change the budget)");
+}
+
 // run_to_completion, but Ctrl-C (SIGINT/SIGTERM to us) is passed on: the first as SIGINT to
 // the script (KeyboardInterrupt, as in a plain run), a second one kills it. The child is in
 // its own process group, so without this it would outlive us.
@@ -133,6 +141,7 @@ Trace run_forwarding_interrupts(const RunRequest& request) {
   }
   sigaction(SIGINT, &old_int, nullptr);
   sigaction(SIGTERM, &old_term, nullptr);
+  report_budget(session.records_dropped(), request.max_events);
   return trace;
 }
 
@@ -158,6 +167,7 @@ int run_script(const TraceOptions& options) {
   request.args = options.args;
   request.timeout_s = options.py.timeout_s;
   request.pass_output = true;
+  request.max_events = options.max_events;
   std::error_code ec;
   request.cwd = std::filesystem::current_path(ec).string();  // like `python3 script.py`
   const Trace trace = run_forwarding_interrupts(request);

@@ -16,7 +16,7 @@ namespace loopscope {
 
 namespace {
 
-constexpr int kEventFd = 3;  // the runtime writes its records here (--events-fd 3)
+constexpr int kEventFd = 3;  // the runtime writes its records here (--events-ring 3)
 
 // A pipe whose ends are above the standard fds and the event fd, close-on-exec: posix_spawn's
 // dup2 then never sees a descriptor already in place (which would keep its CLOEXEC flag).
@@ -66,16 +66,16 @@ ChildProcess::~ChildProcess() {
 }
 
 bool ChildProcess::spawn(const SpawnSpec& spec, std::string* error) {
-  int events[2] = {-1, -1}, out[2] = {-1, -1}, err[2] = {-1, -1};
+  int out[2] = {-1, -1}, err[2] = {-1, -1};
   auto fail = [&](const std::string& what) {
-    for (int* p : {events, out, err}) {
+    for (int* p : {out, err}) {
       close_fd(p[0]);
       close_fd(p[1]);
     }
     if (error) *error = what;
     return false;
   };
-  if (!high_pipe(events) || !high_pipe(out) || !high_pipe(err))
+  if (!high_pipe(out) || !high_pipe(err))
     return fail(std::string("cannot create pipes: ") + std::strerror(errno));
 
   posix_spawn_file_actions_t actions;
@@ -93,7 +93,7 @@ bool ChildProcess::spawn(const SpawnSpec& spec, std::string* error) {
   if (!spec.inherit_stdin) posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, out[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
-  posix_spawn_file_actions_adddup2(&actions, events[1], kEventFd);
+  if (spec.events_fd >= 0) posix_spawn_file_actions_adddup2(&actions, spec.events_fd, kEventFd);
   if (!spec.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, spec.cwd.c_str());
 
   std::vector<std::string> args = spec.argv;
@@ -109,17 +109,14 @@ bool ChildProcess::spawn(const SpawnSpec& spec, std::string* error) {
   pid_ = pid;
   reaped_ = false;
   // Our copies of the write ends must go, or we would never see end-of-file.
-  close_fd(events[1]);
   close_fd(out[1]);
   close_fd(err[1]);
-  events_fd_ = events[0];
   stdout_fd_ = out[0];
   stderr_fd_ = err[0];
   return true;
 }
 
 void ChildProcess::close_pipes() {
-  close_fd(events_fd_);
   close_fd(stdout_fd_);
   close_fd(stderr_fd_);
 }

@@ -1,5 +1,5 @@
-// A child process in its own process group, with its stdout, stderr and an event pipe (fd 3)
-// connected to pipes we read. POSIX only (posix_spawn, so no code runs between fork and exec).
+// A child process in its own process group, with its stdout and stderr connected to pipes we
+// read, and optionally one descriptor of ours as its fd 3 (the event ring). POSIX only (posix_spawn, so no code runs between fork and exec).
 #pragma once
 
 #include <sys/types.h>
@@ -15,6 +15,7 @@ struct SpawnSpec {
   std::vector<std::pair<std::string, std::string>> env;   // added to / overriding ours
   std::string cwd;                                        // empty: ours
   bool inherit_stdin = false;                             // else /dev/null
+  int events_fd = -1;                                     // ours, given to the child as fd 3
 };
 
 class ChildProcess {
@@ -28,7 +29,6 @@ class ChildProcess {
   bool spawn(const SpawnSpec& spec, std::string* error);
 
   // Read ends (owned here; -1 once closed).
-  int events_fd() const { return events_fd_; }
   int stdout_fd() const { return stdout_fd_; }
   int stderr_fd() const { return stderr_fd_; }
   void close_pipes();
@@ -46,7 +46,7 @@ class ChildProcess {
   pid_t pid_ = -1;
   bool reaped_ = false;
   int wait_status_ = 0;
-  int events_fd_ = -1, stdout_fd_ = -1, stderr_fd_ = -1;
+  int stdout_fd_ = -1, stderr_fd_ = -1;
 };
 
 }  // namespace loopscope

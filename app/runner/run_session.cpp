@@ -1,10 +1,11 @@
-// RunSession: the child, three reader threads (events, stdout, stderr) and the inbox between
-// the event reader and the owner thread.
+// RunSession: the child, three reader threads (the event ring, stdout, stderr) and the inbox
+// between the event reader and the owner thread.
 #include "runner/run_session.h"
 
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
@@ -14,7 +15,9 @@
 
 #include "runner/child_process.h"
 #include "runner/end_report.h"
+#include "runner/event_ring.h"
 #include "runner/fd_reader.h"
+#include "runner/ring_reader.h"
 
 namespace loopscope {
 
@@ -37,8 +40,10 @@ void write_all(int fd, std::string_view data) {
 
 struct RunSession::Impl {
   RunRequest request;
+  EventRing ring;
   ChildProcess child;
-  FdReader events_reader, stdout_reader, stderr_reader;
+  RingReader events_reader;
+  FdReader stdout_reader, stderr_reader;
 
   mutable std::mutex mutex;           // guards inbox, partial, output
   std::vector<std::string> inbox;     // complete event lines not yet pumped
@@ -76,7 +81,7 @@ struct RunSession::Impl {
     if (output.size() > 2 * kOutputKept) output.erase(0, output.size() - kOutputKept);
   }
 
-  bool pipes_done() const { return events_reader.done() && stdout_reader.done() && stderr_reader.done(); }
+  bool pipes_done() const { return stdout_reader.done() && stderr_reader.done(); }
 
   void set_state(SessionState s) { state.store(static_cast<int>(s)); }
 };
@@ -87,7 +92,7 @@ RunSession::~RunSession() {
   if (impl_->state.load() == static_cast<int>(SessionState::Running)) stop();
   impl_->child.kill_group();
   impl_->child.wait_exit();
-  impl_->events_reader.abandon_and_join();
+  impl_->events_reader.finish();
   impl_->stdout_reader.abandon_and_join();
   impl_->stderr_reader.abandon_and_join();
 }
@@ -107,7 +112,7 @@ bool RunSession::start(const RunRequest& request, std::string* error) {
   }
   const std::string runtime = request.runtime_path.empty() ? locate_runtime() : request.runtime_path;
   if (runtime.empty() || ::access(runtime.c_str(), R_OK) != 0)
-    return fail("loopscope_runtime.py not found next to the loopscope binary" +
+    return fail("the loopscope runtime (loopscope_runtime/) not found next to the loopscope binary" +
                 (runtime.empty() ? std::string() : " (" + runtime + ")") + ": rebuild or reinstall loopscope");
   // A relative script is relative to the run's cwd when one is given (the CLI: the user's).
   std::error_code ec;
@@ -122,17 +127,26 @@ bool RunSession::start(const RunRequest& request, std::string* error) {
   // sys.argv[0] as the user typed it (like `python3 x.py`) when the child runs in the given
   // cwd, where it means the same file; in the script's own folder it must be absolute.
   const std::string argv0 = request.cwd.empty() ? script : request.script;
-  spec.argv = {python, runtime, "--events-fd", "3", "--stall-ms", std::to_string(request.stall_ms), "--", argv0};
+  std::string ring_error;
+  if (!s.ring.create(EventRing::kDefaultCapacity, &ring_error)) return fail(ring_error);
+  spec.events_fd = s.ring.fd();
+  spec.argv = {python, runtime, "--events-ring", "3", "--stall-ms", std::to_string(request.stall_ms),
+               "--max-events", std::to_string(std::max(request.max_events, 0L)),
+               // Another CPython (3.12/3.13) sees Debian's pure-Python packages too, appended last
+               // on sys.path where that is safe (the runtime decides; a no-op for Debian's own).
+               "--debian-packages", "--", argv0};
   spec.argv.insert(spec.argv.end(), request.args.begin(), request.args.end());
   spec.env = request.env;
   spec.cwd = request.cwd.empty() ? std::filesystem::path(script).parent_path().string() : request.cwd;
   spec.inherit_stdin = request.pass_output;
   std::string spawn_error;
-  if (!s.child.spawn(spec, &spawn_error)) return fail(spawn_error);
+  const bool spawned = s.child.spawn(spec, &spawn_error);
+  s.ring.close_fd();  // the child has its own; the mapping stays readable after its death
+  if (!spawned) return fail(spawn_error);
 
   s.started_at = Clock::now();
   s.set_state(SessionState::Running);
-  s.events_reader.start(s.child.events_fd(), [&s](std::string_view d) { s.on_events(d); });
+  s.events_reader.start(s.ring, [&s](std::string_view d) { s.on_events(d); });
   s.stdout_reader.start(s.child.stdout_fd(), [&s](std::string_view d) { s.on_output(d, 1); });
   s.stderr_reader.start(s.child.stderr_fd(), [&s](std::string_view d) { s.on_output(d, 2); });
   return true;
@@ -146,7 +160,8 @@ std::size_t RunSession::pump(Trace& trace) {
   // the child wrote before it went is in the inbox when the trace is finished.
   if (!s.exited_at && s.child.poll_exit()) {
     s.exited_at = Clock::now();
-    s.child.kill_group();  // anything it left running in its group goes too
+    s.child.kill_group();      // anything it left running in its group goes too
+    s.events_reader.finish();  // every record it wrote into the ring, however it died
   }
   if (!s.exited_at && s.request.timeout_s > 0 && elapsed_s() > s.request.timeout_s) {
     s.timed_out = true;
@@ -180,7 +195,6 @@ std::size_t RunSession::pump(Trace& trace) {
     inbox_empty = s.inbox.empty();
   }
   if (s.exited_at && (pipes_done || grace_over) && inbox_empty) {
-    s.events_reader.abandon_and_join();
     s.stdout_reader.abandon_and_join();
     s.stderr_reader.abandon_and_join();
     s.child.close_pipes();
@@ -226,6 +240,8 @@ double RunSession::elapsed_s() const {
 }
 
 std::size_t RunSession::events_received() const { return impl_->received.load(); }
+
+std::uint64_t RunSession::records_dropped() const { return impl_->ring.dropped_records(); }
 
 std::string RunSession::raw_output() const {
   std::lock_guard lock(impl_->mutex);

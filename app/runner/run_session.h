@@ -1,9 +1,11 @@
 // Running a Python script under the loopscope runtime in a child process.
-// The child gets its own process group; a reader thread parses nothing, it only splits the
-// event pipe into lines and hands them over through a locked queue. The owner (the main
+// The child gets its own process group and writes its records into a shared-memory ring
+// (runner/event_ring.h); a reader thread parses nothing, it only splits what it takes from the
+// ring into lines and hands them over through a locked queue. The owner (the main
 // thread) moves them into a Trace with pump(): only the owner ever touches the model.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -23,6 +25,11 @@ struct RunRequest {
   double timeout_s = 60.0;         // the run is stopped after this long (status Timeout)
   int stall_ms = 50;               // a loop step longer than this is a stall
   bool pass_output = false;        // copy the script's stdout/stderr to ours as it comes (CLI)
+  // The event budget: past this many records the runtime records only the end of the run
+  // (and counts the rest, see RunSession::records_dropped). 0: none. Large enough for a
+  // million-event run; it keeps a runaway script from filling memory.
+  long max_events = kDefaultMaxEvents;
+  static constexpr long kDefaultMaxEvents = 2'000'000;
 };
 
 enum class SessionState { Idle, Running, Finished, Failed, Stopped };
@@ -50,6 +57,9 @@ class RunSession {
   bool running() const { return state() == SessionState::Running; }
   double elapsed_s() const;
   std::size_t events_received() const;
+  // Records the runtime left out because the budget (RunRequest::max_events) was reached;
+  // known once the run has ended. The trace says so too (a `note` with a `budget` field).
+  std::uint64_t records_dropped() const;
   // Text the child wrote on stdout/stderr outside the event stream (e.g. the interpreter's own
   // errors before the runtime started), kept for the error panel.
   std::string raw_output() const;
@@ -66,7 +76,11 @@ Trace run_to_completion(const RunRequest& request);
 // --python PATH, else $LOOPSCOPE_PYTHON, else /usr/bin/python3 (Debian's, which sees the
 // Debian-packaged libraries the lessons use), else python3 on PATH. Empty if none exists.
 std::string locate_python(const std::string& requested);
-// loopscope_runtime.py next to the executable (build/), else empty.
+// Another CPython by version ("3.12"): python3.12 on PATH (not a pyenv shim, which may refuse
+// to run), else the newest pyenv install of it ($PYENV_ROOT, else ~/.pyenv). Empty if none.
+std::string find_cpython(const std::string& version);
+// The runtime package next to the executable (build/loopscope_runtime/, run as
+// `python3 build/loopscope_runtime -- script.py`), else build/loopscope_runtime.py, else empty.
 std::string locate_runtime();
 
 }  // namespace loopscope

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/trace_model.h"
 #include "runner/run_session.h"
@@ -20,7 +21,7 @@ inline loopscope::RunRequest stand_in(const std::string& name) {
   return r;
 }
 
-// The same script under the real runtime (loopscope_runtime.py next to the test binary).
+// The same script under the real runtime (build/loopscope_runtime/, next to the test binary).
 inline loopscope::RunRequest real(const std::string& name) {
   loopscope::RunRequest r = stand_in(name);
   r.runtime_path.clear();
@@ -41,6 +42,14 @@ inline bool printed(const loopscope::Trace& trace, const std::string& text) {
   for (const auto& e : trace.events())
     if (e.kind == loopscope::EventKind::Print && trace.str(e.text) == text) return true;
   return false;
+}
+
+// The printed lines of a trace, in order.
+inline std::vector<std::string> prints_of(const loopscope::Trace& trace) {
+  std::vector<std::string> out;
+  for (const auto& e : trace.events())
+    if (e.kind == loopscope::EventKind::Print) out.emplace_back(trace.str(e.text));
+  return out;
 }
 
 // An event from before the end that must have survived: the stand-in's own print, or the

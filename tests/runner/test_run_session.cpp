@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <signal.h>
 #include <sys/wait.h>
 
 #include <cerrno>
@@ -75,9 +76,47 @@ TEST_CASE("a segfault is a crash with its signal, earlier events kept", "[runner
   CHECK(trace.info().status == EndStatus::Crashed);
   CHECK(trace.info().signal == 11);
   CHECK(trace.info().end_message.find("killed by signal 11") != std::string::npos);
-  // The real runtime batches its records: what it had not written yet dies with it. What the
-  // runner had received is kept, which the stand-in (writing at once) shows.
-  if (!real_runtime) CHECK(printed(trace, "stand-in started"));
+  // The runtime writes into shared memory: what it emitted survives its death.
+  CHECK(kept_early_print(trace, real_runtime, "about to crash"));
+  CHECK(no_children_left());
+}
+
+TEST_CASE("a script that kills itself with SIGKILL keeps every record it emitted", "[runner]") {
+  const Trace trace = run_to_completion(real("kill_self.py"));
+  CHECK(trace.info().status == EndStatus::Crashed);
+  CHECK(trace.info().signal == 9);
+  CHECK(prints_of(trace).size() == 1000 + 3 + 1);
+  CHECK(printed(trace, "line 999"));
+  CHECK(printed(trace, "task 2"));
+  CHECK(prints_of(trace).back() == "last words");
+  CHECK_FALSE(has_event(trace, EventKind::Exit));  // it had no chance to say goodbye
+}
+
+TEST_CASE("os._exit keeps every record, the exit record included", "[runner]") {
+  const Trace trace = run_to_completion(real("os_exit_many.py"));
+  CHECK(trace.info().status == EndStatus::Failed);
+  CHECK(trace.info().exit_code == 3);
+  const auto prints = prints_of(trace);
+  REQUIRE(prints.size() == 500);
+  CHECK(prints.back() == "line 499");
+  CHECK(has_event(trace, EventKind::Exit));
+}
+
+TEST_CASE("SIGKILL from outside mid-run keeps what was emitted, in order, without gaps", "[runner]") {
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(real("count_forever.py"), &error));
+  Trace trace;
+  while (prints_of(trace).size() < 2000) {
+    if (session.pump(trace) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  session.send_signal(SIGKILL);
+  while (session.running()) session.pump(trace);
+  CHECK(trace.info().status == EndStatus::Crashed);
+  const auto prints = prints_of(trace);
+  REQUIRE(prints.size() >= 2000);
+  for (std::size_t i = 0; i < prints.size(); ++i) REQUIRE(prints[i] == "n " + std::to_string(i));
+  CHECK(trace.info().notes.empty());  // no broken or missing record
   CHECK(no_children_left());
 }
 
@@ -112,6 +151,24 @@ TEST_CASE("stop() kills the run at once and says so", "[runner]") {
   CHECK(no_children_left());
 }
 
+TEST_CASE("SIGTERM ends a sleeping script at once, as in a plain run, its records kept", "[runner]") {
+  RunSession session;
+  std::string error;
+  REQUIRE(session.start(real("hang.py"), &error));
+  Trace trace;
+  while (!printed(trace, "sleeping")) {
+    session.pump(trace);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  session.send_signal(SIGTERM);
+  const auto sent = std::chrono::steady_clock::now();
+  while (session.running()) session.pump(trace);
+  CHECK(std::chrono::steady_clock::now() - sent < std::chrono::seconds(20));  // hang.py sleeps 60 s
+  CHECK(trace.info().status == EndStatus::Stopped);
+  CHECK(trace.info().end_message == "terminated (SIGTERM)");
+  CHECK(printed(trace, "sleeping"));
+}
+
 TEST_CASE("a missing interpreter is a clear error", "[runner]") {
   RunRequest request = stand_in("hello.py");
   request.python = "/nonexistent/python3";
@@ -126,10 +183,10 @@ TEST_CASE("a missing interpreter is a clear error", "[runner]") {
 
 TEST_CASE("a missing runtime or script is a clear error", "[runner]") {
   RunRequest request = stand_in("hello.py");
-  request.runtime_path = "/nonexistent/loopscope_runtime.py";
+  request.runtime_path = "/nonexistent/loopscope_runtime";
   std::string error;
   CHECK_FALSE(RunSession().start(request, &error));
-  CHECK(error.find("loopscope_runtime.py not found") == 0);
+  CHECK(error.find("the loopscope runtime (loopscope_runtime/) not found") == 0);
   request = stand_in("no_such_script.py");
   CHECK_FALSE(RunSession().start(request, &error));
   CHECK(error.find("script not found") == 0);

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "../core/chrome_checks.h"
 
@@ -202,4 +203,52 @@ TEST_CASE("a script that dies of Ctrl-C ends loopscope by SIGINT too, after the 
   CHECK(run.out == "before\nrc -2\n");
   const json t = chrome(run);
   CHECK(t.at("loopscope").at("events").back().at("signal") == 2);
+}
+
+namespace {
+
+std::vector<std::string> printed_texts(const json& trace) {
+  std::vector<std::string> out;
+  for (const auto& e : trace.at("traceEvents"))
+    if (e.value("ph", "") == "i" && e.value("name", "") == "print") out.push_back(e.at("args").at("text"));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a flushed print before a segfault is in the trace", "[e2e]") {
+  const Run run = trace("segfault.py");
+  CHECK(run.status == 128 + 11);
+  CHECK(run.out == "before the crash\n");
+  CHECK(run.err.find("killed by signal 11") != std::string::npos);
+  CHECK(printed_texts(chrome(run)) == std::vector<std::string>{"before the crash"});
+}
+
+TEST_CASE("a 50,000-line flood is 50,000 print events", "[e2e]") {
+  const Run run = trace("print_50k.py");
+  CHECK(run.status == 0);
+  const auto texts = printed_texts(chrome(run));
+  REQUIRE(texts.size() == 50'000);
+  CHECK(texts.front() == "line 0");
+  CHECK(texts.back() == "line 49999");
+  CHECK(run.err.empty());
+}
+
+TEST_CASE("hitting the event budget is said on stderr and in the trace, the end is kept", "[e2e]") {
+  const Run run = trace("print_50k.py", "--max-events 1000 --jsonl events.jsonl");
+  CHECK(run.status == 0);
+  CHECK(run.err.find("loopscope: the trace reached its budget of 1000 events;") == 0);
+  CHECK(run.err.find("later events were not recorded") != std::string::npos);
+  std::istringstream lines(slurp(run.dir / "events.jsonl"));
+  std::string line, last_ev;
+  bool budget_note = false;
+  for (long seq = 0; std::getline(lines, line); ++seq) {
+    const json record = json::parse(line);
+    CHECK(record.at("seq") == seq);
+    if (record.at("ev") == "note" && record.value("text", "").find("reached its budget of 1,000 records") != std::string::npos)
+      budget_note = true;
+    last_ev = record.at("ev");
+  }
+  CHECK(budget_note);
+  CHECK(last_ev == "end");  // after the runtime's exit record, kept past the budget
 }

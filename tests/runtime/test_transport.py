@@ -3,6 +3,8 @@ import json
 import os
 import signal
 import subprocess
+import tempfile
+import time
 import unittest
 
 from tracehelp import PYTHON, RUNTIME, Trace, run_traced, script_path
@@ -25,15 +27,41 @@ class Transport(unittest.TestCase):
         self.assertNotIn(b'"ev"', out, 'no records on stdout')
         self.assertEqual(len(Trace(events).of('print')), len(out.decode().splitlines()))
 
-    def test_print_flood_is_capped_with_notes(self):
+    def test_every_line_of_a_flood_is_recorded_and_an_overlong_line_is_cut_visibly(self):
         out, _, code, events = run_traced(script_path('print_flood.py'))
         self.assertEqual(code, 0)
-        self.assertEqual(len(out.decode().splitlines()), 20006)
-        tr = Trace(events)
-        self.assertEqual(len(tr.of('print')), 20000)
-        notes = [n['text'] for n in tr.of('note')]
-        self.assertEqual(len(notes), 2)
-        self.assertIn('6 printed lines were not recorded', notes[1])
+        lines = out.decode().split('\n')
+        self.assertEqual(len(lines), 50002)
+        texts = [e['text'] for e in Trace(events).of('print')]
+        self.assertEqual(texts[:50000], [str(i) for i in range(50000)])
+        # 250,000 characters: 25 records of 4000, then a marker that counts the rest.
+        self.assertEqual(texts[50000:50025], ['y' * 4000] * 25)
+        self.assertEqual(texts[50025], '\u2026 [150,000 more characters of this line not recorded]')
+        self.assertEqual(texts[50026:], ['partial'])
+        notes = [n['text'] for n in Trace(events).of('note')]
+        self.assertEqual(len(notes), 1)
+        self.assertIn('1 printed lines longer than 100,000 characters were cut', notes[0])
+
+    def test_a_budget_keeps_the_end_of_the_run_and_counts_the_rest(self):
+        script = script_path('print_flood.py')
+        with tempfile.TemporaryDirectory() as tmp:
+            events_file = os.path.join(tmp, 'events.jsonl')
+            p = subprocess.run([PYTHON, RUNTIME, '--events-file', events_file, '--max-events', '1000',
+                                '--', script], capture_output=True, timeout=60,
+                               cwd=os.path.dirname(script))
+            with open(events_file) as f:
+                events = [json.loads(line) for line in f]
+        self.assertEqual(p.returncode, 0)
+        self.assertEqual(len(p.stdout.decode().split('\n')), 50002, 'the output is untouched')
+        self.assertEqual([e['seq'] for e in events], list(range(len(events))))
+        budget = [e for e in events if e['ev'] == 'note' and 'budget' in e]
+        self.assertEqual(len(budget), 1)
+        self.assertEqual((budget[0]['seq'], budget[0]['budget']), (1000, 1000))
+        dropped = [e for e in events if e['ev'] == 'note' and 'dropped' in e]
+        self.assertEqual(len(dropped), 1)
+        printed = len(Trace(events[:1000]).of('print'))
+        self.assertEqual(dropped[0]['dropped'], 50000 + 26 + 1 - printed)
+        self.assertEqual(events[-1], dict(events[-1], ev='exit', code=0, how='normal'))
 
     def test_sigterm_still_ends_the_stream(self):
         script = script_path('wait_for_term.py')
@@ -44,6 +72,13 @@ class Transport(unittest.TestCase):
                 p = subprocess.Popen([PYTHON, RUNTIME, '--events-file', events_file, '--', script],
                                      stdout=subprocess.PIPE, stderr=devnull)
                 self.assertEqual(p.stdout.readline(), b'started\n')
+                # SIGTERM while the script sleeps (its `block` record is out: batches are
+                # flushed a few times a second): a signal that lands just before a blocking
+                # call runs its Python handler only after the call, in any Python program.
+                deadline = time.monotonic() + 30
+                while b'"block"' not in open(events_file, 'rb').read():
+                    self.assertLess(time.monotonic(), deadline)
+                    time.sleep(0.01)
                 p.send_signal(signal.SIGTERM)
                 p.wait(timeout=30)
                 p.stdout.close()
@@ -53,6 +88,20 @@ class Transport(unittest.TestCase):
         tr = Trace(events)
         self.assertEqual(tr.of('print')[0]['text'], 'started')
         self.assertEqual(events[-1], dict(events[-1], ev='exit', how='signal', code=-15))
+
+
+class DebianPackages(unittest.TestCase):
+    def test_debian_packages_are_seen_last_on_sys_path(self):
+        # What the runner passes: Debian's pure-Python packages for any interpreter, after its own.
+        script = script_path('debian_packages.py')
+        env = {k: v for k, v in os.environ.items() if k != 'PYTHONPATH'}
+        with tempfile.TemporaryDirectory() as tmp:
+            p = subprocess.run([PYTHON, RUNTIME, '--events-file', os.path.join(tmp, 'e.jsonl'),
+                                '--debian-packages', '--', script], capture_output=True, env=env,
+                               timeout=60, cwd=os.path.dirname(script))
+        self.assertEqual(p.returncode, 0, p.stderr.decode())
+        self.assertEqual(p.stdout.decode().splitlines(),
+                         ['aiofiles from /usr/lib/python3/dist-packages', 'last on sys.path: True'])
 
 
 class BrokenScripts(unittest.TestCase):

@@ -6,8 +6,20 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = os.path.join(HERE, 'scripts')
-RUNTIME = os.path.normpath(os.path.join(HERE, '..', '..', 'app', 'runtime', 'loopscope_runtime.py'))
-PYTHON = '/usr/bin/python3'   # Debian's interpreter: it sees the python3-* packages
+RUNTIME = os.path.normpath(os.path.join(HERE, '..', '..', 'app', 'runtime', 'loopscope_runtime'))
+# The interpreter under test: Debian's (which sees the python3-* packages), or the one named by
+# LOOPSCOPE_TEST_PYTHON (with_python.py sets it for the 3.12/3.13 runs of the same tests).
+PYTHON = os.environ.get('LOOPSCOPE_TEST_PYTHON') or '/usr/bin/python3'
+DEBIAN_PACKAGES = '/usr/lib/python3/dist-packages'
+
+
+def child_env(python=None):
+    """Another interpreter sees Debian's pure-Python packages (aiofiles, httpx, ...) through
+    PYTHONPATH, in plain and traced runs alike."""
+    env = dict(os.environ)
+    if (python or PYTHON) != '/usr/bin/python3' and os.path.isdir(DEBIAN_PACKAGES):
+        env['PYTHONPATH'] = DEBIAN_PACKAGES
+    return env
 
 
 def script_path(name):
@@ -16,17 +28,18 @@ def script_path(name):
 
 def run_plain(script, *args, timeout=60):
     p = subprocess.run([PYTHON, script, *args], capture_output=True, timeout=timeout,
-                       cwd=os.path.dirname(script))
+                       cwd=os.path.dirname(script), env=child_env())
     return p.stdout, p.stderr, p.returncode
 
 
-def run_traced(script, *args, stall_ms=50, timeout=60):
-    """(stdout, stderr, returncode, events) of a run under the runtime."""
+def run_traced(script, *args, stall_ms=50, timeout=60, python=None):
+    """(stdout, stderr, returncode, events) of a run under the runtime (by PYTHON, or `python`)."""
     with tempfile.TemporaryDirectory() as tmp:
         events_file = os.path.join(tmp, 'events.jsonl')
-        p = subprocess.run([PYTHON, RUNTIME, '--events-file', events_file,
+        p = subprocess.run([python or PYTHON, RUNTIME, '--events-file', events_file,
                             '--stall-ms', str(stall_ms), '--', script, *args],
-                           capture_output=True, timeout=timeout, cwd=os.path.dirname(script))
+                           capture_output=True, timeout=timeout, cwd=os.path.dirname(script),
+                           env=child_env(python))
         with open(events_file, encoding='utf-8') as f:
             events = [json.loads(line) for line in f]
     return p.stdout, p.stderr, p.returncode, events

@@ -1,0 +1,2 @@
+for i in range(50_000):
+    print("line", i)
