@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   trace_cmd->add_option("--svg", trace.svg, "Write the timeline as an SVG picture (the app's own painter)");
   trace_cmd->add_option("--theme", trace.theme, "Theme of the --svg picture: dark, light or projector");
   trace_cmd->add_option("--svg-width", trace.svg_width, "Width of the --svg picture in px")->check(CLI::Range(400, 20000));
+  trace_cmd->add_option("--svg-range", trace.svg_range, "Only FROM:TO (milliseconds) of the run in the --svg picture");
   trace_cmd->add_option("--max-events", trace.max_events,
                         "Event budget: past it only the end of the run is recorded (0: none)")
       ->check(CLI::NonNegativeNumber);

@@ -66,6 +66,15 @@ bool write_svg(const Trace& trace, const TraceOptions& options) {
   if (!metrics.exact()) say("Inter not found (Debian: fonts-inter): label widths in the SVG are estimates");
   timeline::SvgExportOptions svg;
   svg.width = static_cast<float>(options.svg_width);
+  if (!options.svg_range.empty()) {
+    double from = 0, to = 0;
+    if (std::sscanf(options.svg_range.c_str(), "%lf:%lf", &from, &to) != 2 || !(to > from)) {
+      say("--svg-range takes FROM:TO in milliseconds, FROM < TO (got '" + options.svg_range + "')");
+      return false;
+    }
+    svg.t0 = from * 1e6;
+    svg.t1 = to * 1e6;
+  }
   std::string error;
   if (timeline::save_timeline_svg(trace, theme, metrics, svg, options.svg, &error)) return true;
   say(error);

@@ -33,6 +33,7 @@ struct TraceOptions {
   std::string svg;                 // --svg out.svg: the timeline as a picture (same painter as the app)
   std::string theme = "dark";      // --theme: of the --svg picture
   int svg_width = 1600;            // --svg-width
+  std::string svg_range;           // --svg-range FROM:TO, in ms (empty: the whole run)
   long max_events = 2'000'000;     // --max-events: the event budget (0: none)
   PythonOptions py;
 };

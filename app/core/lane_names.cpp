@@ -13,7 +13,12 @@ std::string base_title(const Trace& trace, const Lane& lane) {
   switch (lane.kind) {
     case LaneKind::Main: return "top-level code";
     case LaneKind::Loop: return name == "loop" || name.empty() ? "event loop" : "event " + name;
-    case LaneKind::Task: return is_default_task_name(name) && !detail.empty() ? detail : name;
+    case LaneKind::Task: {
+      if (!is_default_task_name(name) || detail.empty()) return name;
+      // A long qualified coroutine (RequestResponseCycle.run_asgi) is known by its own name.
+      const auto dot = detail.rfind('.');
+      return detail.size() > 20 && dot != std::string::npos ? detail.substr(dot + 1) : detail;
+    }
     case LaneKind::Thread: return name.empty() ? detail : name;
     case LaneKind::Gen: return name;
   }

@@ -7,7 +7,7 @@ build="$1"
 prefix="$(mktemp -d)"
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" > "$prefix/install.log"
-for f in bin/loopscope share/loopscope/loopscope_runtime.py share/loopscope/assets/themes/dark.toml \
+for f in bin/loopscope share/loopscope/loopscope_runtime.py share/loopscope/loopscope_runtime/__main__.py share/loopscope/assets/themes/dark.toml \
          share/loopscope/lessons/07-blocking-vs-cooperative/lesson.toml share/applications/loopscope.desktop \
          share/icons/hicolor/scalable/apps/loopscope.svg share/icons/hicolor/256x256/apps/loopscope.png; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }

@@ -37,10 +37,13 @@ void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& item
   // loop, then the spans' own. Shapes are drawn spans first, overlays, markers on top.
   const auto markers = row.plan_markers(lane, items);
   std::vector<RowPainter::PlacedText> overlay_labels;
-  overlay_labels.reserve(items.overlays.size());
-  for (const SpanItem& item : items.overlays)
-    overlay_labels.push_back(item.merged() ? RowPainter::PlacedText{}
-                                           : place_overlay_label(row, lane, lane.overlays[item.first], item));
+  const auto place_overlay_labels = [&] {
+    overlay_labels.reserve(items.overlays.size());
+    for (const SpanItem& item : items.overlays)
+      overlay_labels.push_back(item.merged() ? RowPainter::PlacedText{}
+                                             : place_overlay_label(row, lane, lane.overlays[item.first], item));
+  };
+  if (overlay_labels_first()) place_overlay_labels();
   for (const SpanItem& item : items.spans) {
     if (item.merged()) {
       row.merged_block(item, merged_color(row, lane));
@@ -48,6 +51,7 @@ void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& item
       paint_span(row, lane, lane.spans[item.first], item);
     }
   }
+  if (!overlay_labels_first()) place_overlay_labels();
   for (std::size_t i = 0; i < items.overlays.size(); ++i) {
     const SpanItem& item = items.overlays[i];
     paint_overlay(row, lane, lane.overlays[item.first], item, overlay_labels[i]);
@@ -72,7 +76,10 @@ void paint_blocking(RowPainter& row, const SpanItem& item, bool holds_the_loop, 
   } else {
     // Waiting inside the call, the thread held but nothing else harmed: an amber band along the
     // bottom, like a suspension.
-    row.bottom_band(x0, x1, with_alpha(row.theme.warn, 0.85f));
+    row.bottom_band(x0, x1, row.theme.warn);
+    // Dark stripes over it, so that it also shows on a worker's amber job bar.
+    const float band = row.band_height();
+    row.canvas.hatch({x0, row.bar_bottom() - band}, {x1, row.bar_bottom()}, row.theme.stripes_on_red, band * 1.5f, 1.5f);
     row.draw(label);
   }
 }

@@ -27,6 +27,9 @@ class LaneItem {
                              const RowPainter::PlacedText& label) const;
   virtual RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
                                                      const SpanItem& item) const;
+  // Whether an overlay's label outranks the spans' own (what blocked the loop does; a worker's
+  // time.sleep inside its job does not).
+  virtual bool overlay_labels_first() const { return false; }
   // The colour of a run of spans merged because each is under a few pixels.
   virtual Rgba merged_color(const RowPainter& row, const Lane& lane) const { return row.colors.of(lane.id); }
 

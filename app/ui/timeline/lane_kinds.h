@@ -20,6 +20,7 @@ class LoopLane final : public LaneItem {
                      const RowPainter::PlacedText& label) const override;
   RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
                                              const SpanItem& item) const override;
+  bool overlay_labels_first() const override { return true; }
   Rgba merged_color(const RowPainter& row, const Lane& lane) const override;
 };
 
@@ -32,12 +33,16 @@ class TaskLane final : public LaneItem {
                      const RowPainter::PlacedText& label) const override;
   RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
                                              const SpanItem& item) const override;
+  bool overlay_labels_first() const override { return true; }
 };
 
 // A worker thread: the executor jobs it runs.
 class ThreadLane final : public LaneItem {
  public:
   void paint_span(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item) const override;
+  // A blocking call inside a job is drawn on the job's bar: named in the bar's text colour.
+  RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
+                                             const SpanItem& item) const override;
 };
 
 // A generator or iterator object: running, pulling from the next stage, awaiting inside its

@@ -107,7 +107,8 @@ RowPainter::PlacedText RowPainter::place_label(float x0, float x1, float centre_
   placed.at = {left, top};
   placed.font = font;
   placed.color = color;
-  labels.force(text_box(left, top, left + canvas.text_width(font, placed.text), size));
+  // The box reaches a little past the text: the next label keeps a gap and never reads as one.
+  labels.force(text_box(left, top, left + canvas.text_width(font, placed.text) + size * 0.6f, size));
   return placed;
 }
 

@@ -251,11 +251,26 @@ void TimelineScene::paint_links(Canvas& canvas, const Trace& trace, const Theme&
   // Full strength up to ~40 arrows in view, fading to a hint beyond a few hundred.
   const float alpha = std::clamp(40.0f / std::max(static_cast<float>(frame_.links_in_view), 1.0f), 0.12f, 0.85f);
   const auto& links = trace.links();
+  // Level of detail for arrows: of several between the same two lanes within a few pixels
+  // (a burst of short thread jobs), one is drawn.
+  struct Drawn {
+    LaneId from, to;
+    float x;
+  };
+  std::vector<Drawn> recent;
+  const float min_gap = style_.font * 0.5f;
   for (const LinkItem& item : frame_.links) {
     const Link& link = links[item.link];
     // Generator drives sit next to their driver: drawn, they only add vertical noise (the
     // pulling band tells it).
     if (link.kind == LinkKind::Drove) continue;
+    const auto near = [&](const Drawn& d) {
+      return ((d.from == item.from && d.to == item.to) || (d.from == item.to && d.to == item.from)) &&
+             std::fabs(d.x - item.x0) < min_gap;
+    };
+    if (std::any_of(recent.begin(), recent.end(), near)) continue;
+    if (recent.size() >= 32) recent.erase(recent.begin());
+    recent.push_back({item.from, item.to, item.x0});
     const float ya = centre_y_[static_cast<std::size_t>(item.from)], yb = centre_y_[static_cast<std::size_t>(item.to)];
     if (ya < 0 || yb < 0) continue;
     const Vec2 a{item.x0, ya}, b{item.x1, yb};
