@@ -617,11 +617,11 @@ class TraceBuilder {
 
 bool Trace::ingest_record(const EventRecord& record) { return TraceBuilder(*this, record).apply(); }
 
-void Trace::finish(EndStatus status, int exit_code, std::string message, int signal) {
+void Trace::finish(EndStatus status, int exit_code, std::string message, int signal, Nanos end_time) {
   if (ended_) return;
   Event ev;
   ev.kind = EventKind::End;
-  ev.t = events_.empty() ? 0 : events_.back().t;
+  ev.t = std::max(events_.empty() ? 0 : events_.back().t, end_time);
   ev.seq = events_.empty() ? 0 : events_.back().seq + 1;
   ev.sub = static_cast<std::uint8_t>(status);
   ev.aux = exit_code;

@@ -216,9 +216,11 @@ class Trace {
   // The same, for a record already parsed (trace_io reads the records embedded in a saved
   // Chrome trace through this).
   bool ingest_record(const EventRecord& record);
-  // Closes open spans at the last known time and records how the run ended.
-  // Appends an `end` record unless the stream already had one. `signal`: see RunInfo.
-  void finish(EndStatus status, int exit_code, std::string message, int signal = 0);
+  // Closes open spans and records how the run ended. Appends an `end` record unless the stream
+  // already had one. `signal`: see RunInfo. `end_time`: when the run really ended (a script
+  // stopped while it hung, killed while it blocked, is drawn running up to there); by default,
+  // or when earlier, the last event's time.
+  void finish(EndStatus status, int exit_code, std::string message, int signal = 0, Nanos end_time = 0);
   bool ended() const { return ended_; }
 
   const std::vector<Event>& events() const { return events_; }

@@ -292,6 +292,21 @@ StateAt state_at(const Trace& trace, EventIndex index) {
   return state;
 }
 
+LineAt line_at(const Trace& trace, EventIndex index, int budget) {
+  LineAt at;
+  const auto& events = trace.events();
+  if (index == kNoEvent || index >= events.size()) return at;
+  for (EventIndex i = index + 1; i-- > 0 && budget-- > 0;) {
+    if (events[i].line > 0 && events[i].kind != EventKind::Lane) {
+      at.line = events[i].line;
+      at.lane = events[i].lane;
+      at.exact = i == index;
+      return at;
+    }
+  }
+  return at;
+}
+
 std::vector<std::pair<std::string, std::string>> describe_event(const Trace& trace, EventIndex index) {
   std::vector<std::pair<std::string, std::string>> f;
   if (index >= trace.events().size()) return f;

@@ -92,6 +92,16 @@ StateAt state_at(const Trace& trace, EventIndex index);
 // The span of `spans` active right after event `index` (at its time `t`), or nullptr.
 const Span* span_at(const std::vector<Span>& spans, Nanos t, EventIndex index);
 
+// The line of the user's script that the step at `index` stands on: its own line, else (an
+// event with no line, such as the loop going idle) the line of the nearest earlier event that
+// had one, marked as not exact. line 0: none within `budget` events back.
+struct LineAt {
+  std::int32_t line = 0;
+  LaneId lane = kNoLane;
+  bool exact = false;
+};
+LineAt line_at(const Trace& trace, EventIndex index, int budget = 256);
+
 // Readable fields of one event ("kind": "suspend", "lane": "w1 worker()", "awaiting": ...).
 std::vector<std::pair<std::string, std::string>> describe_event(const Trace& trace, EventIndex index);
 

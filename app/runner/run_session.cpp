@@ -50,6 +50,10 @@ struct RunSession::Impl {
   std::string partial;                // an event line still being received
   std::string output;                 // tail of stdout+stderr
   std::atomic<std::size_t> received{0};
+  Clock::time_point inbox_arrived{};   // when the newest line in the inbox came (guarded by mutex)
+  // The newest event applied and when it arrived: a wall time maps to the trace's time from here.
+  Nanos anchor_t = 0;
+  Clock::time_point anchor_wall{};
 
   std::atomic<int> state{static_cast<int>(SessionState::Idle)};
   Clock::time_point started_at{}, ended_at{};
@@ -71,6 +75,7 @@ struct RunSession::Impl {
       inbox.push_back(std::move(partial));
       partial.clear();
       received.fetch_add(1);
+      inbox_arrived = Clock::now();
     }
   }
 
@@ -172,8 +177,10 @@ std::size_t RunSession::pump(Trace& trace) {
       s.exited_at && std::chrono::duration<double>(Clock::now() - *s.exited_at).count() > kPipeGraceS;
 
   std::vector<std::string> lines;
+  Clock::time_point arrived{};
   {
     std::lock_guard lock(s.mutex);
+    arrived = s.inbox_arrived;
     if (s.inbox.size() <= kMaxLinesPerPump) {
       lines.swap(s.inbox);
     } else {
@@ -187,6 +194,10 @@ std::size_t RunSession::pump(Trace& trace) {
     }
   }
   for (const auto& line : lines) trace.ingest_line(line);
+  if (!lines.empty() && !trace.empty()) {
+    s.anchor_t = trace.end_time();
+    s.anchor_wall = arrived;
+  }
   if (!s.hello_seen && !trace.empty() && trace.events().front().kind == EventKind::Hello) s.hello_seen = true;
 
   bool inbox_empty;
@@ -208,7 +219,12 @@ std::size_t RunSession::pump(Trace& trace) {
     const std::string output = raw_output();
     facts.output_tail = output;
     const EndReport report = explain_end(facts);
-    trace.finish(report.status, report.code, report.message, report.signal);
+    // A run that did not end by itself (stopped while it hung, killed, crashed) lasted until
+    // the process went, not until its last event: what ran then is drawn running up to there.
+    Nanos end_t = 0;
+    if (!facts.exit_seen && s.anchor_wall != Clock::time_point{})
+      end_t = s.anchor_t + std::chrono::duration_cast<std::chrono::nanoseconds>(*s.exited_at - s.anchor_wall).count();
+    trace.finish(report.status, report.code, report.message, report.signal, end_t);
     s.ended_at = Clock::now();
     s.set_state(report.status == EndStatus::Finished  ? SessionState::Finished
                 : report.status == EndStatus::Stopped ? SessionState::Stopped

@@ -384,6 +384,9 @@ void App::PumpRun() {
     }
   }
   playhead_.update(trace_.events(), dt);
+  // One step everywhere: whatever moved the playhead (play, follow, a click, a key), every
+  // panel shows the step it is on.
+  selection_.event = playhead_.position();
   if (trace_.events().size() != problems_event_count_ && (!running() || trace_.events().size() - problems_event_count_ > 500)) {
     CollectProblems();
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "platform/fonts.h"
+#include "core/trace_state.h"
 #include "platform/theme.h"
 #include "ui/syntax_colors.h"
 
@@ -120,10 +121,12 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
   // The step at the playhead: its line gets the arrow, in its lane's colour.
   int current_line = 0;
   ImU32 current_color = pal.accent;
-  if (playhead != kNoEvent && playhead < trace.events().size()) {
-    const Event& e = trace.events()[playhead];
-    current_line = e.line;
-    current_color = colors.of(e.lane);
+  // The line the step stands on, or (a step with no line, like the loop going idle) the last
+  // line that ran before it, so that the pane always follows the playhead.
+  const LineAt at = line_at(trace, playhead);
+  if (at.line > 0) {
+    current_line = at.line;
+    current_color = at.exact ? colors.of(at.lane) : loopscope::with_alpha(colors.of(at.lane), 0.55f);
   }
   if (playhead != last_playhead_) {
     last_playhead_ = playhead;

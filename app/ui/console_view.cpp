@@ -71,8 +71,19 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
       ImGui::PopID();
     }
   }
-  // Keep the newest line in view while a run streams and the playhead follows it.
-  if (live && playhead.follow_live()) ImGui::SetScrollHereY(1.0f);
+  // Keep the newest line in view while a run streams and the playhead follows it; else keep
+  // the line of the playhead's step in view as it moves (play, steps, scrubbing).
+  if (live && playhead.follow_live()) {
+    ImGui::SetScrollHereY(1.0f);
+  } else if (pos != scrolled_for_) {
+    scrolled_for_ = pos;
+    const auto row = std::upper_bound(prints_.begin(), prints_.end(), pos) - prints_.begin() - 1;
+    if (pos != kNoEvent && row >= 0) {
+      const float y = static_cast<float>(row) * line_h;
+      const float top = ImGui::GetScrollY(), height = ImGui::GetWindowHeight();
+      if (y < top || y + line_h > top + height) ImGui::SetScrollY(std::max(0.0f, y - height * 0.4f));
+    }
+  }
   ImGui::EndChild();
   ImGui::PopFont();
 }

@@ -15,13 +15,18 @@ namespace loopscope::ui {
 class ConsoleView {
  public:
   void Draw(const Trace& trace, Playhead& playhead, Selection& selection, const LaneColors& colors, bool live);
-  void Reset() { prints_.clear(); scanned_ = 0; }
+  void Reset() {
+    prints_.clear();
+    scanned_ = 0;
+    scrolled_for_ = kNoEvent;
+  }
   std::size_t line_count() const { return prints_.size(); }
 
  private:
   void Scan(const Trace& trace);
   std::vector<EventIndex> prints_;  // indices of Print events, in order
   std::size_t scanned_ = 0;
+  EventIndex scrolled_for_ = kNoEvent;  // the playhead the view last scrolled to
 };
 
 }  // namespace loopscope::ui

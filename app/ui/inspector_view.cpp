@@ -127,8 +127,8 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
     dim_text("The inspector shows every task, timer, thread and generator at the playhead once the program ran.");
     return 0;
   }
-  // The selected event if any, else the playhead's.
-  const EventIndex shown = selection.event != kNoEvent ? selection.event : playhead.position();
+  // The step at the playhead: the one step every panel shows.
+  const EventIndex shown = playhead.position();
   if (shown != cached_position_ || trace.events().size() != cached_events_) {
     state_ = state_at(trace, shown);
     cached_position_ = shown;

@@ -177,3 +177,16 @@ TEST_CASE("state_at on an empty trace and past the end is safe", "[state]") {
   const Trace trace = fixtures::make(fixtures::kGenerators);
   CHECK(state_at(trace, 1000000).event == trace.events().size() - 1);
 }
+
+TEST_CASE("the line a step stands on: its own, else the last line that ran", "[state]") {
+  const Trace trace = fixtures::make(fixtures::kTwoTasks);
+  const LineAt suspend = line_at(trace, 10);  // w1 suspends at line 2
+  CHECK(suspend.line == 2);
+  CHECK(suspend.exact);
+  CHECK(suspend.lane == fixtures::lane_named(trace, "w1"));
+  const LineAt idle = line_at(trace, 11);  // the loop goes idle: no line of its own
+  CHECK(idle.line == 2);
+  CHECK_FALSE(idle.exact);
+  CHECK(line_at(trace, 0).line == 0);  // nothing ran yet
+  CHECK(line_at(trace, kNoEvent).line == 0);
+}

@@ -123,12 +123,24 @@ TEST_CASE("SIGKILL from outside mid-run keeps what was emitted, in order, withou
 TEST_CASE("a hanging script is stopped by the timeout", "[runner]") {
   const bool real_runtime = GENERATE(false, true);
   RunRequest hang = request("hang.py", real_runtime);
-  hang.timeout_s = 1.0;
+  hang.timeout_s = real_runtime ? 2.0 : 1.0;
   const Trace trace = run_to_completion(hang);
   CHECK(trace.info().status == EndStatus::Timeout);
   CHECK(trace.info().end_message.find("timeout") != std::string::npos);
   CHECK(kept_early_print(trace, real_runtime, "sleeping"));
   CHECK(no_children_left());
+  if (real_runtime) {
+    // It ran until the time limit stopped it, not until its last event: the run lasts well past
+    // its print (the limit, less the interpreter's start-up), and the sleep it hung in is drawn
+    // up to the end.
+    Nanos printed_at = 0;
+    for (const Event& e : trace.events())
+      if (e.kind == EventKind::Print) printed_at = e.t;
+    CHECK(trace.end_time() - printed_at >= 1'000'000'000);
+    const auto& blocked = trace.lanes()[0].overlays;
+    REQUIRE_FALSE(blocked.empty());
+    CHECK(blocked.back().end == trace.end_time());
+  }
 }
 
 TEST_CASE("stop() kills the run at once and says so", "[runner]") {
