@@ -37,7 +37,7 @@ void fit_to_run(TimeAxis& axis, const Trace& trace) {
 }
 
 void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<LaneId>& rows, TimelineFrame& frame,
-                 std::size_t max_links) {
+                 std::size_t max_links, float min_label_px) {
   frame.clear_items();
   frame.rows.resize(rows.size());
   const Nanos open_end = open_end_time(trace);
@@ -72,7 +72,7 @@ void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<Lan
     frame.links.push_back({axis.x_of(static_cast<double>(link.from_t)), axis.x_of(static_cast<double>(link.to_t)),
                            link.from, link.to, static_cast<std::uint32_t>(i)});
   }
-  frame.ticks = axis.ticks();
+  frame.ticks = axis.ticks(min_label_px);
 }
 
 }  // namespace loopscope

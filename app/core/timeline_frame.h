@@ -45,8 +45,9 @@ Nanos open_end_time(const Trace& trace);
 // to the end of the run.
 void fit_to_run(TimeAxis& axis, const Trace& trace);
 
-// Fills `frame` for `rows` at the axis' current range. At most `max_links` links are kept.
+// Fills `frame` for `rows` at the axis' current range. At most `max_links` links are kept; ruler
+// labels are at least `min_label_px` apart (wider text, further apart).
 void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<LaneId>& rows,
-                 TimelineFrame& frame, std::size_t max_links = 4000);
+                 TimelineFrame& frame, std::size_t max_links = 4000, float min_label_px = 90.0f);
 
 }  // namespace loopscope

@@ -63,8 +63,11 @@ Settings settings_from_json_text(const std::string& text) {
     read(l, "show_code", p.show_code);
     read(l, "show_inspector", p.show_inspector);
     read(l, "show_console", p.show_console);
+    read(l, "show_timeline", p.show_timeline);
+    read(l, "presenter", p.presenter);
+    read(l, "presenter_code_width", p.presenter_code_width);
   }
-  if (s.theme != "light") s.theme = "dark";
+  if (s.theme.empty()) s.theme = "dark";  // an unknown theme id falls back when it is applied
   if (s.scale != 0.0f && (s.scale < 1.0f || s.scale > 2.0f)) s.scale = 0.0f;
   if (s.window_width < 320 || s.window_height < 240) s.window_width = 1600, s.window_height = 900;
   return s;
@@ -81,7 +84,9 @@ std::string settings_to_json_text(const Settings& s) {
        {{"left_width", p.left_width}, {"code_width", p.code_width}, {"bottom_height", p.bottom_height},
         {"inspector_width", p.inspector_width}, {"browser_height", p.browser_height},
         {"show_browser", p.show_browser}, {"show_lesson", p.show_lesson}, {"show_code", p.show_code},
-        {"show_inspector", p.show_inspector}, {"show_console", p.show_console}}},
+        {"show_inspector", p.show_inspector}, {"show_console", p.show_console},
+        {"show_timeline", p.show_timeline}, {"presenter", p.presenter},
+        {"presenter_code_width", p.presenter_code_width}}},
   };
   return j.dump(2) + "\n";
 }

@@ -21,6 +21,11 @@ struct PanelLayout {
   bool show_code = true;
   bool show_inspector = true;
   bool show_console = true;
+  bool show_timeline = true;
+  // The presenter layout (for a projector or a recording): code and timeline only, a caption
+  // of the current step, taller lanes.
+  bool presenter = false;
+  float presenter_code_width = 0.0f;
 };
 
 struct Settings {

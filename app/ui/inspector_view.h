@@ -4,15 +4,11 @@
 
 #include "core/playhead.h"
 #include "core/trace_model.h"
+#include "core/trace_state.h"
 #include "core/view_selection.h"
 #include "ui/lane_colors.h"
-#include "core/trace_state.h"
 
 namespace loopscope::ui {
-
-// A one-line description of an event ("Task-2 suspends at line 7: awaits sleep(0.5)").
-std::string event_sentence(const Trace& trace, EventIndex index);
-const char* event_kind_name(EventKind kind);
 
 class InspectorView {
  public:

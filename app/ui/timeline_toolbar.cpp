@@ -84,9 +84,8 @@ void TimelineView::HandleKeys(const Trace& trace, Playhead& playhead, Selection&
   }
 }
 
-void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection& selection, bool live) {
+void TimelineView::DrawTransport(const Trace& trace, Playhead& playhead) {
   const auto& events = trace.events();
-  const EventIndex before = playhead.position();
   ImGui::BeginDisabled(trace.empty());
   if (ImGui::Button("|<")) playhead.first(events);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("First event (Home)");
@@ -105,9 +104,13 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   if (ImGui::Button(">|")) playhead.last(events);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Last event (End)");
   ImGui::EndDisabled();
+}
 
+// Pace, step filter, follow-live and the library tasks switch: on the toolbar, or in the
+// presenter layout's Options popup.
+void TimelineView::DrawViewOptions(const Trace& trace, Playhead& playhead, bool live) {
+  const auto& events = trace.events();
   // Pace: events per second, or the run's own clock scaled.
-  same_line_if_fits(ImGui::GetFontSize() * 12.5f + ImGui::GetStyle().ItemSpacing.x);
   Pace pace = playhead.pace();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
   const char* modes[] = {"events/s", "real time"};
@@ -135,16 +138,13 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
   if (ImGui::Combo("##filter", &filter, filters, 3)) playhead.set_filter(static_cast<StepFilter>(filter));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Which events stepping and playback stop at");
 
-  same_line_if_fits(ImGui::GetFontSize() * 8.5f);  // Follow + Fit
+  same_line_if_fits(ImGui::GetFontSize() * 5.0f);
   bool follow = playhead.follow_live();
   if (ImGui::Checkbox("Follow", &follow)) {
     playhead.set_follow_live(follow);
     if (follow) playhead.last(events);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip(live ? "Stay on the newest event while the program runs" : "Stay on the newest event during a live run");
-  ImGui::SameLine();
-  if (ImGui::Button("Fit")) fit_requested_ = true;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole run (F, or double-click)");
 
   // My code / everything: tasks that only ran library code, folded or shown.
   if (scene_.group_size(timeline::LaneGroup::Library) > 0) {
@@ -154,27 +154,50 @@ void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection
       ImGui::SetTooltip("Show the %zu tasks that only ran library code (a server's internals), or fold them into one row",
                         scene_.group_size(timeline::LaneGroup::Library));
   }
+}
 
-  // Right side: where the playhead is, and the shortcuts button.
-  char where[128] = "";
-  const EventIndex pos = playhead.position();
-  if (pos != kNoEvent && pos < events.size()) {
-    std::snprintf(where, sizeof where, "step %u / %zu   %s", pos, events.size() - 1, format_time(events[pos].t).c_str());
-  }
-  const float help_w = ImGui::CalcTextSize("?").x + ImGui::GetStyle().FramePadding.x * 2;
-  const float where_w = ImGui::CalcTextSize(where).x;
-  const float right = ImGui::GetWindowContentRegionMax().x;
-  same_line_if_fits(help_w);
-  const float x = right - help_w - where_w - ImGui::GetStyle().ItemSpacing.x;
-  if (x > ImGui::GetCursorPosX()) {
-    ImGui::SetCursorPosX(x);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s", where);
+void TimelineView::DrawToolbar(const Trace& trace, Playhead& playhead, Selection& selection, bool live) {
+  const auto& events = trace.events();
+  const EventIndex before = playhead.position();
+  DrawTransport(trace, playhead);
+  if (presenter) {
+    // Presenting: the transport and Fit only; the rest behind one button.
     ImGui::SameLine();
+    if (ImGui::Button("Fit")) fit_requested_ = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Options")) ImGui::OpenPopup("##timeline_options");
+    if (ImGui::BeginPopup("##timeline_options")) {
+      DrawViewOptions(trace, playhead, live);
+      ImGui::EndPopup();
+    }
+  } else {
+    same_line_if_fits(ImGui::GetFontSize() * 12.5f + ImGui::GetStyle().ItemSpacing.x);
+    DrawViewOptions(trace, playhead, live);
+    same_line_if_fits(ImGui::GetFontSize() * 2.5f);
+    if (ImGui::Button("Fit")) fit_requested_ = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the whole run (F, or double-click)");
+
+    // Right side: where the playhead is, and the shortcuts button.
+    char where[128] = "";
+    const EventIndex pos = playhead.position();
+    if (pos != kNoEvent && pos < events.size()) {
+      std::snprintf(where, sizeof where, "step %u / %zu   %s", pos, events.size() - 1, format_time(events[pos].t).c_str());
+    }
+    const float help_w = ImGui::CalcTextSize("?").x + ImGui::GetStyle().FramePadding.x * 2;
+    const float where_w = ImGui::CalcTextSize(where).x;
+    const float right = ImGui::GetWindowContentRegionMax().x;
+    same_line_if_fits(help_w);
+    const float x = right - help_w - where_w - ImGui::GetStyle().ItemSpacing.x;
+    if (x > ImGui::GetCursorPosX()) {
+      ImGui::SetCursorPosX(x);
+      ImGui::AlignTextToFramePadding();
+      ImGui::TextDisabled("%s", where);
+      ImGui::SameLine();
+    }
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - help_w));
+    if (ImGui::Button("?")) show_shortcuts = !show_shortcuts;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard and mouse shortcuts (?)");
   }
-  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - help_w));
-  if (ImGui::Button("?")) show_shortcuts = !show_shortcuts;
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Keyboard and mouse shortcuts (?)");
 
   if (playhead.position() != before) {
     selection.event = playhead.position();

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/step_sentence.h"
 #include "core/timeline_frame.h"
+#include "platform/fonts.h"
 #include "platform/theme.h"
 #include "ui/imgui_canvas.h"
 
@@ -16,6 +18,7 @@ namespace loopscope {
 void TimelineView::Draw(const Trace& trace, Playhead& playhead, Selection& selection, bool live) {
   HandleKeys(trace, playhead, selection);
   DrawToolbar(trace, playhead, selection, live);
+  if (presenter) DrawCaption(trace, playhead);
   // Playback moves the playhead between frames: keep it in view (follow-live fits instead).
   if (playhead.playing() && playhead.position() != last_position_) KeepVisible(trace, playhead.position());
   DrawCanvas(trace, playhead, selection, live);
@@ -42,8 +45,7 @@ void TimelineView::DrawCanvas(const Trace& trace, Playhead& playhead, Selection&
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   canvas_ = {origin.x, origin.y, std::max(avail.x, 240.0f), std::max(avail.y, 120.0f)};
   const ui::ImGuiCanvas::Fonts fonts = ui::timeline_fonts();
-  const timeline::TimelineStyle style =
-      timeline::TimelineStyle::for_fonts(fonts.label->FontSize, fonts.small->FontSize, canvas_.w);
+  const timeline::TimelineStyle style = Style(canvas_.h);
 
   FollowTheRun(trace, playhead, live);
   scene_.sync(trace, platform::theme());
@@ -79,6 +81,31 @@ void TimelineView::DrawCanvas(const Trace& trace, Playhead& playhead, Selection&
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
   }
+}
+
+timeline::TimelineStyle TimelineView::Style(float canvas_height) const {
+  const ui::ImGuiCanvas::Fonts fonts = ui::timeline_fonts();
+  timeline::TimelineStyle style =
+      timeline::TimelineStyle::for_fonts(fonts.label->FontSize, fonts.small->FontSize, canvas_.w, presenter);
+  if (presenter) {
+    // Taller lanes, but never so tall that fewer than six fit (a projector at 200%).
+    const float six = (canvas_height - style.ruler_h) / 6.0f;
+    style.lane_h = std::max(std::round(style.font * 1.9f), std::min(style.lane_h, std::floor(six)));
+    style.gen_h = std::min(style.gen_h, style.lane_h);
+  }
+  return style;
+}
+
+void TimelineView::DrawCaption(const Trace& trace, const Playhead& playhead) {
+  // The story of the step, in one sentence, big enough to read from the back of the room.
+  const EventIndex pos = playhead.position();
+  std::string caption = pos == kNoEvent ? std::string("Run the program to see what it does.")
+                                        : "Step " + std::to_string(pos) + "  \xC2\xB7  " + step_sentence(trace, pos);
+  ImGui::PushFont(platform::fonts().bold);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(caption.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
 }
 
 void TimelineView::HandleMouse(const Trace& trace, Playhead& playhead, Selection& selection, bool hovered,

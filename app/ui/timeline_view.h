@@ -28,9 +28,16 @@ struct TimelineView {
   const TimeAxis& axis() const { return axis_; }
   bool show_shortcuts = false;       // the `?` overlay
   timeline::TimelineOptions options; // groups shown ("my code / everything", generators)
+  // The presenter layout: a compact toolbar, a caption of the current step above the lanes,
+  // taller lanes (as tall as leaves room for six).
+  bool presenter = false;
 
  private:
   void DrawToolbar(const Trace& trace, Playhead& playhead, Selection& selection, bool live);
+  void DrawTransport(const Trace& trace, Playhead& playhead);
+  void DrawViewOptions(const Trace& trace, Playhead& playhead, bool live);
+  void DrawCaption(const Trace& trace, const Playhead& playhead);
+  timeline::TimelineStyle Style(float canvas_height) const;
   void DrawCanvas(const Trace& trace, Playhead& playhead, Selection& selection, bool live);
   void FollowTheRun(const Trace& trace, const Playhead& playhead, bool live);
   void HandleMouse(const Trace& trace, Playhead& playhead, Selection& selection, bool hovered, bool active);

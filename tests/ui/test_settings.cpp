@@ -33,12 +33,26 @@ TEST_CASE("settings survive a round trip through JSON") {
 }
 
 TEST_CASE("bad or missing values fall back to defaults") {
-  const Settings s = settings_from_json_text(R"({"theme": "neon", "scale": 7, "window_width": "wide", "passed": 3})");
+  const Settings s = settings_from_json_text(R"({"theme": "", "scale": 7, "window_width": "wide", "passed": 3})");
   REQUIRE(s.theme == "dark");
   REQUIRE(s.scale == 0.0f);
   REQUIRE(s.window_width == 1600);
   REQUIRE(s.passed.empty());
   REQUIRE(settings_from_json_text("not json").theme == "dark");
+  // A theme of the user's own (assets/themes/neon.toml) is remembered; an unknown one falls
+  // back to the first theme when it is applied.
+  REQUIRE(settings_from_json_text(R"({"theme": "neon"})").theme == "neon");
+}
+
+TEST_CASE("the presenter layout and the timeline's visibility are remembered") {
+  Settings s;
+  s.layout.presenter = true;
+  s.layout.show_timeline = false;
+  s.layout.presenter_code_width = 420;
+  const Settings back = settings_from_json_text(settings_to_json_text(s));
+  REQUIRE(back.layout.presenter);
+  REQUIRE_FALSE(back.layout.show_timeline);
+  REQUIRE(back.layout.presenter_code_width == Approx(420));
 }
 
 TEST_CASE("settings are saved to and loaded from a file") {

@@ -146,7 +146,7 @@ void TimelineScene::layout(const Trace& trace, TimeAxis& axis, const TimelineSty
   style_.header_w = header_w;
   axis.set_pixels(area.x + header_w + style.gap, std::max(40.0f, area.w - header_w - style.gap - 8.0f));
   build_rows(trace, options, rows_top_ - scroll_y);
-  build_frame(trace, axis, shown_, frame_);
+  build_frame(trace, axis, shown_, frame_, 4000, style.small * 7.0f);
 }
 
 const Row* TimelineScene::row_of(LaneId lane) const {
