@@ -43,6 +43,7 @@ App::App(platform::Window& window, AppConfig config)
     : window_(window), config_(std::move(config)), edits_(config_.persistent ? default_edits_folder() : std::string()) {
   if (config_.persistent) settings_ = platform::load_settings(platform::settings_path());
   open_popup_.set_folders(settings_.file_folders);
+  open_popup_.set_native_allowed(config_.persistent);
   theme_id_ = config_.theme.empty() ? settings_.theme : config_.theme;
   catalog_ = load_lessons(locate_lessons(config_.lessons_dir));
   if (!config_.open_path.empty()) {

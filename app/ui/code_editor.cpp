@@ -207,10 +207,7 @@ bool CodeEditor::Draw(EditBuffer& buffer, const std::string& error_message) {
   if (focused_) {
     GImGui->WantTextInputNextFrame = 1;  // the timeline's keys (Space, arrows) stay away while typing
     const int page = std::max(1, static_cast<int>(view_h / line_h_) - 1);
-    if (HandleKeys(buffer, page)) {
-      changed = true;
-      last_change_time_ = ImGui::GetTime();
-    }
+    changed = HandleKeys(buffer, page);
   }
   if (cursor_moved_ || changed) {
     KeepCursorVisible(buffer, gutter_w, view_w, view_h);

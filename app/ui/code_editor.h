@@ -47,7 +47,6 @@ class CodeEditor {
   bool focused_ = false;
   bool cursor_moved_ = false;  // scroll the cursor into view at the next frame
   bool selecting_ = false;     // a mouse drag is extending the selection
-  double last_change_time_ = 0.0;  // the caret stays solid while typing
   bool find_open_ = false;
   bool find_focus_ = false;
   std::string find_query_;

@@ -31,6 +31,10 @@ void OpenFilePopup::Open(const std::string& title, const std::string& kind, cons
   save_ = save;
   request_open_ = true;
   replace_path_.clear();
+  if (native_allowed_ && native_.Start({title, dir_, default_name, extensions_, save})) {
+    request_open_ = false;  // the built-in one only if the desktop's cannot show
+    return;
+  }
   List();
 }
 
@@ -64,6 +68,18 @@ bool OpenFilePopup::Confirm(const std::string& path) {
 }
 
 bool OpenFilePopup::Draw(std::string* chosen) {
+  std::string native_path;
+  switch (native_.Poll(&native_path)) {
+    case NativeFileDialog::State::Chosen:
+      folders_by_kind_[kind_] = fs::path(native_path).parent_path().string();
+      *chosen = native_path;
+      return true;
+    case NativeFileDialog::State::Failed:
+      List();
+      request_open_ = true;
+      break;
+    default: break;
+  }
   if (request_open_) {
     ImGui::OpenPopup(title_.c_str());
     request_open_ = false;
@@ -124,7 +140,7 @@ bool OpenFilePopup::Draw(std::string* chosen) {
         List();
       } else if (save_ && fs::exists(path, ec)) {
         replace_path_ = path;
-        replace_.Ask("Replace the file?", fs::path(path).filename().string() + " already exists in " + dir_ +
+        replace_.Ask("Replace the file?", fs::path(path).filename().string() + " already exists in " + fs::path(path).parent_path().string() +
                                               ". Replace it with the new one?", "Replace");
       } else {
         *chosen = path;

@@ -1,6 +1,6 @@
-// A small file chooser (no native dialog library is available): a path field plus the
-// current folder's sub-folders and matching files. Used for Open script/trace and Save/Export.
-// It remembers the last folder per kind of file (scripts, traces, exports; the App keeps them
+// The file chooser for Open script/trace and Save/Export: the desktop's own dialog where one is
+// installed and allowed (ui/native_file_dialog.h), else a built-in one: a path field plus the
+// current folder's sub-folders and matching files. It remembers the last folder per kind of file (scripts, traces, exports; the App keeps them
 // in the settings), asks before replacing an existing file, and sizes itself so that its
 // buttons fit at every UI scale.
 #pragma once
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ui/confirm_popup.h"
+#include "ui/native_file_dialog.h"
 
 namespace loopscope::ui {
 
@@ -29,6 +30,8 @@ class OpenFilePopup {
   // The last folder of each kind, as the settings keep them.
   const std::map<std::string, std::string>& folders() const { return folders_by_kind_; }
   void set_folders(std::map<std::string, std::string> folders) { folders_by_kind_ = std::move(folders); }
+  // The desktop's dialog first (off for screenshots and tests: they must never wait on one).
+  void set_native_allowed(bool allowed) { native_allowed_ = allowed; }
 
  private:
   void List();
@@ -42,6 +45,8 @@ class OpenFilePopup {
   std::map<std::string, std::string> folders_by_kind_;
   ConfirmPopup replace_;
   std::string replace_path_;  // waiting for "Replace?"
+  NativeFileDialog native_;
+  bool native_allowed_ = false;
   bool save_ = false;
   bool open_ = false;
   bool request_open_ = false;
