@@ -159,10 +159,7 @@ ErrorView::Click ErrorView::Draw(const std::vector<Problem>& problems) {
     ImGui::Text("[%s]", kind_label(p.kind));
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(p.title.c_str());
-    ImGui::PopTextWrapPos();
+    // The line link before the title, so that a long, wrapped title never pushes it out of sight.
     if (p.line > 0) {
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.accent));
@@ -173,6 +170,10 @@ ErrorView::Click ErrorView::Draw(const std::vector<Problem>& problems) {
       }
       ImGui::PopStyleColor();
     }
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(p.title.c_str());
+    ImGui::PopTextWrapPos();
     if (p.traceback.has_frames()) {
       DrawTraceback(p, i, click);
     } else if (!p.detail.empty()) {
