@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "cli/commands.h"
+#include "core/file_text.h"
 #include "platform/offscreen.h"
 #include "platform/png_file.h"
 #include "platform/settings.h"
@@ -29,10 +30,18 @@ int fail(const std::string& message) {
   return 1;
 }
 
-// "knob:blocking=1,knob:tasks=3" -> SetKnob calls.
+// "knob:blocking=1,knob:tasks=3" -> SetKnob calls; "edit:FILE" opens the editor on FILE's text
+// in place of the program's; "dialog:save-trace" opens that file dialog.
 void apply_view_options(ui::App& app, const std::string& view) {
   std::stringstream parts(view);
   for (std::string part; std::getline(parts, part, ',');) {
+    if (part.rfind("edit:", 0) == 0) {
+      std::string text, error;
+      if (read_text_file(part.substr(5), text, &error)) app.EditProgram(text);
+      else std::fprintf(stderr, "loopscope: %s (continuing)\n", error.c_str());
+    }
+    if (part.rfind("dialog:", 0) == 0 && !app.OpenFileDialog(part.substr(7)))
+      std::fprintf(stderr, "loopscope: no dialog '%s' (continuing)\n", part.substr(7).c_str());
     if (part.rfind("knob:", 0) != 0) continue;
     const std::string assignment = part.substr(5);
     const auto eq = assignment.find('=');

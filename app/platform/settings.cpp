@@ -50,6 +50,7 @@ Settings settings_from_json_text(const std::string& text) {
   read(j, "last_open", s.last_open);
   read(j, "live_reload", s.live_reload);
   read(j, "passed", s.passed);
+  read(j, "file_folders", s.file_folders);
   if (auto it = j.find("layout"); it != j.end() && it->is_object()) {
     const json& l = *it;
     PanelLayout& p = s.layout;
@@ -80,6 +81,7 @@ std::string settings_to_json_text(const Settings& s) {
       {"window_width", s.window_width}, {"window_height", s.window_height},
       {"maximized", s.maximized}, {"theme", s.theme}, {"scale", s.scale},
       {"last_open", s.last_open}, {"live_reload", s.live_reload}, {"passed", s.passed},
+      {"file_folders", s.file_folders},
       {"layout",
        {{"left_width", p.left_width}, {"code_width", p.code_width}, {"bottom_height", p.bottom_height},
         {"inspector_width", p.inspector_width}, {"browser_height", p.browser_height},

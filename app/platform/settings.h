@@ -3,6 +3,7 @@
 // so old and new versions share one file.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -37,6 +38,7 @@ struct Settings {
   std::string last_open;           // lesson id, or a script path
   bool live_reload = false;
   std::set<std::string> passed;    // "lesson-id/exercise-id" of exercises that passed
+  std::map<std::string, std::string> file_folders;  // last folder of each file dialog kind
   PanelLayout layout;
 };
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/data_paths.h"
+#include "platform/key_queue.h"
 #include "platform/png_file.h"
 
 namespace loopscope::platform {
@@ -86,6 +87,7 @@ std::unique_ptr<Window> Window::create(const WindowOptions& options, std::string
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // layout lives in our own settings file
   io.ConfigWindowsMoveFromTitleBarOnly = true;
+  install_key_queue(handle);  // first: ImGui's callbacks chain to it
   ImGui_ImplGlfw_InitForOpenGL(handle, true);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   return std::unique_ptr<Window>(new Window(handle));
@@ -108,6 +110,7 @@ void Window::poll_events(double max_wait_s) {
 }
 
 void Window::begin_frame() {
+  next_key_frame();
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
 }

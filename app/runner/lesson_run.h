@@ -10,7 +10,8 @@
 namespace loopscope {
 
 // `script` may live elsewhere (an edited copy, a learner's answer): it still runs in the
-// lesson's folder, in place of the lesson's own file.
+// lesson's folder, in place of the lesson's own file, and the lesson's folder comes first on
+// its PYTHONPATH, so that it imports the lesson's modules (`import helper`) as the original does.
 RunRequest lesson_run_request(const Lesson& lesson, const std::string& script, const KnobValues& knobs = {});
 
 }  // namespace loopscope

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <system_error>
 #include <unistd.h>
@@ -40,8 +39,11 @@ bool is_trace_path(const std::string& path) {
 
 }  // namespace
 
-App::App(platform::Window& window, AppConfig config) : window_(window), config_(std::move(config)) {
+App::App(platform::Window& window, AppConfig config)
+    : window_(window), config_(std::move(config)), edits_(config_.persistent ? default_edits_folder() : std::string()) {
   if (config_.persistent) settings_ = platform::load_settings(platform::settings_path());
+  open_popup_.set_folders(settings_.file_folders);
+  open_popup_.set_native_allowed(config_.persistent);
   theme_id_ = config_.theme.empty() ? settings_.theme : config_.theme;
   catalog_ = load_lessons(locate_lessons(config_.lessons_dir));
   if (!config_.open_path.empty()) {
@@ -107,6 +109,7 @@ void App::BeforeFrame() {
   PollBackgroundLoad();
   PollExports();
   PumpRun();
+  KeepEditSoon();
   PollLiveReload();
   lane_colors_.refresh(trace_, platform::theme());
   if (settings_dirty_ && config_.persistent) {
@@ -120,12 +123,13 @@ void App::BeforeFrame() {
 }
 
 bool App::Animating() const {
-  return running() || playhead_.playing() || pending_load_.valid() || settings_dirty_ || !png_writes_.empty() ||
+  return running() || edit_changed_at_ != 0.0 || playhead_.playing() || pending_load_.valid() || settings_dirty_ || !png_writes_.empty() ||
          Now() < toast_until_;
 }
 
 void App::Shutdown() {
   StopRun();
+  KeepEditNow();
   if (!config_.persistent) return;
   const platform::WindowGeometry g = window_.geometry();
   if (!g.maximized) {
@@ -149,6 +153,7 @@ const Lesson* App::lesson() const {
 void App::OpenLesson(int index) {
   if (index < 0 || static_cast<std::size_t>(index) >= catalog_.lessons.size()) return;
   StopRun();
+  KeepEditNow();
   lesson_index_ = index;
   const Lesson& l = catalog_.lessons[static_cast<std::size_t>(index)];
   knob_values_ = default_knob_values(l);
@@ -159,6 +164,7 @@ void App::OpenLesson(int index) {
   program_.path = l.main_path;
   program_.original = l.main_path.empty() ? std::string() : read_text_file(l.main_path, &error);
   program_.text = program_.original;
+  RestoreKeptEdit();
   code_view_.editing = false;
   NewTrace();
   run_started_ = false;
@@ -216,14 +222,17 @@ void App::PollBackgroundLoad() {
     // Show the traced script beside it when it is still on disk.
     const std::string script = trace_.info().script;
     std::error_code ec;
+    run_files_ = {script, fs::path(script).filename().string(), fs::path(script).parent_path().string()};
     if (!script.empty() && fs::exists(script, ec) && program_.path != script) {
       std::string error;
+      KeepEditNow();
       program_ = Program{};
       program_.title = fs::path(script).filename().string();
       program_.path = script;
       program_.original = read_text_file(script, &error);
       program_.text = program_.original;
       lesson_index_ = -1;
+      kept_text_ = program_.text;
     }
     CollectProblems();
     Toast("Opened trace " + fs::path(loaded.path).filename().string());
@@ -239,6 +248,7 @@ void App::PollBackgroundLoad() {
 
 void App::ApplyLoadedProgram(const std::string& path, std::string text) {
   StopRun();
+  KeepEditNow();
   lesson_index_ = -1;
   knob_values_.clear();
   prediction_choices_.clear();
@@ -248,6 +258,7 @@ void App::ApplyLoadedProgram(const std::string& path, std::string text) {
   program_.path = fs::absolute(path, ec).string();
   program_.original = std::move(text);
   program_.text = program_.original;
+  kept_text_ = program_.text;
   code_view_.editing = false;
   NewTrace();
   run_started_ = false;
@@ -269,11 +280,6 @@ bool App::OpenPathBlocking(const std::string& path, std::string* error) {
   return ok;
 }
 
-void App::ResetProgram() {
-  program_.text = program_.original;
-  CollectProblems();
-}
-
 void App::StartExercise(int index) { OpenExerciseFile(index, /*solution=*/false); }
 
 void App::ShowSolution(int index) { OpenExerciseFile(index, /*solution=*/true); }
@@ -285,6 +291,7 @@ void App::OpenExerciseFile(int index, bool solution) {
   if (!l || index < 0 || static_cast<std::size_t>(index) >= l->exercises.size()) return;
   const Exercise& ex = l->exercises[static_cast<std::size_t>(index)];
   StopRun();
+  KeepEditNow();
   std::string error;
   program_ = Program{};
   program_.title = solution ? ex.solution_file + " (solution)" : ex.start_file + " (exercise)";
@@ -293,7 +300,9 @@ void App::OpenExerciseFile(int index, bool solution) {
   program_.text = program_.original;
   program_.exercise = index;
   program_.solution = solution;
-  code_view_.editing = !solution;
+  RestoreKeptEdit();
+  code_view_.editing = false;
+  if (!solution) code_view_.StartEditing();
   NewTrace();
   run_started_ = false;
   verdict_ = {};
@@ -317,6 +326,7 @@ void App::NewTrace() {
   console_view_.Reset();
   inspector_view_.Reset();
   code_view_.OnNewTrace();
+  error_view_.Reset();
   problems_.clear();
   problems_event_count_ = 0;
   verdict_ = {};
@@ -328,28 +338,35 @@ void App::StartRun() {
   StopRun();
   NewTrace();
   start_error_.clear();
-  RunRequest request;
-  request.python = config_.python;
-  std::error_code ec;
+  // An edited program runs from a private copy (runner/edited_copy.h): the shipped file is never
+  // overwritten, and the modules beside it are still found.
   const fs::path original(program_.path);
-  request.cwd = original.has_parent_path() ? original.parent_path().string() : std::string();
-  request.script = program_.path;
-  // An edited program (or an exercise copy) runs from a private temp file, in the original's
-  // folder so relative paths still work; the shipped file is never overwritten.
-  if (program_.dirty() || program_.exercise >= 0 || program_.path.empty()) {
-    const fs::path dir = fs::temp_directory_path(ec) / ("loopscope-" + std::to_string(::getpid()));
-    fs::create_directories(dir, ec);
-    const fs::path copy = dir / (original.filename().empty() ? fs::path("program.py") : original.filename());
-    std::ofstream(copy, std::ios::trunc) << program_.text;
-    request.script = copy.string();
+  const std::string folder = original.has_parent_path() ? original.parent_path().string() : std::string();
+  std::string script = program_.path;
+  if (program_.dirty() || program_.path.empty()) {
+    if (!edited_copy_.write(program_.path, program_.text, &start_error_)) {
+      run_started_ = true;
+      trace_.finish(EndStatus::TracerError, -1, start_error_);
+      CollectProblems();
+      bottom_tab_ = 1;
+      force_tab_ = true;
+      return;
+    }
+    script = edited_copy_.path();
   }
+  std::error_code ec;
+  run_files_ = {fs::absolute(script, ec).string(), original.filename().empty() ? "program.py" : original.filename().string(), folder};
+  console_view_.SetProgramFiles(run_files_);
+  RunRequest request;
   if (const Lesson* l = lesson()) {
-    const std::string script = request.script;  // the shipped file or the private copy
     request = lesson_run_request(*l, script, knob_values_);
-    request.python = config_.python;
   } else {
+    request.script = script;
+    request.cwd = folder;
     request.timeout_s = config_.timeout_s;
+    if (script != program_.path) put_first_on_python_path(request, folder);
   }
+  request.python = config_.python;
   session_ = std::make_unique<RunSession>();
   run_started_ = true;
   run_was_running_ = true;
@@ -369,6 +386,7 @@ void App::StopRun() {
     session_->stop();
     session_->pump(trace_);
   }
+  edited_copy_.remove();  // nothing of a run stays in the temporary folder
 }
 
 void App::PumpRun() {
@@ -403,6 +421,7 @@ void App::FinishRunBlocking(double timeout_s) {
 }
 
 void App::OnRunFinished() {
+  edited_copy_.remove();
   CollectProblems();
   verdict_ = {};
   verdict_.evaluated = true;
@@ -431,16 +450,16 @@ void App::OnRunFinished() {
 }
 
 void App::CollectProblems() {
-  problems_ = problems_from_trace(trace_);
+  problems_ = problems_from_trace(trace_, run_files_);
   problems_event_count_ = trace_.events().size();
-  if (!start_error_.empty()) problems_.insert(problems_.begin(), {Problem::Kind::RunFailed, start_error_, {}, 0, kNoEvent});
+  if (!start_error_.empty()) problems_.insert(problems_.begin(), {Problem::Kind::RunFailed, start_error_, {}, 0, kNoEvent, {}});
   if (const Lesson* l = lesson()) {
     const std::string hint = missing_module_hint(*l, trace_);
-    if (!hint.empty()) problems_.insert(problems_.begin(), {Problem::Kind::MissingModule, hint, {}, 0, kNoEvent});
+    if (!hint.empty()) problems_.insert(problems_.begin(), {Problem::Kind::MissingModule, hint, {}, 0, kNoEvent, {}});
   }
   if (session_ && !running()) {
     const std::string raw = session_->raw_output();
-    if (!raw.empty() && trace_.events().size() < 3) problems_.push_back({Problem::Kind::RunFailed, "Output of the Python process", raw, 0, kNoEvent});
+    if (!raw.empty() && trace_.events().size() < 3) problems_.push_back({Problem::Kind::RunFailed, "Output of the Python process", rename_program_path(raw, run_files_), 0, kNoEvent, {}});
   }
 }
 

@@ -4,11 +4,13 @@
 #pragma once
 
 #include <future>
+#include <optional>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/edits_store.h"
 #include "core/lesson_catalog.h"
 #include "core/playhead.h"
 #include "core/trace_model.h"
@@ -16,8 +18,10 @@
 #include "platform/png_file.h"
 #include "platform/settings.h"
 #include "platform/theme.h"
+#include "runner/edited_copy.h"
 #include "runner/run_session.h"
 #include "ui/code_view.h"
+#include "ui/confirm_popup.h"
 #include "ui/console_view.h"
 #include "ui/error_view.h"
 #include "ui/inspector_view.h"
@@ -83,7 +87,8 @@ class App {
   bool OpenPath(const std::string& path);  // .py script or saved trace
   void StartRun();
   void StopRun();
-  void ResetProgram();
+  void ResetProgram();     // asks first when the program is edited
+  void ResetProgramNow();  // back to the original text, the edit forgotten, the run's marks gone
   void StartExercise(int index);
   void ShowSolution(int index);
   bool OpenPathBlocking(const std::string& path, std::string* error);
@@ -94,6 +99,10 @@ class App {
   void SetTheme(const std::string& id);  // a theme file's id: dark, light, projector
   void SetScale(float scale);  // 0: follow the monitor
   void SetLiveReload(bool on);
+  // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg".
+  bool OpenFileDialog(const std::string& which);
+  // The editor open on `text` in place of the program's text, as if typed (screenshots, tests).
+  void EditProgram(const std::string& text);
 
   // State the views read.
   const Trace& trace() const { return trace_; }
@@ -109,6 +118,7 @@ class App {
   bool has_run() const { return run_started_; }
   const platform::Settings& settings() const { return settings_; }
   const LaneColors& lane_colors() const { return lane_colors_; }
+  const EditsStore& edits() const { return edits_; }
   void JumpToLine(int line) { code_view_.ScrollToLine(line); }
 
  private:
@@ -128,6 +138,12 @@ class App {
   void SaveSettingsSoon() { settings_dirty_ = true; }
   float EffectiveScale() const;
   void DrawPopups();
+  // The learner's edits (app_edits.cpp): kept per lesson program and exercise.
+  std::optional<EditKey> EditKeyOfProgram() const;
+  void RestoreKeptEdit();   // after a lesson program or exercise was loaded into program_
+  void KeepEditSoon();      // every frame: saves a changed text once typing pauses
+  void KeepEditNow();       // before the program is replaced, and at exit
+  void DrawEditPopups();
   void HandleFileChosen(const std::string& path);
   void Toast(std::string message);
   timeline::SvgExportOptions TimelineExport() const;  // the timeline as shown, for exports
@@ -153,9 +169,15 @@ class App {
   KnobValues knob_values_;
   std::vector<int> prediction_choices_;
   RunVerdict verdict_;
+  EditsStore edits_;
+  std::string kept_text_;       // the text the store holds for the current program
+  double edit_changed_at_ = 0.0;
+  ConfirmPopup reset_confirm_;
 
   // The run and what it produced.
   std::unique_ptr<RunSession> session_;
+  EditedCopy edited_copy_;      // the edited text the current run runs from
+  ProgramFiles run_files_;      // the run's program as run and as the learner knows it
   Trace trace_;
   bool run_started_ = false;
   bool run_was_running_ = false;

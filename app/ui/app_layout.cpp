@@ -133,7 +133,7 @@ void App::DrawPanels(float width, float height) {
     if (!L.show_browser) browser_h = 0.0f;
     if (L.show_browser) {
       if (begin_panel("##browser", ImVec2(x, 0), ImVec2(left_w, browser_h))) {
-        const int picked = browser_view_.Draw(catalog_, lesson_index_, settings_.passed);
+        const int picked = browser_view_.Draw(catalog_, lesson_index_, settings_.passed, &edits_);
         if (picked >= 0) OpenLesson(picked);
       }
       ImGui::EndChild();
@@ -230,10 +230,7 @@ void App::DrawPanels(float width, float height) {
         if (ImGui::BeginTabItem(problems_label.c_str(), nullptr, bottom_tab_ == 1 && force_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
           if (!force_tab_) bottom_tab_ = 1;
           const ErrorView::Click click = error_view_.Draw(problems_);
-          if (click.line > 0) {
-            code_view_.editing = false;
-            code_view_.ScrollToLine(click.line);
-          }
+          if (click.line > 0) code_view_.ScrollToLine(click.line);
           if (click.event != kNoEvent) {
             playhead_.seek(trace_.events(), click.event);
             selection_.event = click.event;

@@ -36,6 +36,8 @@ constexpr Shortcut kShortcuts[] = {
     {"F", "Fit the whole run in the timeline"},
     {"Ctrl+O", "Open a script"},
     {"Ctrl+E", "Edit / view the code"},
+    {"Ctrl+F", "Find in the code (while editing)"},
+    {"Ctrl+Z / Ctrl+Y", "Undo / redo an edit"},
     {"Ctrl+= / Ctrl+- / Ctrl+0", "Bigger / smaller / monitor's text size"},
     {"F1", "This list"},
 };
@@ -54,47 +56,58 @@ void App::HandleShortcuts() {
     if (pressed(GLFW_KEY_EQUAL) || pressed(GLFW_KEY_KP_ADD)) SetScale(std::min(2.0f, scale + 0.125f));
     if (pressed(GLFW_KEY_MINUS) || pressed(GLFW_KEY_KP_SUBTRACT)) SetScale(std::max(1.0f, scale - 0.125f));
     if (pressed(GLFW_KEY_0) || pressed(GLFW_KEY_KP_0)) SetScale(0.0f);
-    if (pressed(GLFW_KEY_O)) {
-      open_popup_.Open("Open script", program_.path.empty() ? "" : fs::path(program_.path).parent_path().string(), {".py"}, false);
-      save_popup_mode_ = kOpenScript;
+    if (pressed(GLFW_KEY_O)) OpenFileDialog("open-script");
+    if (pressed(GLFW_KEY_E)) {
+      if (code_view_.editing) code_view_.editing = false;
+      else code_view_.StartEditing();
     }
-    if (pressed(GLFW_KEY_E)) code_view_.editing = !code_view_.editing;
     if (pressed(GLFW_KEY_Q)) quit_requested_ = true;
   }
   if (pressed(GLFW_KEY_F5)) io.KeyShift ? StopRun() : StartRun();
   if (pressed(GLFW_KEY_F1)) show_shortcuts_ = !show_shortcuts_;
 }
 
+// One place for every file dialog: its title, the kind whose last folder it starts in (the
+// program's folder the first time), the extensions and the default name.
+bool App::OpenFileDialog(const std::string& which) {
+  struct Dialog {
+    const char* which;
+    FileMode mode;
+    const char* title;
+    const char* kind;
+    std::vector<std::string> extensions;
+    bool save;
+    const char* name;
+  };
+  static const Dialog kDialogs[] = {
+      {"open-script", kOpenScript, "Open script", "scripts", {".py"}, false, ""},
+      {"open-trace", kOpenTrace, "Open trace", "traces", {".json", ".jsonl"}, false, ""},
+      {"save-trace", kSaveTrace, "Save trace", "traces", {".json"}, true, "trace.json"},
+      {"export-perfetto", kExportPerfetto, "Export Perfetto trace", "exports", {".json"}, true, "perfetto.json"},
+      {"export-png", kExportPng, "Export timeline PNG", "exports", {".png"}, true, "timeline.png"},
+      {"export-svg", kExportSvg, "Export timeline SVG", "exports", {".svg"}, true, "timeline.svg"},
+  };
+  const std::string here = program_.path.empty() ? std::string() : fs::path(program_.path).parent_path().string();
+  for (const Dialog& d : kDialogs) {
+    if (which != d.which) continue;
+    open_popup_.Open(d.title, d.kind, here, d.extensions, d.save, d.name);
+    save_popup_mode_ = d.mode;
+    return true;
+  }
+  return false;
+}
+
 void App::DrawMenuBar() {
   if (!ImGui::BeginMainMenuBar()) return;
-  const std::string here = program_.path.empty() ? std::string() : fs::path(program_.path).parent_path().string();
   if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("Open script…", "Ctrl+O")) {
-      open_popup_.Open("Open script", here, {".py"}, false);
-      save_popup_mode_ = kOpenScript;
-    }
-    if (ImGui::MenuItem("Open trace…")) {
-      open_popup_.Open("Open trace", here, {".json", ".jsonl"}, false);
-      save_popup_mode_ = kOpenTrace;
-    }
+    if (ImGui::MenuItem("Open script…", "Ctrl+O")) OpenFileDialog("open-script");
+    if (ImGui::MenuItem("Open trace…")) OpenFileDialog("open-trace");
     ImGui::Separator();
     const bool have_trace = !trace_.empty() && !running();
-    if (ImGui::MenuItem("Save trace…", nullptr, false, have_trace)) {
-      open_popup_.Open("Save trace", here, {".json"}, true, "trace.json");
-      save_popup_mode_ = kSaveTrace;
-    }
-    if (ImGui::MenuItem("Export Perfetto trace…", nullptr, false, have_trace)) {
-      open_popup_.Open("Export Perfetto trace", here, {".json"}, true, "perfetto.json");
-      save_popup_mode_ = kExportPerfetto;
-    }
-    if (ImGui::MenuItem("Export timeline PNG…", nullptr, false, have_trace)) {
-      open_popup_.Open("Export timeline PNG", here, {".png"}, true, "timeline.png");
-      save_popup_mode_ = kExportPng;
-    }
-    if (ImGui::MenuItem("Export timeline SVG…", nullptr, false, have_trace)) {
-      open_popup_.Open("Export timeline SVG", here, {".svg"}, true, "timeline.svg");
-      save_popup_mode_ = kExportSvg;
-    }
+    if (ImGui::MenuItem("Save trace…", nullptr, false, have_trace)) OpenFileDialog("save-trace");
+    if (ImGui::MenuItem("Export Perfetto trace…", nullptr, false, have_trace)) OpenFileDialog("export-perfetto");
+    if (ImGui::MenuItem("Export timeline PNG…", nullptr, false, have_trace)) OpenFileDialog("export-png");
+    if (ImGui::MenuItem("Export timeline SVG…", nullptr, false, have_trace)) OpenFileDialog("export-svg");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_requested_ = true;
     ImGui::EndMenu();
@@ -169,7 +182,12 @@ void App::HandleFileChosen(const std::string& path) {
 
 void App::DrawPopups() {
   std::string chosen;
-  if (open_popup_.Draw(&chosen)) HandleFileChosen(chosen);
+  if (open_popup_.Draw(&chosen)) {
+    settings_.file_folders = open_popup_.folders();  // the next dialog of this kind starts there
+    SaveSettingsSoon();
+    HandleFileChosen(chosen);
+  }
+  DrawEditPopups();
   if (show_shortcuts_) {
     ImGui::OpenPopup("Keyboard shortcuts");
     show_shortcuts_ = false;

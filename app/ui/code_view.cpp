@@ -41,6 +41,37 @@ std::map<int, LineMarks> line_marks(const Trace& trace) {
   return marks;
 }
 
+// The buffer follows the program: a newly opened program (or a text changed by the App) is
+// loaded into it; the error of a new run is marked on its line once, and then moves with edits.
+void CodeView::SyncBuffer(const Program& program) {
+  const std::string identity = program.path + "#" + std::to_string(program.exercise) + (program.solution ? "s" : "");
+  if (identity != synced_program_ || program.text != synced_text_) {
+    buffer_.set_text(program.text);
+    synced_text_ = program.text;
+    synced_program_ = identity;
+    applied_problem_ = {};
+  }
+}
+
+void CodeView::ScrollToLine(int line) {
+  // The run's error line, as the learner's edits above it have moved it since.
+  if (line == applied_problem_.line && buffer_.marked_line() >= 0) line = buffer_.marked_line() + 1;
+  scroll_to_ = line;
+  flash_line_ = line;
+  if (editing) {
+    buffer_.set_cursor({line - 1, 0});
+    buffer_.move_home(false);
+    editor_.Focus();
+    editor_.RevealCursor();
+  }
+}
+
+void CodeView::ReplaceText(Program& program, const std::string& text) {
+  SyncBuffer(program);
+  buffer_.replace_all(text);
+  program.text = synced_text_ = buffer_.text();
+}
+
 CodeView::Actions CodeView::Draw(Program& program, const Trace& trace, EventIndex playhead, const LaneColors& colors,
                                  bool running, const CodeProblem& problem) {
   Actions actions;
@@ -51,21 +82,25 @@ CodeView::Actions CodeView::Draw(Program& program, const Trace& trace, EventInde
     ImGui::PopStyleColor();
     return actions;
   }
-  if (problem.line > 0 && !problem.message.empty()) {
+  SyncBuffer(program);
+  if (problem != applied_problem_) {
+    applied_problem_ = problem;
+    buffer_.set_marked_line(problem.line > 0 ? problem.line - 1 : -1);
+  }
+  // The error's line as it is now (lines added above it moved it).
+  CodeProblem shown = problem;
+  shown.line = problem.line > 0 && buffer_.marked_line() >= 0 ? buffer_.marked_line() + 1 : 0;
+  if (shown.line > 0 && !shown.message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(platform::palette().error));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("Line %d: %s", problem.line, problem.message.c_str());
+    ImGui::Text("Line %d: %s", shown.line, shown.message.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
   }
   if (editing) {
-    ImGui::PushFont(platform::fonts().mono);
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(platform::palette().code_bg));
-    ImGui::InputTextMultiline("##editor", &program.text, ImVec2(-1, -1), ImGuiInputTextFlags_AllowTabInput);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    if (editor_.Draw(buffer_, shown.line > 0 ? shown.message : std::string())) program.text = synced_text_ = buffer_.text();
   } else {
-    DrawReadOnly(program, trace, playhead, colors, problem);
+    DrawReadOnly(program, trace, playhead, colors, shown);
   }
   return actions;
 }
@@ -80,21 +115,28 @@ void CodeView::DrawHeader(Program& program, bool running, Actions& actions) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warn));
     ImGui::TextUnformatted("\xE2\x97\x8F edited");  // ● edited
     ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Your version is kept (also after a restart). Reset goes back to the original.");
   }
   if (program.empty()) return;
-  // Buttons on the right of the header row.
+  const float title_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+  // Buttons on the right of the header row, or on a row of their own when the title needs it.
   const ImGuiStyle& style = ImGui::GetStyle();
   const char* run_label = running ? "\xE2\x96\xA0 Stop" : "\xE2\x96\xB6 Run";  // ■ / ▶
   const char* edit_label = editing ? "View" : "Edit";
   const float w = ImGui::CalcTextSize(run_label).x + ImGui::CalcTextSize(edit_label).x + ImGui::CalcTextSize("Reset").x +
                   style.FramePadding.x * 6 + style.ItemSpacing.x * 2;
-  ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
-  if (ImGui::Button(edit_label)) editing = !editing;
+  const float buttons_x = ImGui::GetWindowContentRegionMax().x - w;
+  if (buttons_x > title_end + style.ItemSpacing.x) ImGui::SameLine(buttons_x);
+  if (ImGui::Button(edit_label)) {
+    if (editing) editing = false;
+    else StartEditing();
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(editing ? "Back to the view with the run's marks (Ctrl+E)" : "Change the program (Ctrl+E)");
   ImGui::SameLine();
   ImGui::BeginDisabled(!program.dirty());
   if (ImGui::Button("Reset")) actions.reset = true;
   ImGui::EndDisabled();
-  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the original program");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the original program (asks first)");
   ImGui::SameLine();
   ImGui::PushStyleColor(ImGuiCol_Button, ImGui::ColorConvertU32ToFloat4(running ? pal.error : pal.accent));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::ColorConvertU32ToFloat4(loopscope::with_alpha(running ? pal.error : pal.accent, 0.82f)));
@@ -202,23 +244,8 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
         const float s = line_h * 0.28f;
         draw->AddTriangleFilled(ImVec2(ax, cy - s), ImVec2(ax + s * 1.4f, cy), ImVec2(ax, cy + s), current_color);
       }
-      // Code tokens.
-      const std::string_view text = lines[static_cast<std::size_t>(i)];
-      float x = origin.x + gutter_w;
-      int at = 0;
-      auto emit = [&](int b, int e, ImU32 color) {
-        if (e <= b) return;
-        const char* pb = text.data() + b;
-        const char* pe = text.data() + e;
-        draw->AddText(mono, mono->FontSize, ImVec2(x, text_y), color, pb, pe);
-        x += mono->CalcTextSizeA(mono->FontSize, 1e9f, 0.0f, pb, pe).x;
-      };
-      for (const Token& tok : tokens_[static_cast<std::size_t>(i)]) {
-        emit(at, tok.begin, pal.text);
-        emit(tok.begin, tok.end, token_color(tok.kind));
-        at = tok.end;
-      }
-      emit(at, static_cast<int>(text.size()), pal.text);
+      const float x = draw_code_line(draw, mono, ImVec2(origin.x + gutter_w, text_y), lines[static_cast<std::size_t>(i)],
+                                     tokens_[static_cast<std::size_t>(i)]);
       if (line_no == problem.line) {
         draw->AddLine(ImVec2(origin.x + gutter_w, y + line_h - 2), ImVec2(x, y + line_h - 2), pal.error, 2.0f);
       }

@@ -1,17 +1,20 @@
 // The code pane: the program with line numbers and Python colours; the line of the step at the
 // playhead marked with an arrow in its lane's colour; gutter counts on lines where tasks
-// suspended or generators yielded (hover lists them); an edit mode with Run / Reset and an
-// unsaved marker; the line of a syntax error or exception underlined with its message.
+// suspended or generators yielded (hover lists them); an edit mode (ui/code_editor) with Run /
+// Reset and an "edited" marker; the line of a syntax error or exception underlined with its
+// message, in both modes, following the lines the learner adds or removes above it.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/edit_buffer.h"
 #include "core/trace_model.h"
 #include "ui/lane_colors.h"
 #include "ui/program.h"
 #include "core/python_tokens.h"
+#include "ui/code_editor.h"
 
 namespace loopscope::ui {
 
@@ -29,6 +32,7 @@ void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMark
 struct CodeProblem {
   int line = 0;
   std::string message;
+  bool operator==(const CodeProblem&) const = default;
 };
 
 class CodeView {
@@ -38,14 +42,25 @@ class CodeView {
   };
   Actions Draw(Program& program, const Trace& trace, EventIndex playhead, const LaneColors& colors, bool running,
                const CodeProblem& problem);
-  void ScrollToLine(int line) { scroll_to_ = line; flash_line_ = line; }
+  // Shows `line` (1-based): scrolled to and outlined, or the editor's cursor put on it.
+  void ScrollToLine(int line);
   void OnNewTrace() { marks_events_ = static_cast<std::size_t>(-1); }
+  // Puts `text` in the editor as one undoable step (Reset: Ctrl+Z takes it back).
+  void ReplaceText(Program& program, const std::string& text);
+  // Edit mode with the cursor in the editor.
+  void StartEditing() { editing = true; editor_.Focus(); }
   bool editing = false;
 
  private:
   void DrawHeader(Program& program, bool running, Actions& actions);
+  void SyncBuffer(const Program& program);
   void DrawReadOnly(const Program& program, const Trace& trace, EventIndex playhead, const LaneColors& colors,
                     const CodeProblem& problem);
+  EditBuffer buffer_;            // the text being edited (Program::text follows it)
+  CodeEditor editor_;
+  std::string synced_text_;      // the program text the buffer holds
+  std::string synced_program_;   // which program that is (path, exercise)
+  CodeProblem applied_problem_;  // the problem whose line the buffer marks
   std::string tokens_for_;  // the text the tokens were computed for
   std::vector<std::vector<Token>> tokens_;
   std::map<int, LineMarks> marks_;

@@ -66,7 +66,12 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
       const std::string tag(trace.lane_name(e.lane >= 0 ? e.lane : 0));
       draw->AddRectFilled(ImVec2(p0.x, p0.y + 2), ImVec2(p0.x + 3, p0.y + line_h - 4), lane_color);
       draw->AddText(ImVec2(p0.x + 8, p0.y), lane_color, tag.c_str());
-      const std::string_view text = trace.str(e.text);
+      std::string_view text = trace.str(e.text);
+      std::string renamed;
+      if (!files_.run_path.empty() && text.find(files_.run_path) != std::string_view::npos) {
+        renamed = rename_program_path(text, files_);
+        text = renamed;
+      }
       draw->AddText(ImVec2(p0.x + 8 + tag_w, p0.y), text_color, text.data(), text.data() + text.size());
       ImGui::PopID();
     }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/playhead.h"
+#include "core/python_traceback.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
 #include "ui/lane_colors.h"
@@ -21,12 +22,15 @@ class ConsoleView {
     scrolled_for_ = kNoEvent;
   }
   std::size_t line_count() const { return prints_.size(); }
+  // The program as run and as the learner knows it: an edited copy's path reads as its name.
+  void SetProgramFiles(ProgramFiles files) { files_ = std::move(files); }
 
  private:
   void Scan(const Trace& trace);
   std::vector<EventIndex> prints_;  // indices of Print events, in order
   std::size_t scanned_ = 0;
   EventIndex scrolled_for_ = kNoEvent;  // the playhead the view last scrolled to
+  ProgramFiles files_;
 };
 
 }  // namespace loopscope::ui

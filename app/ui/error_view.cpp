@@ -44,7 +44,7 @@ const char* kind_label(Problem::Kind kind) {
 
 }  // namespace
 
-std::vector<Problem> problems_from_trace(const Trace& trace) {
+std::vector<Problem> problems_from_trace(const Trace& trace, const ProgramFiles& program) {
   std::vector<Problem> out;
   const auto& events = trace.events();
   for (EventIndex i = 0; i < events.size(); ++i) {
@@ -56,6 +56,9 @@ std::vector<Problem> problems_from_trace(const Trace& trace) {
                                                                                                     : Problem::Kind::Error;
       if (!missing_module_in(p.title).empty()) p.kind = Problem::Kind::MissingModule;
       p.detail = std::string(trace.str(e.extra));
+      p.traceback = parse_traceback(p.detail, program);
+      p.detail = rename_program_path(p.detail, program);
+      p.title = rename_program_path(p.title, program);
       p.line = e.line;
       p.event = i;
       out.push_back(std::move(p));
@@ -65,6 +68,7 @@ std::vector<Problem> problems_from_trace(const Trace& trace) {
       p.title = std::string(trace.str(e.extra));
       if (!p.title.empty()) p.title += ": ";
       p.title += std::string(trace.str(e.text));
+      p.title = rename_program_path(p.title, program);
       p.line = e.line;
       p.event = i;
       out.push_back(std::move(p));
@@ -80,8 +84,62 @@ std::vector<Problem> problems_from_trace(const Trace& trace) {
     if (info.status == EndStatus::Failed && info.exit_code != 0) p.title += " (exit code " + std::to_string(info.exit_code) + ")";
     if (info.status != EndStatus::Stopped || !p.detail.empty()) out.push_back(std::move(p));
   }
-  for (const std::string& note : info.notes) out.push_back({Problem::Kind::Note, note, {}, 0, kNoEvent});
+  for (const std::string& note : info.notes) out.push_back({Problem::Kind::Note, note, {}, 0, kNoEvent, {}});
   return out;
+}
+
+// The learner's frames, the one closest to the error first ("called from" the ones before it),
+// then the fold with the whole traceback as Python printed it.
+void ErrorView::DrawTraceback(const Problem& problem, std::size_t index, Click& click) {
+  const auto& pal = platform::palette();
+  const Traceback& tb = problem.traceback;
+  ImGui::Indent();
+  bool first = true;
+  for (auto part = tb.parts.rbegin(); part != tb.parts.rend(); ++part) {
+    for (auto f = part->frames.rbegin(); f != part->frames.rend(); ++f) {
+      if (!f->own) continue;
+      ImGui::PushID(&*f);
+      std::string where = (first ? "" : "called from ") + f->shown + ", line " + std::to_string(f->line);
+      if (!f->function.empty()) where += ", in " + f->function;
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(first ? pal.text : pal.text_dim));
+      if (ImGui::Selectable(where.c_str(), false, ImGuiSelectableFlags_None, ImVec2(ImGui::CalcTextSize(where.c_str()).x, 0)) && f->program) {
+        click.line = f->line;
+        click.event = problem.event;
+      }
+      ImGui::PopStyleColor();
+      // The program's own lines link to the code pane; a module beside it is only named.
+      if (f->program && ImGui::IsItemHovered()) ImGui::SetTooltip("Show this line in the code");
+      ImGui::PushFont(platform::fonts().mono);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(first ? pal.error : pal.text_dim));
+      for (const std::string& code : f->code) ImGui::Text("    %s", code.c_str());
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      ImGui::PopID();
+      first = false;
+    }
+  }
+  const int others = tb.other_frames();
+  if (others > 0 || first) {
+    const bool open = expanded_.count(index) != 0;
+    const std::string label = std::string(open ? "\xE2\x96\xBE Hide the other frames" : "\xE2\x96\xB8 Show all frames") +
+                              (open ? "" : " (" + std::to_string(others) + " inside asyncio, Python or loopscope)");  // ▾ ▸
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.accent));
+    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_None, ImVec2(ImGui::CalcTextSize(label.c_str()).x, 0))) {
+      if (open) expanded_.erase(index);
+      else expanded_.insert(index);
+    }
+    ImGui::PopStyleColor();
+    if (open || first) {
+      ImGui::PushFont(platform::fonts().mono);
+      ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_dim));
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextUnformatted(traceback_text(tb, true).c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+    }
+  }
+  ImGui::Unindent();
 }
 
 ErrorView::Click ErrorView::Draw(const std::vector<Problem>& problems) {
@@ -101,10 +159,7 @@ ErrorView::Click ErrorView::Draw(const std::vector<Problem>& problems) {
     ImGui::Text("[%s]", kind_label(p.kind));
     ImGui::PopFont();
     ImGui::PopStyleColor();
-    ImGui::SameLine();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(p.title.c_str());
-    ImGui::PopTextWrapPos();
+    // The line link before the title, so that a long, wrapped title never pushes it out of sight.
     if (p.line > 0) {
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.accent));
@@ -115,7 +170,13 @@ ErrorView::Click ErrorView::Draw(const std::vector<Problem>& problems) {
       }
       ImGui::PopStyleColor();
     }
-    if (!p.detail.empty()) {
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(p.title.c_str());
+    ImGui::PopTextWrapPos();
+    if (p.traceback.has_frames()) {
+      DrawTraceback(p, i, click);
+    } else if (!p.detail.empty()) {
       ImGui::Indent();
       ImGui::PushFont(platform::fonts().mono);
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.text_dim));

@@ -35,7 +35,8 @@ bool lesson_matches(const Lesson& lesson, const std::string& filter) {
   return false;
 }
 
-int LessonBrowserView::Draw(const LessonCatalog& catalog, int current, const std::set<std::string>& passed) {
+int LessonBrowserView::Draw(const LessonCatalog& catalog, int current, const std::set<std::string>& passed,
+                            const EditsStore* edits) {
   int picked = -1;
   const auto& pal = platform::palette();
   ImGui::PushFont(platform::fonts().bold);
@@ -73,8 +74,15 @@ int LessonBrowserView::Draw(const LessonCatalog& catalog, int current, const std
     const float tick_w = ImGui::GetTextLineHeight();
     if (!lesson.ok()) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.error));
     if (ImGui::Selectable(("##l" + label).c_str(), static_cast<int>(i) == current)) picked = static_cast<int>(i);
+    const bool edited = edits && edits->lesson_edited(lesson.id);
     if (ImGui::IsItemHovered()) {
-      ImGui::SetTooltip("%s", lesson.ok() ? lesson.summary.c_str() : lesson.error.c_str());
+      ImGui::SetTooltip("%s%s", lesson.ok() ? lesson.summary.c_str() : lesson.error.c_str(),
+                        edited ? "\n\xE2\x97\x8F You edited this lesson's code (kept until you Reset it)." : "");
+    }
+    if (edited) {  // a dot at the row's right end, in the colour of the code pane's "edited"
+      const char* dot = "\xE2\x97\x8F";  // ●
+      const float dot_w = ImGui::CalcTextSize(dot).x;
+      ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMax().x - dot_w - ImGui::GetStyle().FramePadding.x, p.y), pal.warn, dot);
     }
     ImGui::GetWindowDrawList()->AddText(ImVec2(p.x + tick_w, p.y), lesson.ok() ? pal.text : pal.error, label.c_str());
     if (done) {

@@ -1,10 +1,11 @@
 // The lesson browser: chapters and their lessons in order, the current one highlighted, a tick
-// on lessons whose exercises all passed, and a filter box.
+// on lessons whose exercises all passed, a dot on lessons the learner edited, and a filter box.
 #pragma once
 
 #include <set>
 #include <string>
 
+#include "core/edits_store.h"
 #include "core/lesson_catalog.h"
 
 namespace loopscope::ui {
@@ -17,7 +18,7 @@ bool lesson_matches(const Lesson& lesson, const std::string& filter);
 class LessonBrowserView {
  public:
   // Returns the index of a lesson the user picked, or -1.
-  int Draw(const LessonCatalog& catalog, int current, const std::set<std::string>& passed);
+  int Draw(const LessonCatalog& catalog, int current, const std::set<std::string>& passed, const EditsStore* edits = nullptr);
 
  private:
   std::string filter_;

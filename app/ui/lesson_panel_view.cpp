@@ -221,7 +221,16 @@ void LessonPanelView::DrawExercises(App& app, const Lesson& lesson) {
     ImGui::PopFont();
     markdown_.Draw(exercise_blocks_[i]);
     const bool active = app.program().exercise == static_cast<int>(i);
-    if (ImGui::Button(active && !app.program().solution ? "Restart" : "Start")) app.StartExercise(static_cast<int>(i));
+    if (active && !app.program().solution) {
+      ImGui::BeginDisabled(!app.program().dirty());
+      if (ImGui::Button("Start over")) app.ResetProgram();  // asks first
+      ImGui::EndDisabled();
+      if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the exercise's start file (asks first)");
+    } else {
+      const bool kept = app.edits().exercise_edited(lesson.id, ex.id);
+      if (ImGui::Button(kept ? "Continue" : "Start")) app.StartExercise(static_cast<int>(i));
+      if (kept && ImGui::IsItemHovered()) ImGui::SetTooltip("Your answer so far is kept: carry on where you left off");
+    }
     ImGui::SameLine();
     if (ImGui::Button("Show solution")) app.ShowSolution(static_cast<int>(i));
     if (active) {

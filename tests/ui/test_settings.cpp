@@ -20,6 +20,7 @@ TEST_CASE("settings survive a round trip through JSON") {
   s.passed = {"07-blocking-vs-cooperative/fair", "01-iterator-protocol/lazy"};
   s.layout.code_width = 600;
   s.layout.show_inspector = false;
+  s.file_folders = {{"scripts", "/home/me/code"}, {"exports", "/home/me/slides"}};
   const Settings back = settings_from_json_text(settings_to_json_text(s));
   REQUIRE(back.window_x == 10);
   REQUIRE(back.window_width == 1280);
@@ -30,6 +31,7 @@ TEST_CASE("settings survive a round trip through JSON") {
   REQUIRE(back.passed == s.passed);
   REQUIRE(back.layout.code_width == Approx(600));
   REQUIRE_FALSE(back.layout.show_inspector);
+  REQUIRE(back.file_folders == s.file_folders);
 }
 
 TEST_CASE("bad or missing values fall back to defaults") {
@@ -38,6 +40,7 @@ TEST_CASE("bad or missing values fall back to defaults") {
   REQUIRE(s.scale == 0.0f);
   REQUIRE(s.window_width == 1600);
   REQUIRE(s.passed.empty());
+  REQUIRE(settings_from_json_text(R"({"file_folders": ["x"]})").file_folders.empty());
   REQUIRE(settings_from_json_text("not json").theme == "dark");
   // A theme of the user's own (assets/themes/neon.toml) is remembered; an unknown one falls
   // back to the first theme when it is applied.
