@@ -119,6 +119,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   config.timeout_s = options.py.timeout_s;
   config.persistent = false;  // a screenshot never reads or changes the user's settings
   ui::App app(*window, config);
+  if (options.presenter) app.SetPresenter(true);
 
   if (!options.lesson.empty() && !app.OpenLessonByKey(options.lesson)) return fail("no lesson '" + options.lesson + "'");
   if (!options.script.empty()) {

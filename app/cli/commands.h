@@ -63,6 +63,7 @@ struct ScreenshotOptions {
   std::string select;                 // --select LANE (lane name)
   std::string view;                   // --view: extra view state, e.g. "knob:blocking=1"
   bool timeline_only = false;         // --timeline: only the timeline, all lanes, as Export PNG makes it
+  bool presenter = false;             // --presenter: the presenter layout
   int frames = 6;                     // frames rendered before the capture
   PythonOptions py;
 };

@@ -52,6 +52,7 @@ App::App(platform::Window& window, AppConfig config)
     if (!OpenLessonByKey(settings_.last_open) && fs::exists(settings_.last_open)) OpenPath(settings_.last_open);
   }
   if (program_.empty() && !catalog_.lessons.empty() && config_.persistent) OpenLesson(0);
+  timeline_.SetPresenter(settings_.layout.presenter);
 }
 
 App::~App() {
@@ -86,6 +87,13 @@ void App::SetTheme(const std::string& id) {
 void App::SetScale(float scale) {
   config_.scale = 0.0f;
   settings_.scale = scale <= 0 ? 0.0f : std::clamp(scale, 1.0f, 2.0f);
+  SaveSettingsSoon();
+}
+
+void App::SetPresenter(bool on) {
+  settings_.layout.presenter = on;
+  timeline_.SetPresenter(on);
+  timeline_.RequestFit();
   SaveSettingsSoon();
 }
 

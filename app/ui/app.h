@@ -99,6 +99,9 @@ class App {
   void SetTheme(const std::string& id);  // a theme file's id: dark, light, projector
   void SetScale(float scale);  // 0: follow the monitor
   void SetLiveReload(bool on);
+  // The presenter layout: code and timeline only, a caption of the step, taller lanes.
+  void SetPresenter(bool on);
+  bool Presenter() const { return settings_.layout.presenter; }
   // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg".
   bool OpenFileDialog(const std::string& which);
   // The editor open on `text` in place of the program's text, as if typed (screenshots, tests).
@@ -125,6 +128,9 @@ class App {
   void DrawMenuBar();
   void DrawLayout();
   void DrawPanels(float width, float height);
+  void DrawPresenterPanels(float width, float height);
+  void DrawTimelinePanel(ImVec2 pos, ImVec2 size);
+  void DrawCodePane();
   void HandleShortcuts();
   void PumpRun();
   void OnRunFinished();

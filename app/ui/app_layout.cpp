@@ -107,7 +107,66 @@ void App::DrawLayout() {
   ImGui::PopStyleColor();
 }
 
+// The timeline panel at `pos`, `size` (its rectangle is remembered for exports).
+void App::DrawTimelinePanel(ImVec2 pos, ImVec2 size) {
+  const ImVec2 origin = ImGui::GetWindowPos();
+  timeline_rect_[0] = origin.x + pos.x;
+  timeline_rect_[1] = origin.y + pos.y;
+  timeline_rect_[2] = size.x;
+  timeline_rect_[3] = size.y;
+  if (begin_panel("##timeline", pos, size, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
+    timeline_.Draw(trace_, playhead_, selection_, running());
+  }
+  ImGui::EndChild();
+}
+
+// Presenting: the code beside the timeline, nothing else (the View menu and F11 bring the rest
+// back). The code pane is narrower than usual: the timeline carries the story.
+void App::DrawPresenterPanels(float width, float height) {
+  const float s = applied_scale_ > 0 ? applied_scale_ : 1.0f;
+  const float gap = 6.0f * s;
+  platform::PanelLayout& L = settings_.layout;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_ChildBg));
+  float code_w = L.show_code ? std::clamp(L.presenter_code_width > 0 ? L.presenter_code_width : width * 0.36f, 200.0f * s,
+                                          width * 0.6f)
+                             : 0.0f;
+  if (!L.show_timeline) code_w = width;
+  float x = 0.0f;
+  if (L.show_code) {
+    if (begin_panel("##codepane", ImVec2(0, 0), ImVec2(code_w, height))) DrawCodePane();
+    ImGui::EndChild();
+    x = code_w;
+    if (L.show_timeline) {
+      if (splitter_at("##split_presenter", ImVec2(x, 0), true, gap, height, &code_w, 200.0f * s, width * 0.6f)) {
+        L.presenter_code_width = code_w;
+        SaveSettingsSoon();
+      }
+      x += gap;
+    }
+  }
+  if (L.show_timeline) DrawTimelinePanel(ImVec2(x, 0), ImVec2(width - x, height));
+  ImGui::PopStyleColor();
+}
+
+void App::DrawCodePane() {
+  CodeProblem problem;
+  for (const Problem& p : problems_) {
+    if ((p.kind == Problem::Kind::SyntaxError || p.kind == Problem::Kind::Error) && p.line > 0) {
+      problem = {p.line, p.title};
+      break;
+    }
+  }
+  const CodeView::Actions a = code_view_.Draw(program_, trace_, playhead_.position(), lane_colors_, running(), problem);
+  if (a.run) StartRun();
+  if (a.stop) StopRun();
+  if (a.reset) ResetProgram();
+}
+
 void App::DrawPanels(float width, float height) {
+  if (settings_.layout.presenter) {
+    DrawPresenterPanels(width, height);
+    return;
+  }
   const float s = applied_scale_ > 0 ? applied_scale_ : 1.0f;
   const float gap = 6.0f * s;
   platform::PanelLayout& L = settings_.layout;
@@ -160,19 +219,7 @@ void App::DrawPanels(float width, float height) {
 
   // Code column.
   if (L.show_code) {
-    if (begin_panel("##codepane", ImVec2(x, 0), ImVec2(code_w, height))) {
-      CodeProblem problem;
-      for (const Problem& p : problems_) {
-        if ((p.kind == Problem::Kind::SyntaxError || p.kind == Problem::Kind::Error) && p.line > 0) {
-          problem = {p.line, p.title};
-          break;
-        }
-      }
-      const CodeView::Actions a = code_view_.Draw(program_, trace_, playhead_.position(), lane_colors_, running(), problem);
-      if (a.run) StartRun();
-      if (a.stop) StopRun();
-      if (a.reset) ResetProgram();
-    }
+    if (begin_panel("##codepane", ImVec2(x, 0), ImVec2(code_w, height))) DrawCodePane();
     ImGui::EndChild();
     x += code_w;
     if (splitter_at("##split_code", ImVec2(x, 0), true, gap, height, &code_w, 260.0f * s, width * 0.45f)) {
@@ -187,31 +234,24 @@ void App::DrawPanels(float width, float height) {
   const bool show_bottom = L.show_console || L.show_inspector;
   float bottom_h =
       show_bottom ? std::clamp(L.bottom_height > 0 ? L.bottom_height : height * 0.36f, 120.0f * s, height * 0.7f) : 0.0f;
-  const float timeline_h = show_bottom ? height - bottom_h - gap : height;
-  {
-    const ImVec2 origin = ImGui::GetWindowPos();
-    timeline_rect_[0] = origin.x + x;
-    timeline_rect_[1] = origin.y;
-    timeline_rect_[2] = right_w;
-    timeline_rect_[3] = timeline_h;
-  }
-  if (begin_panel("##timeline", ImVec2(x, 0), ImVec2(right_w, timeline_h), kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
-    timeline_.Draw(trace_, playhead_, selection_, running());
-  }
-  ImGui::EndChild();
+  const float timeline_h = !L.show_timeline ? 0.0f : show_bottom ? height - bottom_h - gap : height;
+  if (L.show_timeline) DrawTimelinePanel(ImVec2(x, 0), ImVec2(right_w, timeline_h));
   if (!show_bottom) {
     ImGui::PopStyleColor();
     return;
   }
-  // The bar moves the timeline's lower edge; the bottom row takes the rest.
-  float timeline_size = timeline_h;
-  if (splitter_at("##split_bottom", ImVec2(x, timeline_h), false, gap, right_w, &timeline_size, height * 0.3f - gap,
-                  height - 120.0f * s - gap)) {
-    bottom_h = height - timeline_size - gap;
-    L.bottom_height = bottom_h;
-    SaveSettingsSoon();
+  float y = 0.0f;
+  if (L.show_timeline) {
+    // The bar moves the timeline's lower edge; the bottom row takes the rest.
+    float timeline_size = timeline_h;
+    if (splitter_at("##split_bottom", ImVec2(x, timeline_h), false, gap, right_w, &timeline_size, height * 0.3f - gap,
+                    height - 120.0f * s - gap)) {
+      bottom_h = height - timeline_size - gap;
+      L.bottom_height = bottom_h;
+      SaveSettingsSoon();
+    }
+    y = timeline_h + gap;
   }
-  const float y = timeline_h + gap;
   const float row_h = height - y;
   float inspector_w =
       L.show_console ? std::clamp(L.inspector_width > 0 ? L.inspector_width : right_w * 0.56f, 240.0f * s, right_w * 0.75f) : right_w;

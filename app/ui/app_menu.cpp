@@ -65,6 +65,7 @@ void App::HandleShortcuts() {
   }
   if (pressed(GLFW_KEY_F5)) io.KeyShift ? StopRun() : StartRun();
   if (pressed(GLFW_KEY_F1)) show_shortcuts_ = !show_shortcuts_;
+  if (pressed(GLFW_KEY_F11)) SetPresenter(!settings_.layout.presenter);
 }
 
 // One place for every file dialog: its title, the kind whose last folder it starts in (the
@@ -130,8 +131,12 @@ void App::DrawMenuBar() {
     changed |= ImGui::MenuItem("Lesson list", nullptr, &l.show_browser);
     changed |= ImGui::MenuItem("Lesson text", nullptr, &l.show_lesson);
     changed |= ImGui::MenuItem("Code", nullptr, &l.show_code);
+    changed |= ImGui::MenuItem("Timeline", nullptr, &l.show_timeline);
     changed |= ImGui::MenuItem("Inspector", nullptr, &l.show_inspector);
     changed |= ImGui::MenuItem("Console and problems", nullptr, &l.show_console);
+    ImGui::Separator();
+    bool presenter = l.presenter;
+    if (ImGui::MenuItem("Presenter layout", "F11", &presenter)) SetPresenter(presenter);
     if (changed) SaveSettingsSoon();
     ImGui::EndMenu();
   }

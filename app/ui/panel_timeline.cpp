@@ -18,6 +18,7 @@ void TimelineHost::OnNewTrace() { impl_->view.OnNewTrace(); }
 void TimelineHost::RequestFit() { impl_->view.RequestFit(); }
 bool TimelineHost::ShortcutsOverlay() const { return impl_->view.show_shortcuts; }
 void TimelineHost::SetShortcutsOverlay(bool on) { impl_->view.show_shortcuts = on; }
+void TimelineHost::SetPresenter(bool on) { impl_->view.presenter = on; }
 
 timeline::SvgExportOptions TimelineHost::ExportOptions() const {
   timeline::SvgExportOptions options;

@@ -20,6 +20,7 @@ class TimelineHost {
   void RequestFit();
   bool ShortcutsOverlay() const;
   void SetShortcutsOverlay(bool on);
+  void SetPresenter(bool on);
   // What an export of "the timeline as shown" takes: the visible range, the groups open.
   timeline::SvgExportOptions ExportOptions() const;
 

@@ -103,6 +103,8 @@ RowPainter::PlacedText RowPainter::place_label(float x0, float x1, float centre_
   if (canvas.text_width(font, text) <= room_w) placed.text = std::string(text);
   else if (canvas.text_width(font, head) <= room_w) placed.text = std::string(head);
   else if (left <= start + 0.5f) placed.text = fit_text(canvas, font, head, room_w);
+  // A label cut to a stub ("ti...") says nothing: leave it to the tooltip.
+  if (placed.text.size() < std::min<std::size_t>(head.size(), 8) + 3 && placed.text.size() < head.size()) placed.text.clear();
   if (placed.text.empty()) return placed;
   placed.at = {left, top};
   placed.font = font;
@@ -204,6 +206,7 @@ std::vector<RowPainter::Marker> RowPainter::plan_markers(const Lane& lane, const
       std::string text;
       if (right - left >= size * 1.5f)
         text = canvas.text_width(font, p.full) <= right - left ? p.full : fit_text(canvas, font, p.brief, right - left);
+      if (text.size() < std::min<std::size_t>(p.brief.size(), 8) + 3 && text.size() < p.brief.size()) text.clear();  // a stub
       // At the right edge (the end of a run), the whole label may fit on the left instead.
       const float w = canvas.text_width(font, p.brief);
       const Box left_box = text_box(p.marker.x - r - 4 - w, top, p.marker.x - r - 2, size);

@@ -146,7 +146,7 @@ void TimelineScene::layout(const Trace& trace, TimeAxis& axis, const TimelineSty
   style_.header_w = header_w;
   axis.set_pixels(area.x + header_w + style.gap, std::max(40.0f, area.w - header_w - style.gap - 8.0f));
   build_rows(trace, options, rows_top_ - scroll_y);
-  build_frame(trace, axis, shown_, frame_, 4000, style.small * 7.0f);
+  build_frame(trace, axis, shown_, frame_, 4000, style.small * 5.5f);
 }
 
 const Row* TimelineScene::row_of(LaneId lane) const {
@@ -232,6 +232,7 @@ void TimelineScene::paint_ruler(Canvas& canvas, const Theme& theme, const TimeAx
   canvas.rect({left, y0}, {right, y1}, theme.raised);
   canvas.line({left, y1}, {right, y1}, theme.border, 1.0f);
   canvas.push_clip({left, y0}, {right, area_.bottom()});
+  float label_end = left - 1e6f;  // where the last label drawn ends
   for (const AxisTick& tick : frame_.ticks) {
     if (tick.x < left - 1 || tick.x > right + 1) continue;
     const float len = tick.major ? (y1 - y0) * 0.45f : (y1 - y0) * 0.2f;
@@ -241,7 +242,9 @@ void TimelineScene::paint_ruler(Canvas& canvas, const Theme& theme, const TimeAx
     const float w = canvas.text_width(Font::Small, tick.label);
     float x = tick.x + 3;
     if (x + w > right) x = tick.x - w - 3;  // the last label stays inside
+    if (x < label_end) continue;             // ... unless that would overprint the one before
     canvas.text({x, y0 + 2}, Font::Small, tick.label, theme.text_dim);
+    label_end = x + w + style_.small * 0.5f;
   }
   canvas.pop_clip();
 }
@@ -341,11 +344,15 @@ void TimelineScene::paint_headers(Canvas& canvas, const Trace& trace, const Them
     const float room = x1 - tx - 4;
     const float h = row.y1 - row.y0;
     const std::string& title = names_.title(row.lane);
-    const std::string subtitle = names_.subtitle(row.lane) + end_note(lane);
+    // The subtitle whole, or its first part ("Task-3"), or none: never a cut one.
+    std::string subtitle = names_.subtitle(row.lane) + end_note(lane);
+    if (canvas.text_width(Font::Small, subtitle) > room) subtitle = names_.subtitle(row.lane);
+    if (canvas.text_width(Font::Small, subtitle) > room) subtitle = subtitle.substr(0, subtitle.find(" \xC2\xB7"));
+    if (canvas.text_width(Font::Small, subtitle) > room) subtitle.clear();
     if (h >= font + small + 4 && !subtitle.empty()) {
       const float top = row.y0 + (h - font - small) * 0.5f;
       canvas.text({tx, top}, Font::Bold, fit_text(canvas, Font::Bold, title, room), theme.text);
-      canvas.text({tx, top + font}, Font::Small, fit_text(canvas, Font::Small, subtitle, room), theme.text_dim);
+      canvas.text({tx, top + font}, Font::Small, subtitle, theme.text_dim);
     } else {
       canvas.text({tx, row.y0 + (h - font) * 0.5f}, Font::Bold, fit_text(canvas, Font::Bold, title, room), theme.text);
     }
