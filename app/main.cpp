@@ -89,6 +89,8 @@ int main(int argc, char** argv) {
   shot_cmd->add_option("--script", shot.script, "Python script to open and run")->check(CLI::ExistingFile);
   shot_cmd->add_option("--trace", shot.trace, "Saved trace to open")->check(CLI::ExistingFile);
   shot_cmd->add_flag("--presenter", shot.presenter, "The presenter layout: code and timeline, a caption, taller lanes");
+  shot_cmd->add_option("--compare", shot.compare,
+                       "Run again with these changes (knob:NAME=VALUE,...) and show both runs on one time axis");
   shot_cmd->add_flag("--timeline", shot.timeline_only,
                      "Only the timeline, every lane, --size's width (as File > Export PNG makes it)");
   shot_cmd->add_option("--lessons-dir", shot.lessons_dir, "Folder of lessons");

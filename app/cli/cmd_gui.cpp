@@ -130,6 +130,15 @@ int run_screenshot(const ScreenshotOptions& options) {
   if (!options.lesson.empty() || !options.script.empty()) {
     app.StartRun();
     app.FinishRunBlocking(options.py.timeout_s);
+    if (!options.compare.empty()) {
+      // The run so far is pinned; a second run with the changes is compared with it.
+      apply_view_options(app, options.compare);
+      app.StartRun();
+      app.FinishRunBlocking(options.py.timeout_s);
+      app.PinLastRun();
+    }
+  } else if (!options.compare.empty()) {
+    return fail("--compare needs --lesson or --script (a run to make twice)");
   }
   const auto& events = app.trace().events();
   if (options.step) app.playhead().seek(events, static_cast<EventIndex>(*options.step));

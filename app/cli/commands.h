@@ -64,6 +64,7 @@ struct ScreenshotOptions {
   std::string view;                   // --view: extra view state, e.g. "knob:blocking=1"
   bool timeline_only = false;         // --timeline: only the timeline, all lanes, as Export PNG makes it
   bool presenter = false;             // --presenter: the presenter layout
+  std::string compare;                // --compare knob:NAME=VALUE,...: a second run with these, compared
   int frames = 6;                     // frames rendered before the capture
   PythonOptions py;
 };

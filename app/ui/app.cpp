@@ -175,6 +175,7 @@ void App::OpenLesson(int index) {
   RestoreKeptEdit();
   code_view_.editing = false;
   NewTrace();
+  ForgetRuns();
   run_started_ = false;
   start_error_.clear();
   settings_.last_open = l.id;
@@ -269,6 +270,7 @@ void App::ApplyLoadedProgram(const std::string& path, std::string text) {
   kept_text_ = program_.text;
   code_view_.editing = false;
   NewTrace();
+  ForgetRuns();
   run_started_ = false;
   watched_mtime_ = mtime_of(program_.path);
   settings_.last_open = program_.path;
@@ -312,6 +314,7 @@ void App::OpenExerciseFile(int index, bool solution) {
   code_view_.editing = false;
   if (!solution) code_view_.StartEditing();
   NewTrace();
+  ForgetRuns();
   run_started_ = false;
   verdict_ = {};
 }
@@ -325,6 +328,51 @@ void App::SetKnob(const std::string& name, const std::string& value) {
 }
 
 // ---- runs ----
+
+void App::ArchiveCurrentRun() {
+  if (!run_started_ || trace_.empty() || !trace_.ended()) return;
+  constexpr std::size_t kKept = 6;
+  history_.push_back({std::make_unique<Trace>(std::move(trace_)), current_setup_});
+  if (history_.size() > kKept) {
+    history_.erase(history_.begin());
+    pinned_ = pinned_ > 0 ? pinned_ - 1 : -1;  // the oldest went; a pin on it goes too
+  }
+  UpdateComparison();
+}
+
+void App::ForgetRuns() {
+  pinned_ = -1;
+  history_.clear();
+  runs_made_ = 0;
+  UpdateComparison();
+}
+
+void App::Pin(int index) {
+  if (index < 0 || static_cast<std::size_t>(index) >= history_.size()) return;
+  pinned_ = index;
+  UpdateComparison();
+}
+
+void App::Unpin() {
+  pinned_ = -1;
+  UpdateComparison();
+}
+
+bool App::PinLastRun() {
+  if (history_.empty()) return false;
+  Pin(static_cast<int>(history_.size()) - 1);
+  return true;
+}
+
+void App::UpdateComparison() {
+  if (pinned_ < 0 || static_cast<std::size_t>(pinned_) >= history_.size()) {
+    timeline_.SetPinned(nullptr, {}, {});
+    return;
+  }
+  const PastRun& past = history_[static_cast<std::size_t>(pinned_)];
+  auto [pinned_title, current_title] = compare_titles(lesson(), past.setup, current_setup_);
+  timeline_.SetPinned(past.trace.get(), std::move(pinned_title), std::move(current_title));
+}
 
 void App::NewTrace() {
   trace_ = Trace{};
@@ -344,7 +392,10 @@ void App::NewTrace() {
 void App::StartRun() {
   if (program_.empty()) return;
   StopRun();
+  ArchiveCurrentRun();
   NewTrace();
+  current_setup_ = {++runs_made_, knob_values_, program_.dirty(), fs::path(program_.path).filename().string()};
+  UpdateComparison();
   start_error_.clear();
   // An edited program runs from a private copy (runner/edited_copy.h): the shipped file is never
   // overwritten, and the modules beside it are still found.

@@ -12,6 +12,7 @@
 
 #include "core/edits_store.h"
 #include "core/lesson_catalog.h"
+#include "core/run_titles.h"
 #include "core/playhead.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
@@ -73,7 +74,7 @@ class App {
   // After the frame is rendered, before it is shown: paints an exported picture when asked.
   void AfterRender();
   // The timeline as File > Export PNG makes it (between frames), `width` px wide.
-  platform::Image TimelinePicture(float width, std::string* error) const;
+  platform::Image TimelinePicture(float width, std::string* error);
   // True while something moves on its own (a run, playback, loading): the main loop then
   // renders continuously instead of waiting for input.
   bool Animating() const;
@@ -99,6 +100,15 @@ class App {
   void SetTheme(const std::string& id);  // a theme file's id: dark, light, projector
   void SetScale(float scale);  // 0: follow the monitor
   void SetLiveReload(bool on);
+  // Earlier runs of this program (for comparing on one time axis); the newest last.
+  struct PastRun {
+    std::unique_ptr<Trace> trace;
+    RunSetup setup;
+  };
+  const std::vector<PastRun>& PastRuns() const { return history_; }
+  void Pin(int index);          // compare the current run with history_[index]
+  void Unpin();
+  bool PinLastRun();            // compare with the run before this one; false if there is none
   // The presenter layout: code and timeline only, a caption of the step, taller lanes.
   void SetPresenter(bool on);
   bool Presenter() const { return settings_.layout.presenter; }
@@ -140,6 +150,9 @@ class App {
   void PollExports();
   void ApplyLoadedProgram(const std::string& path, std::string text);
   void NewTrace();
+  void ArchiveCurrentRun();     // the finished run goes into history_ before a new one starts
+  void ForgetRuns();            // another program: no history to compare with
+  void UpdateComparison();      // the titles of the pinned and current runs
   void OpenExerciseFile(int index, bool solution);
   void SaveSettingsSoon() { settings_dirty_ = true; }
   float EffectiveScale() const;
@@ -152,7 +165,7 @@ class App {
   void DrawEditPopups();
   void HandleFileChosen(const std::string& path);
   void Toast(std::string message);
-  timeline::SvgExportOptions TimelineExport() const;  // the timeline as shown, for exports
+  timeline::SvgExportOptions TimelineExport();  // the timeline as shown (compared runs too), for exports
   double Now() const;
 
   platform::Window& window_;
@@ -193,6 +206,10 @@ class App {
   std::size_t problems_event_count_ = 0;
   Playhead playhead_;
   Selection selection_;
+  std::vector<PastRun> history_;
+  int pinned_ = -1;             // index into history_, -1: not comparing
+  RunSetup current_setup_;      // how the current run was made
+  int runs_made_ = 0;
   LaneColors lane_colors_;
 
   // Live reload and background loading.
@@ -213,6 +230,9 @@ class App {
   CodeView code_view_;
   TimelineHost timeline_;
   InspectorView inspector_view_;
+  InspectorView inspector_pinned_view_;  // the pinned run's, when it has the focus
+  Selection pinned_selection_;
+  LaneColors pinned_colors_;
   ConsoleView console_view_;
   ErrorView error_view_;
   StatusBarView status_view_;

@@ -296,7 +296,15 @@ void App::DrawPanels(float width, float height) {
     }
     if (begin_panel("##inspector", ImVec2(ix, y), ImVec2(inspector_w, row_h))) {
       panel_caption("INSPECTOR: THE PROGRAM AT THE PLAYHEAD");
-      const int line = inspector_view_.Draw(trace_, playhead_, selection_, lane_colors_);
+      // The run last clicked on the timeline: the pinned one when comparing, else this one.
+      int line = 0;
+      if (timeline_.PinnedFocused() && pinned_ >= 0) {
+        const Trace& pinned = *history_[static_cast<std::size_t>(pinned_)].trace;
+        pinned_colors_.refresh(pinned, platform::theme());
+        line = inspector_pinned_view_.Draw(pinned, timeline_.PinnedPlayhead(), pinned_selection_, pinned_colors_);
+      } else {
+        line = inspector_view_.Draw(trace_, playhead_, selection_, lane_colors_);
+      }
       if (line > 0) {
         code_view_.editing = false;
         code_view_.ScrollToLine(line);

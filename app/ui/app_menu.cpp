@@ -5,7 +5,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <tuple>
 
+#include "core/time_format.h"
 #include "platform/fonts.h"
 #include "platform/theme.h"
 #include "ui/app.h"
@@ -145,6 +147,20 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem("Stop", "Shift+F5", false, running())) StopRun();
     if (ImGui::MenuItem("Reset program", nullptr, false, program_.dirty())) ResetProgram();
     ImGui::Separator();
+    // Compare: an earlier run of this program above the current one, on the same time axis.
+    if (ImGui::BeginMenu("Compare with an earlier run", !history_.empty())) {
+      for (int i = static_cast<int>(history_.size()) - 1; i >= 0; --i) {
+        const PastRun& past = history_[static_cast<std::size_t>(i)];
+        const std::string what = compare_titles(lesson(), past.setup, current_setup_).first;
+        char label[256];
+        std::snprintf(label, sizeof label, "run %d: %s (%s)##run%d", past.setup.number, what.c_str(),
+                      format_duration(static_cast<double>(past.trace->end_time())).c_str(), i);
+        if (ImGui::MenuItem(label, nullptr, pinned_ == i)) pinned_ == i ? Unpin() : Pin(i);
+      }
+      ImGui::EndMenu();
+    }
+    if (ImGui::MenuItem("Stop comparing", nullptr, false, pinned_ >= 0)) Unpin();
+    ImGui::Separator();
     bool live = settings_.live_reload;
     if (ImGui::MenuItem("Live reload (run again on save)", nullptr, &live, lesson() == nullptr)) SetLiveReload(live);
     ImGui::EndMenu();
@@ -232,15 +248,21 @@ void App::DrawPopups() {
   }
 }
 
-timeline::SvgExportOptions App::TimelineExport() const {
+timeline::SvgExportOptions App::TimelineExport() {
   timeline::SvgExportOptions options = timeline_.ExportOptions();
   options.playhead = playhead_.position();
+  if (pinned_ >= 0 && static_cast<std::size_t>(pinned_) < history_.size()) {
+    const PastRun& past = history_[static_cast<std::size_t>(pinned_)];
+    options.pinned = past.trace.get();
+    options.pinned_playhead = timeline_.PinnedPlayhead().position();
+    std::tie(options.pinned_title, options.current_title) = compare_titles(lesson(), past.setup, current_setup_);
+  }
   // As wide as the panel, and never narrower than a slide.
   options.width = std::max(1600.0f, timeline_rect_[2]);
   return options;
 }
 
-platform::Image App::TimelinePicture(float width, std::string* error) const {
+platform::Image App::TimelinePicture(float width, std::string* error) {
   timeline::SvgExportOptions options = TimelineExport();
   options.width = width;
   return timeline_image(trace_, platform::theme(), options, error);

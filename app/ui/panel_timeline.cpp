@@ -1,5 +1,7 @@
 #include "ui/panel_timeline.h"
 
+#include <utility>
+
 #include "ui/timeline_view.h"
 
 namespace loopscope::ui {
@@ -19,6 +21,12 @@ void TimelineHost::RequestFit() { impl_->view.RequestFit(); }
 bool TimelineHost::ShortcutsOverlay() const { return impl_->view.show_shortcuts; }
 void TimelineHost::SetShortcutsOverlay(bool on) { impl_->view.show_shortcuts = on; }
 void TimelineHost::SetPresenter(bool on) { impl_->view.presenter = on; }
+void TimelineHost::SetPinned(const Trace* pinned, std::string pinned_title, std::string current_title) {
+  impl_->view.SetPinned(pinned, std::move(pinned_title), std::move(current_title));
+}
+bool TimelineHost::PinnedFocused() const { return impl_->view.PinnedFocused(); }
+Playhead& TimelineHost::PinnedPlayhead() { return impl_->view.PinnedPlayhead(); }
+bool TimelineHost::TakeUnpinRequest() { return std::exchange(impl_->view.unpin_requested, false); }
 
 timeline::SvgExportOptions TimelineHost::ExportOptions() const {
   timeline::SvgExportOptions options;

@@ -21,6 +21,11 @@ class TimelineHost {
   bool ShortcutsOverlay() const;
   void SetShortcutsOverlay(bool on);
   void SetPresenter(bool on);
+  // Compare with an earlier run (kept alive by the caller; null to stop); see TimelineView.
+  void SetPinned(const Trace* pinned, std::string pinned_title, std::string current_title);
+  bool PinnedFocused() const;
+  Playhead& PinnedPlayhead();
+  bool TakeUnpinRequest();
   // What an export of "the timeline as shown" takes: the visible range, the groups open.
   timeline::SvgExportOptions ExportOptions() const;
 

@@ -1,5 +1,6 @@
 // The timeline panel's canvas: layout and painting by the headless TimelineScene, mouse
-// gestures here. The toolbar and keys are in timeline_toolbar.cpp.
+// gestures here. The toolbar and keys are in timeline_toolbar.cpp. When comparing, two scenes
+// (the pinned run above the current one) share the canvas and the time axis.
 #include "ui/timeline_view.h"
 
 #include <imgui.h>
@@ -16,28 +17,84 @@
 namespace loopscope {
 
 void TimelineView::Draw(const Trace& trace, Playhead& playhead, Selection& selection, bool live) {
-  HandleKeys(trace, playhead, selection);
-  DrawToolbar(trace, playhead, selection, live);
-  if (presenter) DrawCaption(trace, playhead);
+  if (pinned_) pinned_playhead_.update(pinned_->events(), ImGui::GetIO().DeltaTime);
+  // Keys and the toolbar act on the run last clicked (the pinned one when comparing).
+  const bool pinned = PinnedFocused();
+  const Trace& focused = pinned ? *pinned_ : trace;
+  Playhead& focused_playhead = pinned ? pinned_playhead_ : playhead;
+  Selection& focused_selection = pinned ? pinned_selection_ : selection;
+  HandleKeys(focused, focused_playhead, focused_selection);
+  DrawToolbar(focused, focused_playhead, focused_selection, live && !pinned);
+  if (presenter) DrawCaption(focused, focused_playhead);
   // Playback moves the playhead between frames: keep it in view (follow-live fits instead).
-  if (playhead.playing() && playhead.position() != last_position_) KeepVisible(trace, playhead.position());
+  if (focused_playhead.playing() && focused_playhead.position() != last_position_)
+    KeepVisible(focused, focused_playhead.position());
   DrawCanvas(trace, playhead, selection, live);
-  last_position_ = playhead.position();
+  last_position_ = focused_playhead.position();
   if (show_shortcuts) DrawShortcutsOverlay();
 }
 
-// Fit on a new trace or on request; grow with a live run while following it.
+void TimelineView::SetPinned(const Trace* pinned, std::string pinned_title, std::string current_title) {
+  if (pinned != pinned_) {
+    pinned_playhead_.reset();
+    if (pinned) pinned_playhead_.last(pinned->events());
+    pinned_selection_.clear();
+    focus_pinned_ = false;
+    fit_requested_ = true;
+  }
+  pinned_ = pinned;
+  pinned_title_ = std::move(pinned_title);
+  current_title_ = std::move(current_title);
+}
+
+// Fit on a new trace or on request; grow with a live run while following it. Compared runs
+// share the axis: it spans both.
 void TimelineView::FollowTheRun(const Trace& trace, const Playhead& playhead, bool live) {
-  const Nanos run_end = std::max<Nanos>(trace.end_time(), 1000);
+  Nanos run_end = std::max<Nanos>(trace.end_time(), 1000);
+  Nanos start = trace.activity_start();
+  if (pinned_) {
+    run_end = std::max(run_end, pinned_->end_time());
+    start = trace.empty() ? pinned_->activity_start() : std::min(start, pinned_->activity_start());
+  }
   axis_.set_run_end(run_end);
   if (trace.events().size() < last_event_count_) fit_requested_ = true;  // a new run replaced it
-  if (fit_requested_ && !trace.empty()) {
-    fit_to_run(axis_, trace);
+  if (fit_requested_ && (!trace.empty() || pinned_)) {
+    axis_.fit(static_cast<double>(std::min(start, run_end)), static_cast<double>(run_end));
     fit_requested_ = false;
   } else if (live && playhead.follow_live() && static_cast<double>(run_end) > axis_.end()) {
-    axis_.fit(static_cast<double>(trace.activity_start()), static_cast<double>(run_end) * 1.1);
+    axis_.fit(static_cast<double>(start), static_cast<double>(run_end) * 1.1);
   }
   last_event_count_ = trace.events().size();
+}
+
+std::vector<TimelineView::Part> TimelineView::Parts(const Trace& trace, Playhead& playhead, Selection& selection) {
+  std::vector<Part> parts;
+  if (!pinned_) {
+    parts.push_back({&trace, &scene_, &playhead, &selection, canvas_, {}, false});
+    return parts;
+  }
+  // The pinned run above the current one, each under a title band, heights by their rows.
+  const float band = std::round(ImGui::GetFontSize() * 1.5f);
+  const timeline::TimelineStyle style = Style(canvas_.h * 0.5f);
+  const float want_top = timeline::TimelineScene::full_height(*pinned_, style, options);
+  const float want_bottom = timeline::TimelineScene::full_height(trace, style, options);
+  const float room = canvas_.h - 2 * band;
+  const float top_h = std::clamp(room * want_top / std::max(1.0f, want_top + want_bottom), room * 0.3f, room * 0.7f);
+  parts.push_back({pinned_, &pinned_scene_, &pinned_playhead_, &pinned_selection_,
+                   {canvas_.x, canvas_.y + band, canvas_.w, top_h}, "pinned: " + pinned_title_, true});
+  parts.push_back({&trace, &scene_, &playhead, &selection,
+                   {canvas_.x, canvas_.y + 2 * band + top_h, canvas_.w, room - top_h}, "this run: " + current_title_, false});
+  return parts;
+}
+
+void TimelineView::DrawPartTitle(const Part& part, float y, float height) {
+  const auto& theme = platform::theme();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const bool focused = part.pinned == focus_pinned_;
+  dl->AddRectFilled(ImVec2(canvas_.x, y), ImVec2(canvas_.right(), y + height), focused ? theme.accent_soft : theme.raised);
+  ImFont* bold = platform::fonts().bold;
+  const float size = bold->FontSize;
+  dl->AddText(bold, size, ImVec2(canvas_.x + size * 0.5f, y + (height - size) * 0.5f), theme.text, part.title.c_str());
 }
 
 void TimelineView::DrawCanvas(const Trace& trace, Playhead& playhead, Selection& selection, bool live) {
@@ -45,12 +102,16 @@ void TimelineView::DrawCanvas(const Trace& trace, Playhead& playhead, Selection&
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   canvas_ = {origin.x, origin.y, std::max(avail.x, 240.0f), std::max(avail.y, 120.0f)};
   const ui::ImGuiCanvas::Fonts fonts = ui::timeline_fonts();
-  const timeline::TimelineStyle style = Style(canvas_.h);
-
   FollowTheRun(trace, playhead, live);
-  scene_.sync(trace, platform::theme());
-  scene_.layout(trace, axis_, style, options, canvas_, scroll_y_);
-  scroll_y_ = std::clamp(scroll_y_, 0.0f, scene_.max_scroll());
+  parts_ = Parts(trace, playhead, selection);
+  const auto lay_out = [&] {
+    for (Part& part : parts_) {
+      part.scene->sync(*part.trace, platform::theme());
+      part.scene->layout(*part.trace, axis_, Style(part.area.h), options, part.area, part.pinned ? 0.0f : scroll_y_);
+    }
+    scroll_y_ = std::clamp(scroll_y_, 0.0f, parts_.back().scene->max_scroll());
+  };
+  lay_out();
 
   ImGui::InvisibleButton("##timeline_canvas", ImVec2(canvas_.w, canvas_.h),
                          ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
@@ -58,22 +119,24 @@ void TimelineView::DrawCanvas(const Trace& trace, Playhead& playhead, Selection&
   const bool hovered = ImGui::IsItemHovered();
   const bool active = ImGui::IsItemActive();
   HandleMouse(trace, playhead, selection, hovered, active);
-  // The mouse may have zoomed, panned or scrolled: lay out again for what is painted.
-  scroll_y_ = std::clamp(scroll_y_, 0.0f, scene_.max_scroll());
-  scene_.layout(trace, axis_, style, options, canvas_, scroll_y_);
+  lay_out();  // the mouse may have zoomed, panned or scrolled: lay out again for what is painted
 
   ui::ImGuiCanvas canvas(ImGui::GetWindowDrawList(), fonts);
-  timeline::PaintState state;
-  state.playhead = playhead.position();
-  state.selected_lane = selection.lane;
-  state.range_drag = range_dragging_;
-  state.range_x0 = range_x0_;
-  state.range_x1 = range_x1_;
-  state.empty_hint = "Run the program: its tasks, suspensions and threads appear here.";
-  scene_.paint(canvas, trace, platform::theme(), axis_, state);
+  for (const Part& part : parts_) {
+    if (pinned_) DrawPartTitle(part, part.area.y - std::round(ImGui::GetFontSize() * 1.5f), std::round(ImGui::GetFontSize() * 1.5f));
+    timeline::PaintState state;
+    state.playhead = part.playhead->position();
+    state.selected_lane = part.selection->lane;
+    state.range_drag = range_dragging_ && HoverPart() == &part;
+    state.range_x0 = range_x0_;
+    state.range_x1 = range_x1_;
+    state.empty_hint = part.pinned ? "The pinned run is empty." : "Run the program: its tasks, suspensions and threads appear here.";
+    part.scene->paint(canvas, *part.trace, platform::theme(), axis_, state);
+  }
 
-  selection.hovered_lane = hover_.lane;
-  selection.hovered_event = hover_.event;
+  const Part* under = HoverPart();
+  selection.hovered_lane = under && !under->pinned ? hover_.lane : kNoLane;
+  selection.hovered_event = under && !under->pinned ? hover_.event : kNoEvent;
   if (hovered && !active && !hover_.tooltip.empty()) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
@@ -108,12 +171,17 @@ void TimelineView::DrawCaption(const Trace& trace, const Playhead& playhead) {
   ImGui::PopFont();
 }
 
-void TimelineView::HandleMouse(const Trace& trace, Playhead& playhead, Selection& selection, bool hovered,
-                               bool active) {
+void TimelineView::HandleMouse(const Trace&, Playhead&, Selection&, bool hovered, bool active) {
   ImGuiIO& io = ImGui::GetIO();
   const float mx = io.MousePos.x, my = io.MousePos.y;
-  hover_ = hovered || active ? scene_.hit(trace, axis_, mx, my) : timeline::Hit{};
-  const auto& events = trace.events();
+  // The part under the mouse; a drag keeps the part it started in.
+  if (!active || !HoverPart()) {
+    hover_part_ = -1;
+    for (std::size_t i = 0; i < parts_.size(); ++i)
+      if (my >= parts_[i].area.y && my < parts_[i].area.bottom()) hover_part_ = static_cast<int>(i);
+  }
+  const Part* part = HoverPart();
+  hover_ = (hovered || active) && part ? part->scene->hit(*part->trace, axis_, mx, my) : timeline::Hit{};
 
   if (hovered && io.MouseWheel != 0) {
     if (hover_.header || io.KeyShift) {
@@ -123,8 +191,12 @@ void TimelineView::HandleMouse(const Trace& trace, Playhead& playhead, Selection
     }
   }
   if (hovered && io.MouseWheelH != 0) axis_.pan_px(io.MouseWheelH * ImGui::GetFontSize() * 4);
+  if (!part) return;
+  const auto& events = part->trace->events();
+  Playhead& playhead = *part->playhead;
+  Selection& selection = *part->selection;
 
-  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hover_.in_plot && my >= scene_.rows_top()) {
+  if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && hover_.in_plot && !hover_.ruler) {
     fit_requested_ = true;
     return;
   }
@@ -165,7 +237,8 @@ void TimelineView::HandleMouse(const Trace& trace, Playhead& playhead, Selection
     } else if (scrubbing_) {
       scrubbing_ = false;
     } else if (!panned_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
-      Click(trace, playhead, selection);
+      focus_pinned_ = part->pinned;
+      Click(*part->trace, playhead, selection);
     }
     panned_ = false;
   }
@@ -184,13 +257,10 @@ void TimelineView::Click(const Trace& trace, Playhead& playhead, Selection& sele
     playhead.seek(events, hover_.event);
     selection.event = playhead.position();
     selection.lane = hover_.lane;
-  } else if (hover_.in_plot && !hover_.ruler && hover_.lane != kNoLane) {
-    playhead.scrub(events, hover_.t);
-    selection.event = playhead.position();
-    selection.lane = hover_.lane;
   } else if (hover_.in_plot && !hover_.ruler) {
     playhead.scrub(events, hover_.t);
     selection.event = playhead.position();
+    if (hover_.lane != kNoLane) selection.lane = hover_.lane;
   }
 }
 

@@ -24,6 +24,13 @@ struct TimelineView {
   void HandleKeys(const Trace& trace, Playhead& playhead, Selection& selection);
 
   void RequestFit() { fit_requested_ = true; }  // fit the run at the next Draw
+  // Compare: `pinned` (an earlier run, kept alive by the caller; null to stop) is drawn above the
+  // current run on the same time axis, each under its title. Clicks and keys act on the run
+  // last clicked (PinnedFocused()), which has its own playhead.
+  void SetPinned(const Trace* pinned, std::string pinned_title, std::string current_title);
+  bool PinnedFocused() const { return pinned_ && focus_pinned_; }
+  Playhead& PinnedPlayhead() { return pinned_playhead_; }
+  bool unpin_requested = false;  // the learner closed the comparison (the caller unpins)
   void OnNewTrace() { fit_requested_ = true; last_event_count_ = 0; scroll_y_ = 0; }
   const TimeAxis& axis() const { return axis_; }
   bool show_shortcuts = false;       // the `?` overlay
@@ -38,6 +45,18 @@ struct TimelineView {
   void DrawViewOptions(const Trace& trace, Playhead& playhead, bool live);
   void DrawCaption(const Trace& trace, const Playhead& playhead);
   timeline::TimelineStyle Style(float canvas_height) const;
+  // One of the runs on the canvas (two when comparing).
+  struct Part {
+    const Trace* trace;
+    timeline::TimelineScene* scene;
+    Playhead* playhead;
+    Selection* selection;
+    timeline::Rect area;  // below its title band
+    std::string title;
+    bool pinned;
+  };
+  std::vector<Part> Parts(const Trace& trace, Playhead& playhead, Selection& selection);
+  void DrawPartTitle(const Part& part, float y, float height);
   void DrawCanvas(const Trace& trace, Playhead& playhead, Selection& selection, bool live);
   void FollowTheRun(const Trace& trace, const Playhead& playhead, bool live);
   void HandleMouse(const Trace& trace, Playhead& playhead, Selection& selection, bool hovered, bool active);
@@ -47,6 +66,18 @@ struct TimelineView {
 
   TimeAxis axis_;
   timeline::TimelineScene scene_;
+  // Comparing with a pinned run.
+  const Trace* pinned_ = nullptr;
+  std::string pinned_title_, current_title_;
+  timeline::TimelineScene pinned_scene_;
+  Playhead pinned_playhead_;
+  Selection pinned_selection_;
+  bool focus_pinned_ = false;
+  std::vector<Part> parts_;           // rebuilt every frame
+  int hover_part_ = -1;               // index into parts_ of the part under the mouse (or dragged in)
+  const Part* HoverPart() const {
+    return hover_part_ >= 0 && hover_part_ < static_cast<int>(parts_.size()) ? &parts_[static_cast<std::size_t>(hover_part_)] : nullptr;
+  }
   timeline::Rect canvas_;
   float scroll_y_ = 0;
   bool fit_requested_ = true;

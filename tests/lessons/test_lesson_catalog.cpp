@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/lesson_catalog.h"
+#include "core/run_titles.h"
 #include "lesson_trace_fixture.h"
 
 using namespace loopscope;
@@ -215,4 +216,27 @@ TEST_CASE("a missing module names the Debian package to install", "[catalog]") {
   CHECK(missing_module_hint(good, missing) ==
         "This lesson needs the Python module 'aiofiles': sudo apt install python3-aiofiles");
   CHECK(missing_module_hint(good, lesson_fixtures::make(lesson_fixtures::kFailure)).empty());
+}
+
+TEST_CASE("two runs are titled by what differs between them", "[compare]") {
+  Lesson lesson;
+  Knob blocking;
+  blocking.name = "blocking";
+  blocking.type = Knob::Type::Bool;
+  blocking.default_bool = true;
+  Knob work;
+  work.name = "work";
+  work.type = Knob::Type::Float;
+  work.default_number = 0.3;
+  lesson.knobs = {blocking, work};
+  RunSetup a{1, {{"blocking", "1"}, {"work", "0.3"}}, false, "blocking.py"};
+  RunSetup b{2, {{"blocking", "0"}, {"work", "0.3"}}, false, "blocking.py"};
+  CHECK(compare_titles(&lesson, a, b) == std::make_pair(std::string("blocking = on"), std::string("blocking = off")));
+  b.knobs = a.knobs;
+  b.edited = true;
+  CHECK(compare_titles(&lesson, a, b) == std::make_pair(std::string("as shipped"), std::string("edited")));
+  b.edited = false;
+  CHECK(compare_titles(&lesson, a, b) == std::make_pair(std::string("run 1"), std::string("run 2")));
+  b.knobs = {};  // missing knobs are their defaults
+  CHECK(compare_titles(&lesson, a, b).first == "run 1");
 }

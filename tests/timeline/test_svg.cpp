@@ -94,3 +94,24 @@ TEST_CASE("the SVG export escapes text and shows only the range asked for", "[sv
   CHECK(contains(svg, "&quot;tick &lt;0&gt; &amp; &quot;more&quot;&quot;"));
   CHECK_FALSE(contains(svg, "<0>"));
 }
+
+TEST_CASE("two runs compared: the pinned one above the current one, on one axis, each titled", "[svg]") {
+  const Trace blocked = trace_of(fixtures::kStarvedTicker);
+  const Trace cooperative = trace_of(fixtures::kTwoTasks);
+  const EstimatedTextMetrics metrics;
+  SvgExportOptions options;
+  options.pinned = &blocked;
+  options.pinned_title = "blocking = on";
+  options.current_title = "blocking = off";
+  const std::string svg = timeline_svg(cooperative, shipped_theme("dark"), metrics, options);
+  const auto pinned_at = svg.find(">pinned: blocking = on<"), current_at = svg.find(">this run: blocking = off<");
+  REQUIRE(pinned_at != std::string::npos);
+  REQUIRE(current_at != std::string::npos);
+  CHECK(pinned_at < current_at);
+  CHECK(svg.find("time.sleep(0.2)") < current_at);  // the pinned run's blocking call, above
+  CHECK(svg.find(">w1<") > current_at);              // the current run's task, below
+  // One picture, as tall as both runs.
+  SvgExportOptions single;
+  CHECK(ExportPicture(cooperative, shipped_theme("dark"), metrics, options).height() >
+        ExportPicture(cooperative, shipped_theme("dark"), metrics, single).height());
+}
