@@ -49,6 +49,20 @@ void apply_view_options(ui::App& app, const std::string& view) {
   }
 }
 
+// After the run: `quiz` turns the "which task runs next?" quiz on and puts the playhead on its
+// first question; `quiz-answer:NAME` then answers it with the lane of that name.
+void apply_quiz_options(ui::App& app, const std::string& view) {
+  std::stringstream parts(view);
+  for (std::string part; std::getline(parts, part, ',');) {
+    if (part == "quiz") {
+      app.SetQuiz(true);
+      if (!app.GoToFirstQuestion()) std::fprintf(stderr, "loopscope: the run has no question to ask (continuing)\n");
+    } else if (part.rfind("quiz-answer:", 0) == 0 && !app.AnswerQuestion(part.substr(12))) {
+      std::fprintf(stderr, "loopscope: no open question '%s' answers (continuing)\n", part.substr(12).c_str());
+    }
+  }
+}
+
 // One frame of the UI into the current framebuffer, at a fixed logical size when given.
 void render_frame(platform::Window& window, ui::App& app, int width, int height, bool swap) {
   app.BeforeFrame();
@@ -143,6 +157,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   const auto& events = app.trace().events();
   if (options.step) app.playhead().seek(events, static_cast<EventIndex>(*options.step));
   else if (options.at_end || !events.empty()) app.playhead().last(events);
+  apply_quiz_options(app, options.view);
   if (!options.select.empty() && !app.SelectLaneByName(options.select)) {
     std::fprintf(stderr, "loopscope: no lane named '%s' (continuing)\n", options.select.c_str());
   }

@@ -52,8 +52,11 @@ void LaneNames::refresh(const Trace& trace) {
   std::size_t renames = 0;
   const auto& events = trace.events();
   if (trace.lanes().size() == lanes_seen_ && events.size() == events_seen_) return;
+  // Fewer events than last time: another trace (a new run), whatever its lanes are called.
+  const bool replaced = events.size() < events_seen_;
+  if (replaced) events_seen_ = 0;
   for (std::size_t i = events_seen_; i < events.size(); ++i) renames += events[i].kind == EventKind::Rename;
-  const bool changed = trace.lanes().size() != lanes_seen_ || renames > 0;
+  const bool changed = replaced || trace.lanes().size() != lanes_seen_ || renames > 0;
   events_seen_ = events.size();
   if (!changed) return;
   lanes_seen_ = trace.lanes().size();

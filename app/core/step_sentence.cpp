@@ -32,10 +32,12 @@ const char* event_kind_name(EventKind kind) {
   return "?";
 }
 
-std::string step_sentence(const Trace& trace, EventIndex index) {
+std::string step_sentence(const Trace& trace, EventIndex index, const LaneNames* names) {
   if (index == kNoEvent || index >= trace.events().size()) return {};
   const Event& e = trace.events()[index];
-  const std::string lane = trace.lane_ok(e.lane) ? std::string(trace.lane_name(e.lane)) : std::string("run");
+  const std::string lane = !trace.lane_ok(e.lane) ? std::string("run")
+                           : names                ? names->title(e.lane)
+                                                  : std::string(trace.lane_name(e.lane));
   const std::string text(trace.str(e.text));
   const std::string at = e.line > 0 ? " at line " + std::to_string(e.line) : "";
   switch (e.kind) {

@@ -165,6 +165,7 @@ void App::OpenLesson(int index) {
   lesson_index_ = index;
   const Lesson& l = catalog_.lessons[static_cast<std::size_t>(index)];
   knob_values_ = default_knob_values(l);
+  SetQuiz(l.which_runs_next);
   prediction_choices_.assign(l.predictions.size(), -1);
   std::string error;
   program_ = Program{};
@@ -260,6 +261,7 @@ void App::ApplyLoadedProgram(const std::string& path, std::string text) {
   KeepEditNow();
   lesson_index_ = -1;
   knob_values_.clear();
+  SetQuiz(false);
   prediction_choices_.clear();
   program_ = Program{};
   program_.title = fs::path(path).filename().string();
@@ -386,7 +388,38 @@ void App::NewTrace() {
   problems_.clear();
   problems_event_count_ = 0;
   verdict_ = {};
+  quiz_.reset();
   lane_colors_.refresh(trace_, platform::theme());
+}
+
+void App::SetQuiz(bool on) {
+  quiz_on_ = on;
+  timeline_.SetQuiz(on ? &quiz_ : nullptr);
+}
+
+bool App::GoToFirstQuestion() {
+  if (!quiz_on_ || running()) return false;
+  quiz_.sync(trace_);
+  const EventIndex step = quiz_.next_question_step(kNoEvent);
+  if (step == kNoEvent) return false;
+  playhead_.seek(trace_.events(), step);
+  selection_.event = playhead_.position();
+  return true;
+}
+
+bool App::AnswerQuestion(const std::string& lane_name) {
+  if (!quiz_on_ || running()) return false;
+  quiz_.sync(trace_);
+  for (LaneId lane = 0; lane < static_cast<LaneId>(trace_.lanes().size()); ++lane) {
+    if (quiz_.name_of(lane) != lane_name) continue;
+    const auto answer = quiz_.answer(playhead_.position(), lane);
+    if (!answer) return false;
+    playhead_.seek(trace_.events(), answer->reveal);
+    selection_.event = playhead_.position();
+    selection_.lane = answer->answer;
+    return true;
+  }
+  return false;
 }
 
 void App::StartRun() {

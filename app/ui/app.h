@@ -112,6 +112,13 @@ class App {
   // The presenter layout: code and timeline only, a caption of the step, taller lanes.
   void SetPresenter(bool on);
   bool Presenter() const { return settings_.layout.presenter; }
+  // "Which task runs next?" while stepping (on by default in lessons that ask for it).
+  void SetQuiz(bool on);
+  bool QuizOn() const { return quiz_on_; }
+  // Screenshots and tests: the playhead onto the first open question (false: none), and an
+  // answer given by the lane's name as the timeline shows it.
+  bool GoToFirstQuestion();
+  bool AnswerQuestion(const std::string& lane_name);
   // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg".
   bool OpenFileDialog(const std::string& which);
   // The editor open on `text` in place of the program's text, as if typed (screenshots, tests).
@@ -211,6 +218,8 @@ class App {
   RunSetup current_setup_;      // how the current run was made
   int runs_made_ = 0;
   LaneColors lane_colors_;
+  NextRunGame quiz_;
+  bool quiz_on_ = false;
 
   // Live reload and background loading.
   long long watched_mtime_ = 0;

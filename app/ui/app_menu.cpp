@@ -139,6 +139,10 @@ void App::DrawMenuBar() {
     ImGui::Separator();
     bool presenter = l.presenter;
     if (ImGui::MenuItem("Presenter layout", "F11", &presenter)) SetPresenter(presenter);
+    bool quiz = quiz_on_;
+    if (ImGui::MenuItem("Quiz: which task runs next?", "N: next question", &quiz)) SetQuiz(quiz);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("When you step to where the event loop picks a task, guess which one by clicking its lane");
     if (changed) SaveSettingsSoon();
     ImGui::EndMenu();
   }

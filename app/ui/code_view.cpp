@@ -18,7 +18,7 @@ constexpr std::size_t kMaxMarkItems = 10;
 
 }  // namespace
 
-void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks) {
+void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks, const LaneNames* names) {
   const auto& events = trace.events();
   for (std::size_t i = from; i < events.size(); ++i) {
     const Event& e = events[i];
@@ -29,7 +29,9 @@ void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMark
     LineMarks& m = marks[e.line];
     (suspend ? m.suspends : m.yields) += 1;
     if (m.items.size() < kMaxMarkItems) {
-      const std::string lane = trace.lane_ok(e.lane) ? std::string(trace.lane_name(e.lane)) : std::string();
+      const std::string lane = !trace.lane_ok(e.lane) ? std::string()
+                               : names                ? names->title(e.lane)
+                                                      : std::string(trace.lane_name(e.lane));
       m.items.push_back(lane + (suspend ? " awaits " : " yields ") + std::string(trace.str(e.text)));
     }
   }
@@ -157,7 +159,8 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
     marks_.clear();
     marks_events_ = 0;
   }
-  add_line_marks(trace, marks_events_, marks_);
+  names_.refresh(trace);
+  add_line_marks(trace, marks_events_, marks_, &names_);
   marks_events_ = trace.events().size();
   const auto lines = split_lines(tokens_for_);
   // The step at the playhead: its line gets the arrow, in its lane's colour.

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/edit_buffer.h"
+#include "core/lane_names.h"
 #include "core/trace_model.h"
 #include "ui/lane_colors.h"
 #include "ui/program.h"
@@ -26,8 +27,10 @@ struct LineMarks {
 
 // Suspension and yield counts per line of the program, from the trace.
 std::map<int, LineMarks> line_marks(const Trace& trace);
-// Adds the marks of events [from, end) to `marks`.
-void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks);
+// Adds the marks of events [from, end) to `marks`; with `names`, lanes are called as the
+// timeline titles them.
+void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks,
+                    const LaneNames* names = nullptr);
 
 struct CodeProblem {
   int line = 0;
@@ -65,6 +68,7 @@ class CodeView {
   std::vector<std::vector<Token>> tokens_;
   std::map<int, LineMarks> marks_;
   std::size_t marks_events_ = static_cast<std::size_t>(-1);
+  LaneNames names_;
   int scroll_to_ = 0;
   int flash_line_ = 0;
   EventIndex last_playhead_ = kNoEvent;

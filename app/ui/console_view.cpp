@@ -35,7 +35,9 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
   // The tag column is as wide as the longest lane name that printed (cached per frame is fine).
   ImGui::PushFont(platform::fonts().mono);
   float tag_w = 0.0f;
-  for (const Lane& lane : trace.lanes()) tag_w = std::max(tag_w, ImGui::CalcTextSize(std::string(trace.str(lane.name)).c_str()).x);
+  names_.refresh(trace);
+  for (LaneId lane = 0; lane < static_cast<LaneId>(trace.lanes().size()); ++lane)
+    tag_w = std::max(tag_w, ImGui::CalcTextSize(names_.title(lane).c_str()).x);
   tag_w = std::min(tag_w, ImGui::GetContentRegionAvail().x * 0.3f) + 12.0f;
   ImGui::BeginChild("##console_lines", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   const float line_h = ImGui::GetTextLineHeightWithSpacing();
@@ -63,7 +65,7 @@ void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& select
         lane_color = loopscope::with_alpha(lane_color, 0.33f);
         text_color = pal.text_faint;
       }
-      const std::string tag(trace.lane_name(e.lane >= 0 ? e.lane : 0));
+      const std::string& tag = names_.title(e.lane >= 0 ? e.lane : 0);
       draw->AddRectFilled(ImVec2(p0.x, p0.y + 2), ImVec2(p0.x + 3, p0.y + line_h - 4), lane_color);
       draw->AddText(ImVec2(p0.x + 8, p0.y), lane_color, tag.c_str());
       std::string_view text = trace.str(e.text);

@@ -7,6 +7,7 @@
 
 #include "core/playhead.h"
 #include "core/python_traceback.h"
+#include "core/lane_names.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
 #include "ui/lane_colors.h"
@@ -31,6 +32,7 @@ class ConsoleView {
   std::size_t scanned_ = 0;
   EventIndex scrolled_for_ = kNoEvent;  // the playhead the view last scrolled to
   ProgramFiles files_;
+  LaneNames names_;  // tags as the timeline titles the lanes
 };
 
 }  // namespace loopscope::ui

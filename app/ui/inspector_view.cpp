@@ -34,7 +34,10 @@ void lane_name_cell(const std::string& name, LaneId lane, const LaneColors& colo
 
 namespace {
 
-std::string lane_name(const Trace& trace, LaneId lane) { return trace.lane_ok(lane) ? std::string(trace.lane_name(lane)) : std::string(); }
+// As the timeline titles the lane ("ticker", "consumer #1"): the panels name things alike.
+std::string lane_name(const LaneNames& names, const Trace& trace, LaneId lane) {
+  return trace.lane_ok(lane) ? names.title(lane) : std::string();
+}
 
 ImU32 task_state_color(TaskState state) {
   const auto& p = platform::palette();
@@ -71,6 +74,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   const EventIndex shown = playhead.position();
   if (shown != cached_position_ || trace.events().size() != cached_events_) {
     state_ = state_at(trace, shown);
+    names_.refresh(trace);
     cached_position_ = shown;
     cached_events_ = trace.events().size();
   }
@@ -85,7 +89,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   ImGui::Text("at %s", format_ms(s.t).c_str());
   ImGui::PopStyleColor();
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(step_sentence(trace, s.event).c_str());
+  ImGui::TextUnformatted(step_sentence(trace, s.event, &names_).c_str());
   ImGui::PopTextWrapPos();
   if (s.record.line > 0) {
     ImGui::SameLine();
@@ -107,7 +111,8 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
         ImGui::TableNextRow();
         ImGui::PushID(t.lane);
         ImGui::TableNextColumn();
-        lane_name_cell(std::string(trace.str(lane.name)), t.lane, colors, selection);
+        lane_name_cell(names_.title(t.lane), t.lane, colors, selection);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", names_.subtitle(t.lane).c_str());
         ImGui::TableNextColumn();
         mono_text(trace.str(lane.detail));
         ImGui::TableNextColumn();
@@ -142,7 +147,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
     ImGui::PushID(loop.lane);
     if (ImGui::CollapsingHeader("Event loop", ImGuiTreeNodeFlags_DefaultOpen)) {
       std::string now(to_string(loop.activity));
-      if (loop.activity == LoopActivity::Task) now = "running " + lane_name(trace, loop.task);
+      if (loop.activity == LoopActivity::Task) now = "running " + lane_name(names_, trace, loop.task);
       if (loop.activity == LoopActivity::Callback) now = "callback " + std::string(loop.callback);
       ImGui::Text("Now: %s", now.c_str());
       if (!loop.blocking.empty() || loop.stalled) {
@@ -155,14 +160,14 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
         ImGui::PopStyleColor();
       }
       std::string ready;
-      for (LaneId r : loop.ready) ready += (ready.empty() ? "" : ", ") + lane_name(trace, r);
+      for (LaneId r : loop.ready) ready += (ready.empty() ? "" : ", ") + lane_name(names_, trace, r);
       ImGui::Text("Ready queue: %s", ready.empty() ? "(empty)" : ready.c_str());
       if (loop.timers.empty()) {
         ImGui::TextUnformatted("Timers: (none)");
       } else {
         ImGui::TextUnformatted("Timers:");
         for (const TimerAt& t : loop.timers) {
-          ImGui::BulletText("%s  %.*s  due in %s", lane_name(trace, t.task).c_str(), static_cast<int>(t.label.size()),
+          ImGui::BulletText("%s  %.*s  due in %s", lane_name(names_, trace, t.task).c_str(), static_cast<int>(t.label.size()),
                             t.label.data(), format_ms(t.due - s.t).c_str());
         }
       }
@@ -172,12 +177,12 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   if (!s.workers.empty() && ImGui::CollapsingHeader("Worker threads", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const WorkerAt& w : s.workers) {
       ImGui::PushID(w.lane);
-      lane_name_cell(lane_name(trace, w.lane), w.lane, colors, selection);
+      lane_name_cell(lane_name(names_, trace, w.lane), w.lane, colors, selection);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(w.busy ? pal.ok : pal.text_dim));
       if (w.busy) {
         ImGui::Text("running %.*s%s%s", static_cast<int>(w.job.size()), w.job.data(), w.for_task != kNoLane ? " for " : "",
-                    w.for_task != kNoLane ? lane_name(trace, w.for_task).c_str() : "");
+                    w.for_task != kNoLane ? lane_name(names_, trace, w.for_task).c_str() : "");
       } else {
         ImGui::TextUnformatted("idle");
       }
@@ -196,7 +201,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
         ImGui::TableNextRow();
         ImGui::PushID(g.lane);
         ImGui::TableNextColumn();
-        lane_name_cell(lane_name(trace, g.lane), g.lane, colors, selection);
+        lane_name_cell(lane_name(names_, trace, g.lane), g.lane, colors, selection);
         ImGui::TableNextColumn();
         const std::string_view state = to_string(g.state);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(g.state == GenState::Running ? pal.ok

@@ -2,6 +2,7 @@
 // timers, worker threads, generators) and the details of the selected event.
 #pragma once
 
+#include "core/lane_names.h"
 #include "core/playhead.h"
 #include "core/trace_model.h"
 #include "core/trace_state.h"
@@ -18,6 +19,7 @@ class InspectorView {
 
  private:
   StateAt state_;
+  LaneNames names_;  // lanes called as the timeline titles them
   EventIndex cached_position_ = kNoEvent;
   std::size_t cached_events_ = 0;
 };

@@ -21,6 +21,7 @@ void TimelineHost::RequestFit() { impl_->view.RequestFit(); }
 bool TimelineHost::ShortcutsOverlay() const { return impl_->view.show_shortcuts; }
 void TimelineHost::SetShortcutsOverlay(bool on) { impl_->view.show_shortcuts = on; }
 void TimelineHost::SetPresenter(bool on) { impl_->view.presenter = on; }
+void TimelineHost::SetQuiz(NextRunGame* game) { impl_->view.quiz = game; }
 void TimelineHost::SetPinned(const Trace* pinned, std::string pinned_title, std::string current_title) {
   impl_->view.SetPinned(pinned, std::move(pinned_title), std::move(current_title));
 }

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "core/next_run_game.h"
 #include "core/playhead.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
@@ -21,6 +22,7 @@ class TimelineHost {
   bool ShortcutsOverlay() const;
   void SetShortcutsOverlay(bool on);
   void SetPresenter(bool on);
+  void SetQuiz(NextRunGame* game);  // null: the quiz is off
   // Compare with an earlier run (kept alive by the caller; null to stop); see TimelineView.
   void SetPinned(const Trace* pinned, std::string pinned_title, std::string current_title);
   bool PinnedFocused() const;

@@ -30,6 +30,7 @@ constexpr Shortcut kShortcuts[] = {
     {"Shift + drag, right-drag", "zoom to a range"},
     {"Click", "select an event and move the playhead there"},
     {"Drag on the ruler", "scrub the playhead"},
+    {"N", "next \"which task runs next?\" question (when the quiz is on)"},
     {"?", "show / hide this list"},
 };
 
@@ -72,6 +73,7 @@ void TimelineView::HandleKeys(const Trace& trace, Playhead& playhead, Selection&
   if (pressed(ImGuiKey_End)) playhead.last(events);
   if (typed('f') || typed('F')) fit_requested_ = true;
   if (typed('?')) show_shortcuts = !show_shortcuts;
+  if (typed('n') || typed('N')) NextQuestion(trace, playhead, selection);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) show_shortcuts = false;
   const float centre = axis_.x0() + axis_.width() * 0.5f;
   if (typed('+') || typed('=')) axis_.zoom(centre, 1.5);

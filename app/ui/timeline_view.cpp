@@ -25,7 +25,9 @@ void TimelineView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   Selection& focused_selection = pinned ? pinned_selection_ : selection;
   HandleKeys(focused, focused_playhead, focused_selection);
   DrawToolbar(focused, focused_playhead, focused_selection, live && !pinned);
+  FollowQuiz(trace, playhead, live);
   if (presenter) DrawCaption(focused, focused_playhead);
+  DrawQuizBanner(trace, playhead, selection);
   // Playback moves the playhead between frames: keep it in view (follow-live fits instead).
   if (focused_playhead.playing() && focused_playhead.position() != last_position_)
     KeepVisible(focused, focused_playhead.position());
@@ -126,6 +128,7 @@ void TimelineView::DrawCanvas(const Trace& trace, Playhead& playhead, Selection&
     if (pinned_) DrawPartTitle(part, part.area.y - std::round(ImGui::GetFontSize() * 1.5f), std::round(ImGui::GetFontSize() * 1.5f));
     timeline::PaintState state;
     state.playhead = part.playhead->position();
+    if (!part.pinned) state.quiz = QuizMarks(*part.playhead);
     state.selected_lane = part.selection->lane;
     state.range_drag = range_dragging_ && HoverPart() == &part;
     state.range_x0 = range_x0_;
@@ -163,7 +166,7 @@ void TimelineView::DrawCaption(const Trace& trace, const Playhead& playhead) {
   // The story of the step, in one sentence, big enough to read from the back of the room.
   const EventIndex pos = playhead.position();
   std::string caption = pos == kNoEvent ? std::string("Run the program to see what it does.")
-                                        : "Step " + std::to_string(pos) + "  \xC2\xB7  " + step_sentence(trace, pos);
+                                        : "Step " + std::to_string(pos) + "  \xC2\xB7  " + step_sentence(trace, pos, &(pinned_ && focus_pinned_ ? pinned_scene_ : scene_).names());
   ImGui::PushFont(platform::fonts().bold);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(caption.c_str());
@@ -238,7 +241,7 @@ void TimelineView::HandleMouse(const Trace&, Playhead&, Selection&, bool hovered
       scrubbing_ = false;
     } else if (!panned_ && ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
       focus_pinned_ = part->pinned;
-      Click(*part->trace, playhead, selection);
+      if (part->pinned || !AnswerQuiz(*part->trace, playhead, selection)) Click(*part->trace, playhead, selection);
     }
     panned_ = false;
   }

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "core/next_run_game.h"
 #include "core/playhead.h"
 #include "core/time_axis.h"
 #include "core/trace_model.h"
@@ -38,6 +39,11 @@ struct TimelineView {
   // The presenter layout: a compact toolbar, a caption of the current step above the lanes,
   // taller lanes (as tall as leaves room for six).
   bool presenter = false;
+  // "Which task runs next?" (timeline_quiz.cpp): set by the owner, null when the quiz is off.
+  // Where the loop is about to pick, a banner asks and the lanes it could pick are outlined; a
+  // click on one answers, and the playhead moves onto the answer. Not while a run is live or
+  // while comparing runs.
+  NextRunGame* quiz = nullptr;
 
  private:
   void DrawToolbar(const Trace& trace, Playhead& playhead, Selection& selection, bool live);
@@ -63,6 +69,16 @@ struct TimelineView {
   void Click(const Trace& trace, Playhead& playhead, Selection& selection);
   void DrawShortcutsOverlay();
   void KeepVisible(const Trace& trace, EventIndex event);
+  // The quiz (timeline_quiz.cpp).
+  bool QuizActive(const Trace& trace, bool live) const;
+  void FollowQuiz(const Trace& trace, const Playhead& playhead, bool live);
+  void DrawQuizBanner(const Trace& trace, Playhead& playhead, Selection& selection);
+  timeline::QuizMarks QuizMarks(const Playhead& playhead);
+  bool AnswerQuiz(const Trace& trace, Playhead& playhead, Selection& selection);  // a click; true if it answered
+  void NextQuestion(const Trace& trace, Playhead& playhead, Selection& selection);
+  bool quiz_live_ = false;               // QuizActive this frame
+  EventIndex quiz_position_ = kNoEvent;  // the playhead the quiz last saw
+  float quiz_banner_h_ = 0, quiz_banner_width_ = 0;  // the banner's sticky height, for a width
 
   TimeAxis axis_;
   timeline::TimelineScene scene_;

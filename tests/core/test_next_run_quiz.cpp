@@ -2,6 +2,7 @@
 // them; a sleeps 0.2 s, b 0.1 s, so b's timer wakes it first although a started first.
 #include <catch2/catch.hpp>
 
+#include "core/next_run_game.h"
 #include "core/next_run_quiz.h"
 #include "trace_fixtures.h"
 
@@ -113,4 +114,71 @@ TEST_CASE("decision points list each pick worth asking once", "[quiz]") {
   Trace none = fixtures::make(fixtures::kGenerators);
   CHECK(decision_points(none).empty());
   CHECK_FALSE(next_run_question(none, 3).at_pick);
+}
+
+TEST_CASE("the game scores clicks and keeps the streak", "[quiz]") {
+  NextRunGame game;
+  game.sync(race());
+  REQUIRE(game.question(7) != nullptr);
+  CHECK(game.question(8) == nullptr);  // a step is running: nothing to ask
+  // Right: a was ready first.
+  auto right = game.answer(7, 3);
+  REQUIRE(right);
+  CHECK(right->right);
+  CHECK(right->answer == 3);
+  CHECK(right->reveal == 8);
+  CHECK(right->why.find("became ready first") != std::string::npos);
+  CHECK(game.question(7) == nullptr);  // answered: not asked again
+  CHECK_FALSE(game.answer(7, 3));      // and not scored twice
+  // Wrong: main is alive but awaits gather; b is the one ready.
+  auto wrong = game.answer(9, 2);
+  REQUIRE(wrong);
+  CHECK_FALSE(wrong->right);
+  CHECK(wrong->answer == 4);
+  CHECK(wrong->why.find("the only one ready") != std::string::npos);
+  CHECK(game.asked() == 2);
+  CHECK(game.right() == 1);
+  CHECK(game.streak() == 0);
+  CHECK(game.best_streak() == 1);
+}
+
+TEST_CASE("stepping onto the answer shows it without scoring", "[quiz]") {
+  NextRunGame game;
+  game.sync(race());
+  game.moved(7, 7);  // no move
+  REQUIRE(game.question(7) != nullptr);
+  game.moved(7, 8);  // stepped onto a's run
+  CHECK(game.question(7) == nullptr);
+  REQUIRE(game.last());
+  CHECK(game.last()->answer == 3);
+  CHECK(game.last()->clicked == kNoLane);
+  CHECK(game.asked() == 0);
+  // Moving within a pick does not give it away: 16 and 17 ask the same question (a's run at 19).
+  REQUIRE(game.question(16) != nullptr);
+  game.moved(16, 17);
+  CHECK(game.question(17) != nullptr);
+  game.reset();
+  CHECK(game.question(7) == nullptr);  // no trace after reset
+  game.sync(race());
+  CHECK(game.question(7) != nullptr);  // a new run asks again
+}
+
+TEST_CASE("next question skips the ones answered", "[quiz]") {
+  NextRunGame game;
+  CHECK(game.next_question_step(kNoEvent) == kNoEvent);  // no trace yet
+  game.sync(race());
+  CHECK(game.next_question_step(kNoEvent) == 7);
+  REQUIRE(game.answer(7, 3));
+  CHECK(game.next_question_step(kNoEvent) == 9);
+  CHECK(game.next_question_step(9) == 18);
+  CHECK(game.next_question_step(18) == 9);  // none after 18: back to the first one open
+  CHECK(game.has_questions());
+  REQUIRE(game.answer(9, 4));
+  REQUIRE(game.answer(18, 3));
+  CHECK(game.next_question_step(kNoEvent) == kNoEvent);
+  CHECK(game.has_questions());
+  NextRunGame none;
+  const Trace generators = fixtures::make(fixtures::kGenerators);
+  none.sync(generators);
+  CHECK_FALSE(none.has_questions());
 }

@@ -209,7 +209,24 @@ void TimelineScene::paint(Canvas& canvas, const Trace& trace, const Theme& theme
 
   paint_playhead(canvas, trace, theme, axis, state.playhead);
   paint_headers(canvas, trace, theme, state.selected_lane);
+  paint_quiz(canvas, theme, state.quiz);
   paint_scroll_hint(canvas, theme);
+  canvas.pop_clip();
+}
+
+void TimelineScene::paint_quiz(Canvas& canvas, const Theme& theme, const QuizMarks& quiz) const {
+  const auto outline = [&](LaneId lane, Rgba color, float thickness) {
+    const Row* row = row_of(lane);
+    if (!row || row->y1 < rows_top_ || row->y0 > area_.bottom()) return;
+    const float inset = thickness * 0.5f + 1.0f;
+    canvas.rect_outline({area_.x + inset, std::max(row->y0, rows_top_) + inset},
+                        {area_.right() - inset, row->y1 - inset}, color, thickness, 4.0f);
+  };
+  canvas.push_clip({area_.x, rows_top_}, {area_.right(), area_.bottom()});
+  for (LaneId lane : quiz.offered)
+    if (lane != quiz.answer && lane != quiz.wrong) outline(lane, with_alpha(theme.accent, 0.8f), 2.0f);
+  if (quiz.wrong != kNoLane) outline(quiz.wrong, theme.error, 3.0f);
+  if (quiz.answer != kNoLane) outline(quiz.answer, theme.ok, 3.0f);
   canvas.pop_clip();
 }
 

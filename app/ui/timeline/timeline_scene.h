@@ -43,8 +43,17 @@ struct TimelineOptions {
 };
 
 // What the view adds on top of the trace for one frame.
+// "Which task runs next?" on the rows: the lanes offered as answers are outlined; once
+// answered, the answer is outlined in the "ok" colour and a wrong pick in the error colour.
+struct QuizMarks {
+  std::vector<LaneId> offered;
+  LaneId answer = kNoLane;
+  LaneId wrong = kNoLane;
+};
+
 struct PaintState {
   EventIndex playhead = kNoEvent;
+  QuizMarks quiz;
   LaneId selected_lane = kNoLane;
   bool range_drag = false;  // a range being dragged out to zoom to
   float range_x0 = 0, range_x1 = 0;
@@ -105,6 +114,7 @@ class TimelineScene {
   void paint_playhead(Canvas& canvas, const Trace& trace, const Theme& theme, const TimeAxis& axis,
                       EventIndex playhead) const;
   void paint_headers(Canvas& canvas, const Trace& trace, const Theme& theme, LaneId selected) const;
+  void paint_quiz(Canvas& canvas, const Theme& theme, const QuizMarks& quiz) const;
   void paint_scroll_hint(Canvas& canvas, const Theme& theme) const;
   std::string group_title(LaneGroup group) const;
 
