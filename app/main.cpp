@@ -17,6 +17,8 @@ void add_python_options(CLI::App* cmd, PythonOptions& py) {
                   "Python interpreter (default: $LOOPSCOPE_PYTHON, /usr/bin/python3, python3 on PATH)");
   cmd->add_option("--timeout", py.timeout_s, "Stop a script that runs longer than this (seconds)")
       ->check(CLI::PositiveNumber);
+  cmd->add_option("--max-events", py.max_events, "Event budget: past it only the end of the run is recorded (0: none)")
+      ->check(CLI::NonNegativeNumber);
 }
 
 bool parse_size(const std::string& text, int& width, int& height) {
@@ -59,9 +61,6 @@ int main(int argc, char** argv) {
   trace_cmd->add_option("--theme", trace.theme, "Theme of the --svg picture: dark, light or projector");
   trace_cmd->add_option("--svg-width", trace.svg_width, "Width of the --svg picture in px")->check(CLI::Range(400, 20000));
   trace_cmd->add_option("--svg-range", trace.svg_range, "Only FROM:TO (milliseconds) of the run in the --svg picture");
-  trace_cmd->add_option("--max-events", trace.max_events,
-                        "Event budget: past it only the end of the run is recorded (0: none)")
-      ->check(CLI::NonNegativeNumber);
   trace_cmd->add_option("args", trace.args, "Arguments for the script (after --)");
   add_python_options(trace_cmd, trace.py);
   // No positionals_at_end(): options may follow the script; its own arguments go after --.

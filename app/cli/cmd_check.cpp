@@ -52,6 +52,7 @@ Trace run_program(const Lesson& lesson, const std::string& path, const RunSettin
   RunRequest request = lesson_run_request(lesson, path, run.knobs);
   request.python = run.options.py.python;
   request.timeout_s = std::min(run.options.py.timeout_s, lesson.timeout_s);
+  request.max_events = run.options.py.max_events;
   return run_to_completion(request);
 }
 

@@ -102,6 +102,7 @@ int run_gui(const GuiOptions& options) {
   config.scale = options.scale;
   config.python = options.py.python;
   config.timeout_s = options.py.timeout_s;
+  config.max_events = options.py.max_events;
   ui::App app(*window, config);
   std::signal(SIGINT, request_quit);
   std::signal(SIGTERM, request_quit);
@@ -131,6 +132,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   config.scale = options.scale;
   config.python = options.py.python;
   config.timeout_s = options.py.timeout_s;
+  config.max_events = options.py.max_events;
   config.persistent = false;  // a screenshot never reads or changes the user's settings
   ui::App app(*window, config);
   if (options.presenter) app.SetPresenter(true);

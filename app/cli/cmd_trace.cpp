@@ -176,7 +176,7 @@ int run_script(const TraceOptions& options) {
   request.args = options.args;
   request.timeout_s = options.py.timeout_s;
   request.pass_output = true;
-  request.max_events = options.max_events;
+  request.max_events = options.py.max_events;
   std::error_code ec;
   request.cwd = std::filesystem::current_path(ec).string();  // like `python3 script.py`
   const Trace trace = run_forwarding_interrupts(request);

@@ -12,6 +12,7 @@ namespace loopscope::cli {
 struct PythonOptions {
   std::string python;        // --python PATH; empty: $LOOPSCOPE_PYTHON, then /usr/bin/python3, then python3 on PATH
   double timeout_s = 60.0;   // --timeout S
+  long max_events = 2'000'000;  // --max-events: the event budget (0: none)
 };
 
 struct GuiOptions {
@@ -34,7 +35,6 @@ struct TraceOptions {
   std::string theme = "dark";      // --theme: of the --svg picture
   int svg_width = 1600;            // --svg-width
   std::string svg_range;           // --svg-range FROM:TO, in ms (empty: the whole run)
-  long max_events = 2'000'000;     // --max-events: the event budget (0: none)
   PythonOptions py;
 };
 

@@ -29,7 +29,7 @@ const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
     i("since", &EventRecord::since); i("job", &EventRecord::job); i("code", &EventRecord::code);
     i("signal", &EventRecord::signal); i("pid", &EventRecord::pid);
     i("stall_ms", &EventRecord::stall_ms); i("version", &EventRecord::version);
-    i("due", &EventRecord::due);
+    i("due", &EventRecord::due); i("budget", &EventRecord::budget);
     s("kind", &EventRecord::kind); s("name", &EventRecord::name); s("coro", &EventRecord::coro);
     s("thread", &EventRecord::thread); s("obj", &EventRecord::obj); s("why", &EventRecord::why);
     s("awaiting", &EventRecord::awaiting); s("wait", &EventRecord::wait);

@@ -19,7 +19,7 @@ struct EventRecord {
   // Other numbers.
   std::int64_t line = 0, ready = kAbsent, late = 0, timeout = kAbsent, events = 0,
                since = kAbsent, job = kAbsent, code = 0, signal = 0, pid = 0,
-               stall_ms = kAbsent, version = kAbsent, due = 0;
+               stall_ms = kAbsent, version = kAbsent, due = 0, budget = kAbsent;
   // Strings.
   std::string_view kind, name, coro, thread, obj, why, awaiting, wait, outcome, detail, func,
       what, via, how, value, exc, stream, text, type, message, traceback, category, python,

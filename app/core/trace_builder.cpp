@@ -210,6 +210,12 @@ class TraceBuilder {
     ev_.text = str(r_.text);
     tr_.info_.notes.emplace_back(r_.text);
     add_instant(tr_.lanes_.empty() ? kNoLane : 0, InstantKind::Note, ev_.text, 0);
+    if (r_.budget > 0 && tr_.info_.recorded_until < 0) {
+      // Past the budget nothing but the end of the run is recorded: what was running or
+      // waiting here is not known to go on, so its span ends here rather than at the end.
+      tr_.info_.recorded_until = ev_.t;
+      close_everything(ev_.t, idx_);
+    }
   }
   void end() {
     const auto status = code_of(r_.status, kStatus, EndStatus::Finished);

@@ -202,6 +202,10 @@ struct RunInfo {
   int exit_code = 0;
   int signal = 0;                 // the signal that ended the child (status Crashed/Stopped)
   bool exit_seen = false;         // the runtime wrote its `exit` record
+  // The runtime reached its event budget here (a `note` with a `budget` field): from this time
+  // to the end only the end of the run was recorded, so every span still open was closed here.
+  // -1: the whole run was recorded.
+  Nanos recorded_until = -1;
   std::string end_message;        // runner's explanation when it did not end normally
   std::vector<std::string> notes;  // `note` records and ingest problems, in order
 };

@@ -459,6 +459,7 @@ void App::StartRun() {
     if (script != program_.path) put_first_on_python_path(request, folder);
   }
   request.python = config_.python;
+  request.max_events = config_.max_events;
   session_ = std::make_unique<RunSession>();
   run_started_ = true;
   run_was_running_ = true;

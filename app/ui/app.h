@@ -47,6 +47,7 @@ struct AppConfig {
   float scale = 0.0f;        // 0: remembered setting, else the monitor's
   std::string python;
   double timeout_s = 60.0;   // for ad-hoc scripts (lessons carry their own)
+  long max_events = 2'000'000;  // the runtime's event budget (0: none)
   bool persistent = true;    // false (screenshots, tests): never read or write the settings file
   bool run_opened_script = false;  // start a run as soon as open_path (a .py) has loaded
 };

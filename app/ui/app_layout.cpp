@@ -98,6 +98,11 @@ void App::DrawLayout() {
     info.position = "step " + std::to_string(playhead_.position()) + " / " + std::to_string(trace_.events().size() - 1);
   }
   if (Now() < toast_until_) info.message = toast_;
+  if (!running() && session_ && session_->records_dropped() > 0) {
+    // The runtime stopped recording at its budget (--max-events): say so where it cannot be missed.
+    info.warning = "trace cut short: " + std::to_string(session_->records_dropped()) +
+                   " later records not recorded (see Problems)";
+  }
   char right[64];
   std::snprintf(right, sizeof right, "%s theme  \xC2\xB7  %d%%", platform::theme().label.c_str(), static_cast<int>(s * 100 + 0.5f));
   info.right = right;

@@ -90,6 +90,12 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   ImGui::PopStyleColor();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(step_sentence(trace, s.event, &names_).c_str());
+  if (trace.info().recorded_until >= 0 && s.t >= trace.info().recorded_until) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warn));
+    ImGui::TextUnformatted("The trace reached its event budget before this step: the states below are the last ones "
+                           "recorded, not what the program did afterwards.");
+    ImGui::PopStyleColor();
+  }
   ImGui::PopTextWrapPos();
   if (s.record.line > 0) {
     ImGui::SameLine();

@@ -31,6 +31,12 @@ void StatusBarView::Draw(const StatusInfo& info) {
     ImGui::TextUnformatted(info.position.c_str());
   }
   ImGui::PopStyleColor();
+  if (!info.warning.empty()) {
+    ImGui::SameLine(0, 24);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.warn));
+    ImGui::TextUnformatted(info.warning.c_str());
+    ImGui::PopStyleColor();
+  }
   if (!info.message.empty()) {
     ImGui::SameLine(0, 24);
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(pal.accent));

@@ -14,6 +14,7 @@ struct StatusInfo {
   std::size_t lanes = 0;
   std::string position;     // "event 12 / 240"
   std::string message;      // toast
+  std::string warning;      // a lasting caution about the run ("trace budget reached: ...")
   std::string right;        // theme/scale summary
 };
 

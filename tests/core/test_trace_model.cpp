@@ -46,6 +46,23 @@ TEST_CASE("run records fill the run info", "[model]") {
   CHECK(trace.end_time() == 3000600);
 }
 
+TEST_CASE("past the event budget nothing goes on: open spans end at the cut, the rest is unrecorded", "[model]") {
+  const Trace trace = fixtures::make(fixtures::kBudgetCut);
+  CHECK(trace.info().recorded_until == 1000);
+  CHECK(trace.end_time() == 900100);
+  const Lane& spin = trace.lanes()[static_cast<std::size_t>(fixtures::lane_named(trace, "Task-2"))];
+  REQUIRE_FALSE(spin.spans.empty());
+  CHECK(spin.spans.back().kind == SpanKind::Step);
+  CHECK(spin.spans.back().end == 1000);  // not "running until the end"
+  const Lane& main_task = trace.lanes()[static_cast<std::size_t>(fixtures::lane_named(trace, "Task-1"))];
+  CHECK(main_task.spans.back().kind == SpanKind::Suspended);
+  CHECK(main_task.spans.back().end == 1000);
+  for (const Lane& lane : trace.lanes())
+    for (const Span& s : lane.spans) CHECK(s.end <= 1000);
+  // A whole run has no cut.
+  CHECK(fixtures::make(fixtures::kTwoTasks).info().recorded_until == -1);
+}
+
 TEST_CASE("a task lane alternates ready, step and suspended, a timer late while the loop idled is jitter", "[model]") {
   const Trace trace = fixtures::make(fixtures::kTwoTasks);
   const LaneId w1 = fixtures::lane_named(trace, "w1");

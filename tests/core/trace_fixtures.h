@@ -32,6 +32,22 @@ inline constexpr std::string_view kTwoTasks = R"J(
 {"seq":18,"t":3000600,"ev":"exit","code":1,"how":"exception"}
 )J";
 
+// The runtime reaches its event budget while a task runs and another waits: past the budget
+// note only the end of the run is recorded.
+inline constexpr std::string_view kBudgetCut = R"J(
+{"seq":0,"t":0,"ev":"hello","version":1,"python":"3.11.2","impl":"cpython","script":"flood.py","argv":["flood.py"],"pid":7,"stall_ms":50}
+{"seq":1,"t":10,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":2,"t":20,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":3,"t":30,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"line":9}
+{"seq":4,"t":40,"ev":"run","lane":2,"line":5,"ready":30,"by":-1,"why":"start"}
+{"seq":5,"t":50,"ev":"lane","lane":3,"kind":"task","name":"Task-2","coro":"spin","parent":2,"line":6}
+{"seq":6,"t":60,"ev":"suspend","lane":2,"line":7,"awaiting":"gather(1)","wait":"gather","target":-1}
+{"seq":7,"t":70,"ev":"run","lane":3,"line":2,"ready":50,"by":2,"why":"start"}
+{"seq":8,"t":1000,"ev":"note","budget":8,"text":"the trace reached its budget of 8 records: later records are counted, not recorded (except the end of the run)"}
+{"seq":9,"t":900000,"ev":"note","dropped":5000,"text":"5,000 records were not recorded (budget of 8 records)"}
+{"seq":10,"t":900100,"ev":"exit","code":0,"how":"normal"}
+)J";
+
 // A blocking time.sleep inside a task step, with a stall report, and a to_thread job.
 inline constexpr std::string_view kBlockingAndThread = R"J(
 {"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}

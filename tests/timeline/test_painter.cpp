@@ -185,6 +185,15 @@ TEST_CASE("when lanes overflow the panel, the panel says how many are below", "[
   CHECK_FALSE(big.has_text("more lane"));
 }
 
+TEST_CASE("the time past the event budget is shaded and says it was not recorded", "[painter]") {
+  Painted p;
+  paint(p, paint_test::trace_of(fixtures::kBudgetCut));
+  CHECK(p.has_text("not recorded"));
+  Painted whole;
+  paint(whole, paint_test::trace_of(fixtures::kTwoTasks));
+  CHECK_FALSE(whole.has_text("not recorded"));
+}
+
 TEST_CASE("the theme decides every colour", "[painter]") {
   const Trace trace = trace_of(fixtures::kStarvedTicker);
   Painted dark, projector;

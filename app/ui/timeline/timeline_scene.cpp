@@ -199,6 +199,7 @@ void TimelineScene::paint(Canvas& canvas, const Trace& trace, const Theme& theme
   canvas.push_clip({axis.x0(), rows_top_}, {axis.x0() + axis.width(), area_.bottom()});
   paint_rows(canvas, trace, theme, axis);
   paint_links(canvas, trace, theme);
+  paint_unrecorded(canvas, trace, theme, axis);
   if (state.range_drag) {
     const float a = std::min(state.range_x0, state.range_x1), b = std::max(state.range_x0, state.range_x1);
     canvas.rect({a, rows_top_}, {b, area_.bottom()}, theme.accent_soft);
@@ -212,6 +213,22 @@ void TimelineScene::paint(Canvas& canvas, const Trace& trace, const Theme& theme
   paint_quiz(canvas, theme, state.quiz);
   paint_scroll_hint(canvas, theme);
   canvas.pop_clip();
+}
+
+// After the event budget, only the end of the run was recorded: the time between is shaded and
+// says so, rather than looking like a quiet stretch of the run.
+void TimelineScene::paint_unrecorded(Canvas& canvas, const Trace& trace, const Theme& theme, const TimeAxis& axis) const {
+  const Nanos cut = trace.info().recorded_until;
+  if (cut < 0 || trace.end_time() <= cut) return;
+  const float x0 = std::max(axis.x_of(static_cast<double>(cut)), axis.x0());
+  const float x1 = std::min(axis.x_of(static_cast<double>(trace.end_time())), axis.x0() + axis.width());
+  if (x1 <= x0) return;
+  canvas.rect({x0, rows_top_}, {x1, area_.bottom()}, with_alpha(theme.panel, 0.9f));
+  canvas.line({x0, rows_top_}, {x0, area_.bottom()}, theme.warn, 2.0f);
+  const std::string label = "not recorded: the trace reached its event budget";
+  const float pad = style_.font * 0.5f;
+  const std::string shown = fit_text(canvas, Font::Label, label, x1 - x0 - 2 * pad);
+  if (!shown.empty()) canvas.text({x0 + pad, rows_top_ + pad}, Font::Label, shown, theme.warn);
 }
 
 void TimelineScene::paint_quiz(Canvas& canvas, const Theme& theme, const QuizMarks& quiz) const {

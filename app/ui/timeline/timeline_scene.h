@@ -114,6 +114,7 @@ class TimelineScene {
   void paint_playhead(Canvas& canvas, const Trace& trace, const Theme& theme, const TimeAxis& axis,
                       EventIndex playhead) const;
   void paint_headers(Canvas& canvas, const Trace& trace, const Theme& theme, LaneId selected) const;
+  void paint_unrecorded(Canvas& canvas, const Trace& trace, const Theme& theme, const TimeAxis& axis) const;
   void paint_quiz(Canvas& canvas, const Theme& theme, const QuizMarks& quiz) const;
   void paint_scroll_hint(Canvas& canvas, const Theme& theme) const;
   std::string group_title(LaneGroup group) const;
