@@ -126,13 +126,6 @@ void report_budget(std::uint64_t dropped, long budget) {
 // the script (KeyboardInterrupt, as in a plain run), a second one kills it. The child is in
 // its own process group, so without this it would outlive us.
 Trace run_forwarding_interrupts(const RunRequest& request) {
-  Trace trace;
-  RunSession session;
-  std::string error;
-  if (!session.start(request, &error)) {
-    trace.finish(EndStatus::TracerError, 0, error);
-    return trace;
-  }
   struct sigaction action {};
   action.sa_handler = on_interrupt;
   sigemptyset(&action.sa_mask);
@@ -140,17 +133,18 @@ Trace run_forwarding_interrupts(const RunRequest& request) {
   sigaction(SIGINT, &action, &old_int);
   sigaction(SIGTERM, &action, &old_term);
   int handled = 0;
-  while (session.running()) {
-    if (g_interrupts > handled) {
-      ++handled;
-      if (handled == 1) session.send_signal(SIGINT);
-      else session.stop();
-    }
-    if (session.pump(trace) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  std::uint64_t dropped = 0;
+  Trace trace = run_to_completion(
+      request,
+      [&](RunSession& session) {
+        if (g_interrupts <= handled) return;
+        if (++handled == 1) session.send_signal(SIGINT);
+        else session.stop();
+      },
+      &dropped);
   sigaction(SIGINT, &old_int, nullptr);
   sigaction(SIGTERM, &old_term, nullptr);
-  report_budget(session.records_dropped(), request.max_events);
+  report_budget(dropped, request.max_events);
   return trace;
 }
 

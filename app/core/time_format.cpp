@@ -38,6 +38,17 @@ std::string print_value(double value, int decimals, const char* unit) {
   return buf;
 }
 
+// "1.50 ms" -> "1.5 ms", "2.00 s" -> "2 s": three significant digits, without the zeros.
+std::string without_trailing_zeros(const std::string& text) {
+  const auto space = text.find(' ');
+  std::string number = text.substr(0, space);
+  if (number.find('.') != std::string::npos) {
+    while (number.back() == '0') number.pop_back();
+    if (number.back() == '.') number.pop_back();
+  }
+  return number + text.substr(space);
+}
+
 }  // namespace
 
 std::string format_duration(double ns) {
@@ -52,14 +63,7 @@ std::string format_duration(double ns) {
   const double value = ns / unit.ns;
   // Three significant digits, trailing zeros dropped: 1.5 s, 12.5 µs, 250 ms.
   const int decimals = std::fabs(value) >= 100 ? 0 : std::fabs(value) >= 10 ? 1 : 2;
-  std::string text = print_value(value, decimals, unit.name);
-  const auto space = text.find(' ');
-  std::string number = text.substr(0, space);
-  if (number.find('.') != std::string::npos) {
-    while (number.back() == '0') number.pop_back();
-    if (number.back() == '.') number.pop_back();
-  }
-  return number + text.substr(space);
+  return without_trailing_zeros(print_value(value, decimals, unit.name));
 }
 
 std::string format_tick(double t_ns, double step_ns) {
@@ -67,14 +71,7 @@ std::string format_tick(double t_ns, double step_ns) {
   // The unit follows the label's size, but a coarse grid reads in the bigger unit early
   // ("0.5 s, 1 s, 1.5 s" rather than "500 ms, 1 s"); trailing zeros are trimmed per label.
   const Unit unit = unit_for(std::max(std::fabs(t_ns), step_ns * 5));
-  std::string text = print_value(t_ns / unit.ns, decimals_for(step_ns, unit.ns), unit.name);
-  const auto space = text.find(' ');
-  std::string number = text.substr(0, space);
-  if (number.find('.') != std::string::npos) {
-    while (number.back() == '0') number.pop_back();
-    if (number.back() == '.') number.pop_back();
-  }
-  return number + text.substr(space);
+  return without_trailing_zeros(print_value(t_ns / unit.ns, decimals_for(step_ns, unit.ns), unit.name));
 }
 
 std::string format_time(Nanos t) {

@@ -265,7 +265,8 @@ std::string RunSession::raw_output() const {
   return out.size() > kOutputKept ? out.substr(out.size() - kOutputKept) : out;
 }
 
-Trace run_to_completion(const RunRequest& request) {
+Trace run_to_completion(const RunRequest& request, const std::function<void(RunSession&)>& between_pumps,
+                        std::uint64_t* dropped) {
   Trace trace;
   RunSession session;
   std::string error;
@@ -274,8 +275,10 @@ Trace run_to_completion(const RunRequest& request) {
     return trace;
   }
   while (session.running()) {
+    if (between_pumps) between_pumps(session);
     if (session.pump(trace) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  if (dropped) *dropped = session.records_dropped();
   return trace;
 }
 

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -71,7 +72,10 @@ class RunSession {
 
 // Blocking convenience for the CLI, `check` and tests: start, pump until the child ends.
 // A start failure is reported through the trace (status TracerError and its message).
-Trace run_to_completion(const RunRequest& request);
+// `between_pumps` (optional) is called with the session between pumps, e.g. to pass on Ctrl-C;
+// `dropped` (optional) receives RunSession::records_dropped() at the end.
+Trace run_to_completion(const RunRequest& request, const std::function<void(RunSession&)>& between_pumps = {},
+                        std::uint64_t* dropped = nullptr);
 
 // --python PATH, else $LOOPSCOPE_PYTHON, else /usr/bin/python3 (Debian's, which sees the
 // Debian-packaged libraries the lessons use), else python3 on PATH. Empty if none exists.
