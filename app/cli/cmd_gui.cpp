@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "cli/commands.h"
+#include "cli/gui_frame.h"
 #include "core/file_text.h"
 #include "platform/offscreen.h"
 #include "platform/png_file.h"
@@ -29,6 +30,8 @@ int fail(const std::string& message) {
   std::fprintf(stderr, "loopscope: %s\n", message.c_str());
   return 1;
 }
+
+}  // namespace
 
 // "knob:blocking=1,knob:tasks=3" -> SetKnob calls; "edit:FILE" opens the editor on FILE's text
 // in place of the program's; "dialog:save-trace" opens that file dialog.
@@ -65,8 +68,6 @@ void render_frame(platform::Window& window, ui::App& app, int width, int height,
   app.AfterRender();
   if (swap) window.swap();
 }
-
-}  // namespace
 
 int run_gui(const GuiOptions& options) {
   const platform::Settings remembered = platform::load_settings(platform::settings_path());

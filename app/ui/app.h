@@ -106,6 +106,10 @@ class App {
   bool OpenFileDialog(const std::string& which);
   // The editor open on `text` in place of the program's text, as if typed (screenshots, tests).
   void EditProgram(const std::string& text);
+  // The code pane shows `text` as the program, not in the editor (a recording of an edited run).
+  void ShowProgramText(const std::string& text);
+  // Hides the status bar's message ("Opened trace ..."): a recording starts without it.
+  void DismissToast() { toast_until_ = 0.0; }
 
   // State the views read.
   const Trace& trace() const { return trace_; }

@@ -1,0 +1,24 @@
+// What the offscreen GUI commands share (cmd_gui.cpp): one frame of the whole UI, and the
+// --view options that put the App in a given state.
+#pragma once
+
+#include <string>
+
+namespace loopscope::platform {
+class Window;
+}
+namespace loopscope::ui {
+class App;
+}
+
+namespace loopscope::cli {
+
+// One frame of the UI into the current framebuffer, at a fixed logical size when given
+// (width > 0: no mouse, no hover effects), else the window's.
+void render_frame(platform::Window& window, ui::App& app, int width, int height, bool swap);
+
+// "knob:blocking=1,knob:tasks=3" -> SetKnob calls; "edit:FILE" opens the editor on FILE's text
+// in place of the program's; "dialog:save-trace" opens that file dialog.
+void apply_view_options(ui::App& app, const std::string& view);
+
+}  // namespace loopscope::cli
