@@ -114,7 +114,7 @@ int main(int argc, char** argv) {
   record_cmd->add_option("--min-step", record.min_step_s, "Least seconds each step stays on screen (default 0.2)")
       ->check(CLI::Range(0.0, 10.0));
   record_cmd->add_option("--steps", record.steps, "The steps the playhead stops at: all (default), switches or mycode");
-  record_cmd->add_option("--theme", record.theme, "dark, light or projector")->check(CLI::IsMember({"dark", "light", "projector"}));
+  record_cmd->add_option("--theme", record.theme, "A theme id: dark, light, projector (assets/themes)");
   record_cmd->add_option("--scale", record.scale, "UI scale")->check(CLI::Range(1.0f, 2.0f));
   record_cmd->add_flag("--presenter", record.presenter, "The presenter layout: code and timeline, a caption, taller lanes");
   record_cmd->add_option("--lesson", record.lesson, "Lesson id to open and run");

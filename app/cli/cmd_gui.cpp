@@ -34,7 +34,8 @@ int fail(const std::string& message) {
 }  // namespace
 
 // "knob:blocking=1,knob:tasks=3" -> SetKnob calls; "edit:FILE" opens the editor on FILE's text
-// in place of the program's; "dialog:save-trace" opens that file dialog.
+// in place of the program's; "dialog:save-trace" opens that file dialog; "record:OUT.mp4" the
+// Record video options.
 void apply_view_options(ui::App& app, const std::string& view) {
   std::stringstream parts(view);
   for (std::string part; std::getline(parts, part, ',');) {
@@ -43,6 +44,7 @@ void apply_view_options(ui::App& app, const std::string& view) {
       if (read_text_file(part.substr(5), text, &error)) app.EditProgram(text);
       else std::fprintf(stderr, "loopscope: %s (continuing)\n", error.c_str());
     }
+    if (part.rfind("record:", 0) == 0) app.OpenRecordOptions(part.substr(7));
     if (part.rfind("dialog:", 0) == 0 && !app.OpenFileDialog(part.substr(7)))
       std::fprintf(stderr, "loopscope: no dialog '%s' (continuing)\n", part.substr(7).c_str());
     if (part.rfind("knob:", 0) != 0) continue;

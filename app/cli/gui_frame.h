@@ -18,7 +18,8 @@ namespace loopscope::cli {
 void render_frame(platform::Window& window, ui::App& app, int width, int height, bool swap);
 
 // "knob:blocking=1,knob:tasks=3" -> SetKnob calls; "edit:FILE" opens the editor on FILE's text
-// in place of the program's; "dialog:save-trace" opens that file dialog.
+// in place of the program's; "dialog:save-trace" opens that file dialog; "record:OUT.mp4" the
+// Record video options.
 void apply_view_options(ui::App& app, const std::string& view);
 
 }  // namespace loopscope::cli

@@ -132,7 +132,7 @@ void App::BeforeFrame() {
 
 bool App::Animating() const {
   return running() || edit_changed_at_ != 0.0 || playhead_.playing() || pending_load_.valid() || settings_dirty_ || !png_writes_.empty() ||
-         Now() < toast_until_;
+         record_view_.Active() || Now() < toast_until_;
 }
 
 void App::Shutdown() {

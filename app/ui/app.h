@@ -32,6 +32,7 @@
 #include "ui/status_bar_view.h"
 #include "ui/panel_timeline.h"
 #include "ui/program.h"
+#include "ui/record_video_view.h"
 
 namespace loopscope::platform {
 class Window;
@@ -102,8 +103,11 @@ class App {
   // The presenter layout: code and timeline only, a caption of the step, taller lanes.
   void SetPresenter(bool on);
   bool Presenter() const { return settings_.layout.presenter; }
-  // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg".
+  // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg",
+  // "record-video".
   bool OpenFileDialog(const std::string& which);
+  // File > Record video…'s options for a recording into `path` (as after its file dialog).
+  void OpenRecordOptions(const std::string& path);
   // The editor open on `text` in place of the program's text, as if typed (screenshots, tests).
   void EditProgram(const std::string& text);
   // The code pane shows `text` as the program, not in the editor (a recording of an edited run).
@@ -148,6 +152,7 @@ class App {
   void SaveSettingsSoon() { settings_dirty_ = true; }
   float EffectiveScale() const;
   void DrawPopups();
+  void DrawRecording();  // File > Record video… (app_record.cpp)
   // The learner's edits (app_edits.cpp): kept per lesson program and exercise.
   std::optional<EditKey> EditKeyOfProgram() const;
   void RestoreKeptEdit();   // after a lesson program or exercise was loaded into program_
@@ -231,6 +236,7 @@ class App {
   std::vector<std::future<std::string>> png_writes_;  // PNGs being written (result: a toast)
   float timeline_rect_[4] = {0, 0, 0, 0};  // x, y, w, h of the timeline panel (logical px)
   int save_popup_mode_ = 0;     // 0 none, 1 save trace, 2 export perfetto, 3 export png, 4 export svg
+  RecordVideoView record_view_;  // File > Record video…: options, progress, the recorder process
 
   friend struct LessonPanelView;
 };
