@@ -100,6 +100,40 @@ int main(int argc, char** argv) {
   shot_cmd->add_option("--frames", shot.frames, "Frames to render before capturing")->check(CLI::Range(2, 600));
   add_python_options(shot_cmd, shot.py);
 
+  auto* record_cmd = app.add_subcommand("record", "Record the playback of a run as a video (MP4 or GIF, through ffmpeg)");
+  RecordOptions record;
+  std::string record_size = "1280x720";
+  std::string record_speed = "auto";
+  record_cmd->add_option("-o,--output", record.out, "The video to write: .mp4 (H.264) or .gif")->required();
+  record_cmd->add_option("--size", record_size, "Frame size, WIDTHxHEIGHT (default 1280x720)");
+  record_cmd->add_option("--fps", record.fps, "Frames per second (default 30 for MP4, 15 for GIF)")->check(CLI::Range(1.0, 60.0));
+  record_cmd->add_option("--speed", record_speed,
+                         "Seconds of the run per second of video (0.25: four times slower than real time); "
+                         "auto (default): the playback lasts --length seconds");
+  record_cmd->add_option("--length", record.length_s, "With --speed auto: seconds the playback lasts (default 12)")
+      ->check(CLI::Range(1.0, 600.0));
+  record_cmd->add_option("--min-step", record.min_step_s, "Least seconds each step stays on screen (default 0.2)")
+      ->check(CLI::Range(0.0, 10.0));
+  record_cmd->add_option("--steps", record.steps, "The steps the playhead stops at: all (default), switches or mycode");
+  record_cmd->add_option("--theme", record.theme, "A theme id: dark, light, projector (assets/themes)");
+  record_cmd->add_option("--scale", record.scale, "UI scale")->check(CLI::Range(1.0f, 2.0f));
+  record_cmd->add_flag("--presenter", record.presenter, "The presenter layout: code and timeline, a caption, taller lanes");
+  record_cmd->add_option("--lesson", record.lesson, "Lesson id to open and run");
+  record_cmd->add_option("--script", record.script, "Python script to open and run")->check(CLI::ExistingFile);
+  record_cmd->add_option("--trace", record.trace, "Saved trace to play (with --lesson: a saved run of that lesson)")
+      ->check(CLI::ExistingFile);
+  record_cmd->add_option("--lessons-dir", record.lessons_dir, "Folder of lessons");
+  record_cmd->add_option("--view", record.view, "Extra view settings, as for screenshot: knob:NAME=VALUE, edit:FILE");
+  record_cmd->add_option("--compare", record.compare, "Record the run next to a second run with these changes, on one time axis: knob:NAME=VALUE,...");
+  record_cmd->add_option("--pinned", record.pinned, "A saved run to show above this one, compared on one time axis")
+      ->check(CLI::ExistingFile);
+  record_cmd->add_option("--pinned-title", record.pinned_title, "The title of the --pinned run");
+  record_cmd->add_option("--title", record.title, "The title of the recorded run when comparing with --pinned");
+  record_cmd->add_option("--code", record.code, "Show this file's text as the program (the edited program a trace ran)")
+      ->check(CLI::ExistingFile);
+  record_cmd->add_flag("--progress", record.progress, "Print `progress DONE TOTAL` lines on stdout");
+  add_python_options(record_cmd, record.py);
+
   auto* bench_cmd = app.add_subcommand("bench", "Measure tracing overhead and ingest/frame speed");
   BenchOptions bench;
   bench_cmd->add_option("--events", bench.events, "Events in the ingest and frame benchmarks");
@@ -111,6 +145,17 @@ int main(int argc, char** argv) {
   if (*shot_cmd && !parse_size(size, shot.width, shot.height)) {
     std::fprintf(stderr, "loopscope: --size wants WIDTHxHEIGHT, e.g. 1600x900 (got '%s')\n", size.c_str());
     return 2;
+  }
+  if (*record_cmd) {
+    if (!parse_size(record_size, record.width, record.height)) {
+      std::fprintf(stderr, "loopscope: --size wants WIDTHxHEIGHT, e.g. 1280x720 (got '%s')\n", record_size.c_str());
+      return 2;
+    }
+    if (record_speed != "auto" && (std::sscanf(record_speed.c_str(), "%lf", &record.speed) != 1 || record.speed <= 0)) {
+      std::fprintf(stderr, "loopscope: --speed wants a positive number or auto (got '%s')\n", record_speed.c_str());
+      return 2;
+    }
+    return run_record(record);
   }
   if (*run_cmd) return run_gui(run_gui_options);
   if (*trace_cmd) return run_trace(trace);

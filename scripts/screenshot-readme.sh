@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the README's pictures, rendered offscreen under Xvfb from real runs of lesson 7:
 #   docs/screenshot.png   the whole window, the playhead inside the blocking stretch;
-#   docs/blocking.png and docs/cooperative.png   the same program with its `blocking` knob on and off.
+#   docs/blocking.png and docs/cooperative.png   the same program with its `blocking` knob on and off;
+#   docs/lesson07-playback.gif   the presenter layout, the playhead through the whole run (`record`).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="${LOOPSCOPE_BIN:-$root/build/loopscope}"
@@ -16,4 +17,6 @@ for mode in blocking cooperative; do
   xvfb-run -a "$bin" screenshot -o "$root/docs/$mode.png" --size 1600x900 \
     --lesson 07 --view "knob:blocking=$knob" --at-end --theme light --scale 1.0 --frames 12
 done
-echo "wrote docs/screenshot.png docs/blocking.png docs/cooperative.png"
+xvfb-run -a "$bin" record -o "$root/docs/lesson07-playback.gif" --lesson 07 --presenter \
+  --size 960x540 --fps 10 --theme dark --scale 1.0
+echo "wrote docs/screenshot.png docs/blocking.png docs/cooperative.png docs/lesson07-playback.gif"

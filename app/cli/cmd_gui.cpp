@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "cli/commands.h"
+#include "cli/gui_frame.h"
 #include "core/file_text.h"
 #include "platform/offscreen.h"
 #include "platform/png_file.h"
@@ -30,8 +31,11 @@ int fail(const std::string& message) {
   return 1;
 }
 
+}  // namespace
+
 // "knob:blocking=1,knob:tasks=3" -> SetKnob calls; "edit:FILE" opens the editor on FILE's text
-// in place of the program's; "dialog:save-trace" opens that file dialog.
+// in place of the program's; "dialog:save-trace" opens that file dialog; "record:OUT.mp4" the
+// Record video options.
 void apply_view_options(ui::App& app, const std::string& view) {
   std::stringstream parts(view);
   for (std::string part; std::getline(parts, part, ',');) {
@@ -40,6 +44,7 @@ void apply_view_options(ui::App& app, const std::string& view) {
       if (read_text_file(part.substr(5), text, &error)) app.EditProgram(text);
       else std::fprintf(stderr, "loopscope: %s (continuing)\n", error.c_str());
     }
+    if (part.rfind("record:", 0) == 0) app.OpenRecordOptions(part.substr(7));
     if (part.rfind("dialog:", 0) == 0 && !app.OpenFileDialog(part.substr(7)))
       std::fprintf(stderr, "loopscope: no dialog '%s' (continuing)\n", part.substr(7).c_str());
     if (part.rfind("knob:", 0) != 0) continue;
@@ -63,6 +68,28 @@ void apply_quiz_options(ui::App& app, const std::string& view) {
   }
 }
 
+ui::AppConfig app_config(const std::string& lessons_dir, const std::string& theme, float scale, const PythonOptions& py) {
+  ui::AppConfig config;
+  config.lessons_dir = lessons_dir;
+  config.theme = theme;
+  config.scale = scale;
+  config.python = py.python;
+  config.timeout_s = py.timeout_s;
+  config.max_events = py.max_events;
+  return config;
+}
+
+void run_and_compare(ui::App& app, const std::string& compare, double timeout_s) {
+  app.StartRun();
+  app.FinishRunBlocking(timeout_s);
+  if (compare.empty()) return;
+  // The run so far is pinned; a second run with the changes is compared with it.
+  apply_view_options(app, compare);
+  app.StartRun();
+  app.FinishRunBlocking(timeout_s);
+  app.PinLastRun();
+}
+
 // One frame of the UI into the current framebuffer, at a fixed logical size when given.
 void render_frame(platform::Window& window, ui::App& app, int width, int height, bool swap) {
   app.BeforeFrame();
@@ -80,8 +107,6 @@ void render_frame(platform::Window& window, ui::App& app, int width, int height,
   if (swap) window.swap();
 }
 
-}  // namespace
-
 int run_gui(const GuiOptions& options) {
   const platform::Settings remembered = platform::load_settings(platform::settings_path());
   platform::WindowOptions wo;
@@ -94,15 +119,9 @@ int run_gui(const GuiOptions& options) {
   auto window = platform::Window::create(wo, &error);
   if (!window) return fail(error);
 
-  ui::AppConfig config;
+  ui::AppConfig config = app_config(options.lessons_dir, options.theme, options.scale, options.py);
   config.open_path = options.open_path;
   config.run_opened_script = true;  // a script named on the command line runs at once
-  config.lessons_dir = options.lessons_dir;
-  config.theme = options.theme;
-  config.scale = options.scale;
-  config.python = options.py.python;
-  config.timeout_s = options.py.timeout_s;
-  config.max_events = options.py.max_events;
   ui::App app(*window, config);
   std::signal(SIGINT, request_quit);
   std::signal(SIGTERM, request_quit);
@@ -126,13 +145,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   auto target = platform::OffscreenTarget::create(options.width, options.height, &error);
   if (!target) return fail(error);
 
-  ui::AppConfig config;
-  config.lessons_dir = options.lessons_dir;
-  config.theme = options.theme;
-  config.scale = options.scale;
-  config.python = options.py.python;
-  config.timeout_s = options.py.timeout_s;
-  config.max_events = options.py.max_events;
+  ui::AppConfig config = app_config(options.lessons_dir, options.theme, options.scale, options.py);
   config.persistent = false;  // a screenshot never reads or changes the user's settings
   ui::App app(*window, config);
   if (options.presenter) app.SetPresenter(true);
@@ -144,15 +157,7 @@ int run_screenshot(const ScreenshotOptions& options) {
   if (!options.trace.empty() && !app.OpenPathBlocking(options.trace, &error)) return fail(error);
   apply_view_options(app, options.view);
   if (!options.lesson.empty() || !options.script.empty()) {
-    app.StartRun();
-    app.FinishRunBlocking(options.py.timeout_s);
-    if (!options.compare.empty()) {
-      // The run so far is pinned; a second run with the changes is compared with it.
-      apply_view_options(app, options.compare);
-      app.StartRun();
-      app.FinishRunBlocking(options.py.timeout_s);
-      app.PinLastRun();
-    }
+    run_and_compare(app, options.compare, options.py.timeout_s);
   } else if (!options.compare.empty()) {
     return fail("--compare needs --lesson or --script (a run to make twice)");
   }

@@ -21,5 +21,6 @@ int no_gui(const char* what) {
 
 int run_gui(const GuiOptions&) { return no_gui("the timeline window"); }
 int run_screenshot(const ScreenshotOptions&) { return no_gui("screenshot"); }
+int run_record(const RecordOptions&) { return no_gui("record"); }
 
 }  // namespace loopscope::cli

@@ -69,6 +69,31 @@ struct ScreenshotOptions {
   PythonOptions py;
 };
 
+// `loopscope record`: the playback as a video (what --speed means: core/playback_schedule.h).
+struct RecordOptions {
+  std::string out;                    // -o OUT.mp4 | OUT.gif
+  int width = 1280, height = 720;     // --size WxH
+  double fps = 0;                     // --fps; 0: 30 for an MP4, 15 for a GIF
+  double speed = 0;                   // --speed: seconds of run per second of video; 0: auto
+  double length_s = 12;               // --length: how long auto speed makes the playback
+  double min_step_s = 0.2;            // --min-step: least time a step stays on screen
+  std::string steps = "all";          // --steps all|switches|mycode: the steps the playhead stops at
+  std::string theme = "dark";         // --theme
+  float scale = 1.0f;                 // --scale
+  bool presenter = false;             // --presenter
+  std::string lesson;                 // --lesson ID
+  std::string script;                 // --script FILE
+  std::string trace;                  // --trace FILE (with --lesson: a saved run of that lesson)
+  std::string lessons_dir;
+  std::string view;                   // --view, as for screenshot
+  std::string compare;                // --compare knob:NAME=VALUE,...: a second run with these, compared
+  std::string pinned;                 // --pinned FILE: a saved run shown above this one (as the GUI compared)
+  std::string pinned_title = "earlier run", title = "this run";  // --pinned-title, --title
+  std::string code;                   // --code FILE: show this text as the program (an edited program's run)
+  bool progress = false;              // --progress: "progress DONE TOTAL" lines on stdout (for the GUI)
+  PythonOptions py;
+};
+
 struct BenchOptions {
   long events = 1'000'000;  // --events: size of the ingest / frame benchmarks
   bool quick = false;       // --quick: smaller workloads (for tests)
@@ -80,5 +105,6 @@ int run_trace(const TraceOptions& options);
 int run_check(const CheckOptions& options);
 int run_screenshot(const ScreenshotOptions& options);
 int run_bench(const BenchOptions& options);
+int run_record(const RecordOptions& options);
 
 }  // namespace loopscope::cli

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <sstream>
 #include <system_error>
+#include <tuple>
 #include <unistd.h>
 
 #include "core/exercise_verdict.h"
@@ -132,7 +133,7 @@ void App::BeforeFrame() {
 
 bool App::Animating() const {
   return running() || edit_changed_at_ != 0.0 || playhead_.playing() || pending_load_.valid() || settings_dirty_ || !png_writes_.empty() ||
-         Now() < toast_until_;
+         record_view_.Active() || Now() < toast_until_;
 }
 
 void App::Shutdown() {
@@ -344,6 +345,7 @@ void App::ArchiveCurrentRun() {
 
 void App::ForgetRuns() {
   pinned_ = -1;
+  titles_given_ = false;
   history_.clear();
   runs_made_ = 0;
   UpdateComparison();
@@ -366,14 +368,35 @@ bool App::PinLastRun() {
   return true;
 }
 
+bool App::PinSavedRun(const std::string& path, std::string pinned_title, std::string current_title, std::string* error) {
+  auto trace = std::make_unique<Trace>();
+  if (!load_trace_file(path, *trace, error)) return false;
+  history_.push_back({std::move(trace), RunSetup{}});
+  pinned_ = static_cast<int>(history_.size()) - 1;
+  pinned_title_ = std::move(pinned_title);
+  current_title_ = std::move(current_title);
+  titles_given_ = true;
+  UpdateComparison();
+  return true;
+}
+
+const Trace* App::PinnedTrace() const {
+  return pinned_ >= 0 && static_cast<std::size_t>(pinned_) < history_.size() ? history_[static_cast<std::size_t>(pinned_)].trace.get()
+                                                                              : nullptr;
+}
+
 void App::UpdateComparison() {
-  if (pinned_ < 0 || static_cast<std::size_t>(pinned_) >= history_.size()) {
+  const Trace* pinned = PinnedTrace();
+  if (!pinned) {
+    pinned_title_.clear();
+    current_title_.clear();
+    titles_given_ = false;
     timeline_.SetPinned(nullptr, {}, {});
     return;
   }
-  const PastRun& past = history_[static_cast<std::size_t>(pinned_)];
-  auto [pinned_title, current_title] = compare_titles(lesson(), past.setup, current_setup_);
-  timeline_.SetPinned(past.trace.get(), std::move(pinned_title), std::move(current_title));
+  if (!titles_given_)
+    std::tie(pinned_title_, current_title_) = compare_titles(lesson(), history_[static_cast<std::size_t>(pinned_)].setup, current_setup_);
+  timeline_.SetPinned(pinned, pinned_title_, current_title_);
 }
 
 void App::NewTrace() {

@@ -33,6 +33,7 @@
 #include "ui/status_bar_view.h"
 #include "ui/panel_timeline.h"
 #include "ui/program.h"
+#include "ui/record_video_view.h"
 
 namespace loopscope::platform {
 class Window;
@@ -110,6 +111,9 @@ class App {
   void Pin(int index);          // compare the current run with history_[index]
   void Unpin();
   bool PinLastRun();            // compare with the run before this one; false if there is none
+  // Compare with a saved run (the recorder shows what the GUI compared), under these titles.
+  bool PinSavedRun(const std::string& path, std::string pinned_title, std::string current_title, std::string* error);
+  const Trace* PinnedTrace() const;  // the run compared with, or null
   // The presenter layout: code and timeline only, a caption of the step, taller lanes.
   void SetPresenter(bool on);
   bool Presenter() const { return settings_.layout.presenter; }
@@ -120,10 +124,17 @@ class App {
   // answer given by the lane's name as the timeline shows it.
   bool GoToFirstQuestion();
   bool AnswerQuestion(const std::string& lane_name);
-  // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg".
+  // "open-script", "open-trace", "save-trace", "export-perfetto", "export-png", "export-svg",
+  // "record-video".
   bool OpenFileDialog(const std::string& which);
+  // File > Record video…'s options for a recording into `path` (as after its file dialog).
+  void OpenRecordOptions(const std::string& path);
   // The editor open on `text` in place of the program's text, as if typed (screenshots, tests).
   void EditProgram(const std::string& text);
+  // The code pane shows `text` as the program, not in the editor (a recording of an edited run).
+  void ShowProgramText(const std::string& text);
+  // Hides the status bar's message ("Opened trace ..."): a recording starts without it.
+  void DismissToast() { toast_until_ = 0.0; }
 
   // State the views read.
   const Trace& trace() const { return trace_; }
@@ -165,6 +176,7 @@ class App {
   void SaveSettingsSoon() { settings_dirty_ = true; }
   float EffectiveScale() const;
   void DrawPopups();
+  void DrawRecording();  // File > Record video… (app_record.cpp)
   // The learner's edits (app_edits.cpp): kept per lesson program and exercise.
   std::optional<EditKey> EditKeyOfProgram() const;
   void RestoreKeptEdit();   // after a lesson program or exercise was loaded into program_
@@ -216,6 +228,8 @@ class App {
   Selection selection_;
   std::vector<PastRun> history_;
   int pinned_ = -1;             // index into history_, -1: not comparing
+  std::string pinned_title_, current_title_;  // what the comparison is titled
+  bool titles_given_ = false;   // PinSavedRun: the titles came with the saved run
   RunSetup current_setup_;      // how the current run was made
   int runs_made_ = 0;
   LaneColors lane_colors_;
@@ -257,6 +271,7 @@ class App {
   std::vector<std::future<std::string>> png_writes_;  // PNGs being written (result: a toast)
   float timeline_rect_[4] = {0, 0, 0, 0};  // x, y, w, h of the timeline panel (logical px)
   int save_popup_mode_ = 0;     // 0 none, 1 save trace, 2 export perfetto, 3 export png, 4 export svg
+  RecordVideoView record_view_;  // File > Record video…: options, progress, the recorder process
 
   friend struct LessonPanelView;
 };

@@ -73,6 +73,11 @@ void App::EditProgram(const std::string& text) {
   code_view_.StartEditing();
 }
 
+void App::ShowProgramText(const std::string& text) {
+  program_.text = text;
+  code_view_.editing = false;
+}
+
 void App::DrawEditPopups() {
   if (reset_confirm_.Draw()) ResetProgramNow();
 }

@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum FileMode { kNone = 0, kOpenScript, kOpenTrace, kSaveTrace, kExportPerfetto, kExportPng, kExportSvg };
+enum FileMode { kNone = 0, kOpenScript, kOpenTrace, kSaveTrace, kExportPerfetto, kExportPng, kExportSvg, kRecordVideo };
 
 struct Shortcut {
   const char* keys;
@@ -89,6 +89,7 @@ bool App::OpenFileDialog(const std::string& which) {
       {"export-perfetto", kExportPerfetto, "Export Perfetto trace", "exports", {".json"}, true, "perfetto.json"},
       {"export-png", kExportPng, "Export timeline PNG", "exports", {".png"}, true, "timeline.png"},
       {"export-svg", kExportSvg, "Export timeline SVG", "exports", {".svg"}, true, "timeline.svg"},
+      {"record-video", kRecordVideo, "Record video (.mp4 or .gif)", "exports", {".mp4", ".gif"}, true, "playback.mp4"},
   };
   const std::string here = program_.path.empty() ? std::string() : fs::path(program_.path).parent_path().string();
   for (const Dialog& d : kDialogs) {
@@ -111,6 +112,7 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem("Export Perfetto trace…", nullptr, false, have_trace)) OpenFileDialog("export-perfetto");
     if (ImGui::MenuItem("Export timeline PNG…", nullptr, false, have_trace)) OpenFileDialog("export-png");
     if (ImGui::MenuItem("Export timeline SVG…", nullptr, false, have_trace)) OpenFileDialog("export-svg");
+    if (ImGui::MenuItem("Record video…", nullptr, false, have_trace && !record_view_.Active())) OpenFileDialog("record-video");
     ImGui::Separator();
     if (ImGui::MenuItem("Quit", "Ctrl+Q")) quit_requested_ = true;
     ImGui::EndMenu();
@@ -200,6 +202,9 @@ void App::HandleFileChosen(const std::string& path) {
       Toast(ok ? "Exported " + path : "Could not export: " + error);
       break;
     }
+    case kRecordVideo:
+      OpenRecordOptions(path);
+      break;
     default: break;
   }
   save_popup_mode_ = kNone;
@@ -213,6 +218,7 @@ void App::DrawPopups() {
     HandleFileChosen(chosen);
   }
   DrawEditPopups();
+  DrawRecording();
   if (show_shortcuts_) {
     ImGui::OpenPopup("Keyboard shortcuts");
     show_shortcuts_ = false;

@@ -81,7 +81,7 @@ void TimelineView::DrawQuizBanner(const Trace& trace, Playhead& playhead, Select
       color = theme.error;
     }
   } else {
-    line = more ? "Which task runs next? Step to where the loop picks one (N)."
+    line = more ? "Which task runs next? N: to the next question."
                 : quiz->has_questions() ? "Every question of this run is answered or shown."
                                 : "No question in this run: the loop never had a choice to make.";
     color = theme.text_dim;

@@ -64,6 +64,28 @@ std::string overprint(const Painted& p) {
   return {};
 }
 
+// A label that a later filled shape covers (a step's name under a blocking block): the
+// first such, or "". Triangles and quads (markers) are small and left out.
+std::string painted_over(const Painted& p) {
+  const auto& commands = p.canvas.commands();
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const DrawCommand& t = commands[i];
+    if (t.kind != DrawCommand::Kind::Text || t.p[0].x < p.axis.x0()) continue;
+    const float w = p.metrics.width(t.font, t.text), h = p.metrics.size(t.font);
+    const float x0 = std::max(t.p[0].x, t.clip_min.x), x1 = std::min(t.p[0].x + w, t.clip_max.x);
+    const float y0 = t.p[0].y + 2, y1 = t.p[0].y + h - 2;
+    if (x1 <= x0) continue;
+    for (std::size_t j = i + 1; j < commands.size(); ++j) {
+      const DrawCommand& s = commands[j];
+      if (s.kind != DrawCommand::Kind::Rect && s.kind != DrawCommand::Kind::Hatch) continue;
+      const float sx0 = std::max(s.p[0].x, s.clip_min.x), sx1 = std::min(s.p[1].x, s.clip_max.x);
+      const float sy0 = std::max(s.p[0].y, s.clip_min.y), sy1 = std::min(s.p[1].y, s.clip_max.y);
+      if (sx0 < x1 - 1 && x0 + 1 < sx1 && sy0 < y1 && y0 < sy1) return "'" + t.text + "' is painted over";
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 TEST_CASE("a blocking call is red with its line, the starved ticker is hatched, labelled with the wait", "[painter]") {
@@ -123,6 +145,7 @@ TEST_CASE("labels never overprint each other, on any recorded fixture, at any zo
       Painted p;
       paint(p, trace, width, 2000);
       CHECK(overprint(p) == "");
+      CHECK(painted_over(p) == "");
       for (const DrawCommand& c : p.canvas.commands())
         if (c.kind != DrawCommand::Kind::PushClip && c.kind != DrawCommand::Kind::PopClip) CHECK(from_theme(c.color, p.theme));
     }

@@ -6,6 +6,7 @@
 
 #include "../core/trace_fixtures.h"
 #include "paint_helpers.h"
+#include "ui/timeline/font_metrics.h"
 #include "ui/timeline/svg_canvas.h"
 #include "ui/timeline/timeline_svg.h"
 
@@ -114,4 +115,22 @@ TEST_CASE("two runs compared: the pinned one above the current one, on one axis,
   SvgExportOptions single;
   CHECK(ExportPicture(cooperative, shipped_theme("dark"), metrics, options).height() >
         ExportPicture(cooperative, shipped_theme("dark"), metrics, single).height());
+}
+
+TEST_CASE("SVG text is set at the em size of the screen's fonts, so it takes the room it was measured for", "[svg]") {
+  // The screen sizes a font by its line height (ImGui: ascender + descender); an SVG's
+  // font-size is the em, smaller for Inter. Writing the line height made every label about a
+  // fifth wider than measured, and neighbours ran into each other.
+  const timeline::FontFileMetrics metrics(16, 13);
+  REQUIRE(metrics.exact());  // fonts-inter is in the package list
+  const float em = metrics.em_size(Font::Label);
+  CHECK(em > 16 * 0.7f);
+  CHECK(em < 16 * 0.9f);
+  const Trace trace = trace_of(fixtures::kTwoTasks);
+  timeline::SvgExportOptions options;
+  const std::string svg = timeline::timeline_svg(trace, shipped_theme("dark"), metrics, options);
+  char expected[48];
+  std::snprintf(expected, sizeof expected, "font-size=\"%g\"", std::round(em * 10) / 10);
+  INFO(expected);
+  CHECK(contains(svg, expected));
 }

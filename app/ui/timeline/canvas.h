@@ -60,6 +60,9 @@ class TextMetrics {
   virtual float size(Font font) const = 0;
   // From the top of a line of text to its baseline.
   virtual float ascent(Font font) const { return size(font) * 0.8f; }
+  // The em size the text is set at, what an SVG's font-size means. `size` is the line's height
+  // as Dear ImGui sizes a font (ascender + descender), which for Inter is about 1.2 em.
+  virtual float em_size(Font font) const { return size(font); }
 };
 
 }  // namespace loopscope::timeline

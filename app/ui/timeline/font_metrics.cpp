@@ -45,6 +45,7 @@ class Face {
       return;
     }
     ascent_ = std::ceil(static_cast<float>(face_->size->metrics.ascender) / 64.0f);
+    em_ = static_cast<float>(FT_MulFix(face_->units_per_EM, face_->size->metrics.y_scale)) / 64.0f;
   }
   ~Face() {
     if (face_) FT_Done_Face(face_);
@@ -54,6 +55,7 @@ class Face {
 
   bool ok() const { return face_ != nullptr; }
   float ascent() const { return ascent_; }
+  float em() const { return em_; }
   float advance(char32_t c) {
     auto it = advances_.find(c);
     if (it != advances_.end()) return it->second;
@@ -67,6 +69,7 @@ class Face {
   FT_Face face_ = nullptr;
   float px_;
   float ascent_ = 0;
+  float em_ = 0;
   std::unordered_map<char32_t, float> advances_;
 };
 
@@ -115,6 +118,11 @@ float FontFileMetrics::size(Font font) const { return font == Font::Small ? impl
 float FontFileMetrics::ascent(Font font) const {
   Face* face = impl_->face(font);
   return face ? face->ascent() : impl_->estimate.ascent(font);
+}
+
+float FontFileMetrics::em_size(Font font) const {
+  Face* face = impl_->face(font);
+  return face ? face->em() : impl_->estimate.em_size(font);
 }
 
 bool FontFileMetrics::exact() const { return impl_->face(Font::Label) && impl_->face(Font::Small) && impl_->face(Font::Bold); }

@@ -21,6 +21,7 @@ class FontFileMetrics final : public TextMetrics {
   float width(Font font, std::string_view text) const override;
   float size(Font font) const override;
   float ascent(Font font) const override;
+  float em_size(Font font) const override;
   // Whether the font files were found (else widths are estimates).
   bool exact() const;
 

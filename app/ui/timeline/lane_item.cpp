@@ -43,7 +43,11 @@ void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& item
       overlay_labels.push_back(item.merged() ? RowPainter::PlacedText{}
                                              : place_overlay_label(row, lane, lane.overlays[item.first], item));
   };
-  if (overlay_labels_first()) place_overlay_labels();
+  if (overlay_labels_first()) {
+    place_overlay_labels();
+    for (const SpanItem& item : items.overlays)
+      row.labels.force({item.x0, row.bar_top(), std::max(item.x1, item.x0 + 1.0f), row.bar_bottom()});
+  }
   for (const SpanItem& item : items.spans) {
     if (item.merged()) {
       row.merged_block(item, merged_color(row, lane));

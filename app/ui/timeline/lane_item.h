@@ -28,7 +28,8 @@ class LaneItem {
   virtual RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
                                                      const SpanItem& item) const;
   // Whether an overlay's label outranks the spans' own (what blocked the loop does; a worker's
-  // time.sleep inside its job does not).
+  // time.sleep inside its job does not). Such overlays are drawn as blocks over the spans, so
+  // the spans' labels keep out of them too (else a step's name would be painted over).
   virtual bool overlay_labels_first() const { return false; }
   // The colour of a run of spans merged because each is under a few pixels.
   virtual Rgba merged_color(const RowPainter& row, const Lane& lane) const { return row.colors.of(lane.id); }

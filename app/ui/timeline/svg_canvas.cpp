@@ -152,7 +152,7 @@ void SvgCanvas::curve(Vec2 p0, Vec2 p1, Vec2 p2, Vec2 p3, Rgba color, float thic
 void SvgCanvas::text(Vec2 top_left, Font font, std::string_view text, Rgba color) {
   if (text.empty()) return;
   body_ << "<text x=\"" << num(top_left.x) << "\" y=\"" << num(top_left.y + metrics_.ascent(font))
-        << "\" font-size=\"" << num(metrics_.size(font)) << '"';
+        << "\" font-size=\"" << num(metrics_.em_size(font)) << '"';
   if (font == Font::Bold) body_ << " font-weight=\"bold\"";
   fill_attr(color);
   body_ << '>' << escaped(text) << "</text>\n";
