@@ -5,6 +5,11 @@
 namespace loopscope {
 
 void NextRunGame::reset() {
+  new_run();
+  right_ = asked_ = streak_ = best_ = 0;
+}
+
+void NextRunGame::new_run() {
   index_.reset();
   decisions_.clear();
   names_ = LaneNames{};
@@ -13,7 +18,6 @@ void NextRunGame::reset() {
   current_step_ = kNoEvent;
   closed_.clear();
   last_.reset();
-  right_ = asked_ = streak_ = best_ = 0;
 }
 
 void NextRunGame::sync(const Trace& trace) {

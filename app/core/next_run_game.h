@@ -26,8 +26,10 @@ class NextRunGame {
     std::string why;               // "ticker was ready first: the loop serves its ready queue in order"
   };
 
-  // A new run: the score, the streak and the questions answered start over.
+  // Everything starts over: the questions, the score and the streak.
   void reset();
+  // Another run of the session: its questions are new, the score and the streak go on.
+  void new_run();
   // Follows the run: a grown (or another) trace rebuilds the index; the score stays.
   void sync(const Trace& trace);
   // The question open at `step`, or nullptr: no pick there, nothing worth asking, or already

@@ -163,6 +163,20 @@ TEST_CASE("stepping onto the answer shows it without scoring", "[quiz]") {
   CHECK(game.question(7) != nullptr);  // a new run asks again
 }
 
+TEST_CASE("the score is kept for the session: a new run asks again and the streak goes on", "[quiz]") {
+  NextRunGame game;
+  game.sync(race());
+  REQUIRE(game.answer(7, 3));  // right
+  game.new_run();
+  game.sync(race());
+  REQUIRE(game.question(7) != nullptr);
+  REQUIRE(game.answer(7, 3));  // right again
+  CHECK(game.asked() == 2);
+  CHECK(game.streak() == 2);
+  game.reset();
+  CHECK(game.asked() == 0);
+}
+
 TEST_CASE("next question skips the ones answered", "[quiz]") {
   NextRunGame game;
   CHECK(game.next_question_step(kNoEvent) == kNoEvent);  // no trace yet
