@@ -411,7 +411,7 @@ void App::NewTrace() {
   problems_.clear();
   problems_event_count_ = 0;
   verdict_ = {};
-  quiz_.reset();
+  quiz_.new_run();  // the score goes on for the session
   lane_colors_.refresh(trace_, platform::theme());
 }
 
