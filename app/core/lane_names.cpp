@@ -72,6 +72,11 @@ void LaneNames::refresh(const Trace& trace) {
     if (total[title] > 1) title += " #" + std::to_string(++seen[title]);
 }
 
+std::string lane_title_or_name(const Trace& trace, LaneId lane, const LaneNames* names, std::string_view otherwise) {
+  if (!trace.lane_ok(lane)) return std::string(otherwise);
+  return names ? names->title(lane) : std::string(trace.lane_name(lane));
+}
+
 const std::string& LaneNames::title(LaneId lane) const {
   static const std::string none = "?";
   return lane >= 0 && static_cast<std::size_t>(lane) < titles_.size() ? titles_[static_cast<std::size_t>(lane)] : none;

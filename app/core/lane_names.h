@@ -25,6 +25,10 @@ class LaneNames {
   std::size_t events_seen_ = 0;  // renames arrive as events
 };
 
+// `lane` as `names` titles it, or by its Python name when there are no names ("Task-2");
+// `otherwise` when the trace has no such lane.
+std::string lane_title_or_name(const Trace& trace, LaneId lane, const LaneNames* names, std::string_view otherwise = {});
+
 // True for the default names asyncio gives tasks ("Task-12").
 bool is_default_task_name(std::string_view name);
 

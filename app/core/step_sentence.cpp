@@ -35,9 +35,7 @@ const char* event_kind_name(EventKind kind) {
 std::string step_sentence(const Trace& trace, EventIndex index, const LaneNames* names) {
   if (index == kNoEvent || index >= trace.events().size()) return {};
   const Event& e = trace.events()[index];
-  const std::string lane = !trace.lane_ok(e.lane) ? std::string("run")
-                           : names                ? names->title(e.lane)
-                                                  : std::string(trace.lane_name(e.lane));
+  const std::string lane = lane_title_or_name(trace, e.lane, names, "run");
   const std::string text(trace.str(e.text));
   const std::string at = e.line > 0 ? " at line " + std::to_string(e.line) : "";
   switch (e.kind) {

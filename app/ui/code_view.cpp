@@ -29,9 +29,7 @@ void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMark
     LineMarks& m = marks[e.line];
     (suspend ? m.suspends : m.yields) += 1;
     if (m.items.size() < kMaxMarkItems) {
-      const std::string lane = !trace.lane_ok(e.lane) ? std::string()
-                               : names                ? names->title(e.lane)
-                                                      : std::string(trace.lane_name(e.lane));
+      const std::string lane = lane_title_or_name(trace, e.lane, names);
       m.items.push_back(lane + (suspend ? " awaits " : " yields ") + std::string(trace.str(e.text)));
     }
   }

@@ -34,11 +34,6 @@ void lane_name_cell(const std::string& name, LaneId lane, const LaneColors& colo
 
 namespace {
 
-// As the timeline titles the lane ("ticker", "consumer #1"): the panels name things alike.
-std::string lane_name(const LaneNames& names, const Trace& trace, LaneId lane) {
-  return trace.lane_ok(lane) ? names.title(lane) : std::string();
-}
-
 ImU32 task_state_color(TaskState state) {
   const auto& p = platform::palette();
   switch (state) {
@@ -153,7 +148,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
     ImGui::PushID(loop.lane);
     if (ImGui::CollapsingHeader("Event loop", ImGuiTreeNodeFlags_DefaultOpen)) {
       std::string now(to_string(loop.activity));
-      if (loop.activity == LoopActivity::Task) now = "running " + lane_name(names_, trace, loop.task);
+      if (loop.activity == LoopActivity::Task) now = "running " + lane_title_or_name(trace, loop.task, &names_);
       if (loop.activity == LoopActivity::Callback) now = "callback " + std::string(loop.callback);
       ImGui::Text("Now: %s", now.c_str());
       if (!loop.blocking.empty() || loop.stalled) {
@@ -166,14 +161,14 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
         ImGui::PopStyleColor();
       }
       std::string ready;
-      for (LaneId r : loop.ready) ready += (ready.empty() ? "" : ", ") + lane_name(names_, trace, r);
+      for (LaneId r : loop.ready) ready += (ready.empty() ? "" : ", ") + lane_title_or_name(trace, r, &names_);
       ImGui::Text("Ready queue: %s", ready.empty() ? "(empty)" : ready.c_str());
       if (loop.timers.empty()) {
         ImGui::TextUnformatted("Timers: (none)");
       } else {
         ImGui::TextUnformatted("Timers:");
         for (const TimerAt& t : loop.timers) {
-          ImGui::BulletText("%s  %.*s  due in %s", lane_name(names_, trace, t.task).c_str(), static_cast<int>(t.label.size()),
+          ImGui::BulletText("%s  %.*s  due in %s", lane_title_or_name(trace, t.task, &names_).c_str(), static_cast<int>(t.label.size()),
                             t.label.data(), format_ms(t.due - s.t).c_str());
         }
       }
@@ -183,12 +178,12 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
   if (!s.workers.empty() && ImGui::CollapsingHeader("Worker threads", ImGuiTreeNodeFlags_DefaultOpen)) {
     for (const WorkerAt& w : s.workers) {
       ImGui::PushID(w.lane);
-      lane_name_cell(lane_name(names_, trace, w.lane), w.lane, colors, selection);
+      lane_name_cell(lane_title_or_name(trace, w.lane, &names_), w.lane, colors, selection);
       ImGui::SameLine();
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(w.busy ? pal.ok : pal.text_dim));
       if (w.busy) {
         ImGui::Text("running %.*s%s%s", static_cast<int>(w.job.size()), w.job.data(), w.for_task != kNoLane ? " for " : "",
-                    w.for_task != kNoLane ? lane_name(names_, trace, w.for_task).c_str() : "");
+                    w.for_task != kNoLane ? lane_title_or_name(trace, w.for_task, &names_).c_str() : "");
       } else {
         ImGui::TextUnformatted("idle");
       }
@@ -207,7 +202,7 @@ int InspectorView::Draw(const Trace& trace, Playhead& playhead, Selection& selec
         ImGui::TableNextRow();
         ImGui::PushID(g.lane);
         ImGui::TableNextColumn();
-        lane_name_cell(lane_name(names_, trace, g.lane), g.lane, colors, selection);
+        lane_name_cell(lane_title_or_name(trace, g.lane, &names_), g.lane, colors, selection);
         ImGui::TableNextColumn();
         const std::string_view state = to_string(g.state);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(g.state == GenState::Running ? pal.ok
