@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/event_parse.h"
+#include "core/lod.h"
 
 namespace loopscope {
 
@@ -36,7 +37,7 @@ void Trace::note_problem(std::string text) {
   }
 }
 
-Nanos Trace::end_time() const { return events_.empty() ? 0 : events_.back().t; }
+Nanos Trace::end_time() const { return events_.empty() ? 0 : events_.t(events_.size() - 1); }
 
 Nanos Trace::activity_start() const {
   for (const Event& ev : events_) {
@@ -47,15 +48,12 @@ Nanos Trace::activity_start() const {
   return end_time();
 }
 
-std::span<const Span> Trace::spans_in(LaneId lane, Nanos t0, Nanos t1) const {
-  if (lane < 0 || lane >= static_cast<LaneId>(lanes_.size())) return {};
-  const auto& spans = lanes_[static_cast<std::size_t>(lane)].spans;
-  // Spans never overlap, so their ends are sorted too.
-  auto first = std::lower_bound(spans.begin(), spans.end(), t0,
-                                [](const Span& s, Nanos t) { return s.end < t; });
-  auto last = std::upper_bound(first, spans.end(), t1, [](Nanos t, const Span& s) { return t < s.start; });
-  if (first >= last) return {};
-  return {&*first, static_cast<std::size_t>(last - first)};
+SpanSlice Trace::spans_in(LaneId lane, Nanos t0, Nanos t1) const {
+  static const SpanList none;
+  if (!lane_ok(lane)) return none.slice(0, 0);
+  const SpanList& spans = lanes_[static_cast<std::size_t>(lane)].spans;
+  const auto [first, last] = visible_span_range(spans, static_cast<double>(t0), static_cast<double>(t1));
+  return spans.slice(first, std::max(first, last));
 }
 
 std::string Trace::display_name(LaneId lane) const {

@@ -6,9 +6,10 @@ using namespace loopscope;
 
 namespace {
 
-// Contiguous spans of the given widths (ns), starting at 0.
-std::vector<Span> spans_of(std::initializer_list<Nanos> widths, Nanos gap = 0) {
-  std::vector<Span> out;
+// Contiguous spans of the given widths (ns), starting at 0; the last one ends at `last_end`
+// when given (kOpenEnd: still open).
+SpanList spans_of(std::initializer_list<Nanos> widths, Nanos gap = 0, Nanos last_end = -1) {
+  SpanList out;
   Nanos t = 0;
   for (Nanos w : widths) {
     Span s;
@@ -18,6 +19,7 @@ std::vector<Span> spans_of(std::initializer_list<Nanos> widths, Nanos gap = 0) {
     out.push_back(s);
     t += w + gap;
   }
+  if (last_end != -1) out.last()->end = last_end;
   return out;
 }
 
@@ -75,8 +77,7 @@ TEST_CASE("only the visible range is produced", "[lod]") {
 }
 
 TEST_CASE("an open span reaches the live end", "[lod]") {
-  auto spans = spans_of({100, 100});
-  spans[1].end = kOpenEnd;
+  auto spans = spans_of({100, 100}, 0, kOpenEnd);
   TimeAxis axis = axis_1ns_per_px(0, 1000);
   std::vector<SpanItem> items;
   lod_spans(spans, axis, 700, items);
@@ -86,10 +87,12 @@ TEST_CASE("an open span reaches the live end", "[lod]") {
 }
 
 TEST_CASE("a million tiny spans yield at most about width items", "[lod]") {
-  std::vector<Span> spans(1'000'000);
-  for (std::size_t i = 0; i < spans.size(); ++i) {
-    spans[i].start = static_cast<Nanos>(i) * 1000;
-    spans[i].end = spans[i].start + (i % 3 == 0 ? 900 : 400);  // gaps of 100 / 600 ns
+  SpanList spans;
+  for (std::size_t i = 0; i < 1'000'000; ++i) {
+    Span s;
+    s.start = static_cast<Nanos>(i) * 1000;
+    s.end = s.start + (i % 3 == 0 ? 900 : 400);  // gaps of 100 / 600 ns
+    spans.push_back(s);
   }
   TimeAxis axis;
   axis.set_pixels(0.0f, 1600.0f);
@@ -112,7 +115,7 @@ TEST_CASE("a million tiny spans yield at most about width items", "[lod]") {
 }
 
 TEST_CASE("instants cluster when closer than a few pixels", "[lod]") {
-  std::vector<Instant> instants;
+  InstantList instants;
   for (Nanos t : {10, 11, 12, 13, 100, 200, 203, 990, 2000}) {
     Instant in;
     in.t = t;

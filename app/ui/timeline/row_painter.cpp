@@ -172,8 +172,8 @@ std::vector<RowPainter::Marker> RowPainter::plan_markers(const Lane& lane, const
     // The cluster's most telling instant gives the shape; every labelled one may speak.
     std::vector<std::pair<int, std::string>> said;  // (importance, label), most telling first
     for (std::uint32_t i = 0; i < item.count && item.first + i < lane.instants.size(); ++i) {
-      const Instant& in = lane.instants[item.first + i];
-      if (!p.marker.instant || importance(in.kind) > importance(p.marker.instant->kind)) p.marker.instant = &in;
+      const Instant in = lane.instants[item.first + i];
+      if (!p.marker.instant || importance(in.kind) > importance(p.marker.instant->kind)) p.marker.instant = in;
       if (wordless(in.kind)) continue;
       if (std::string text = marker_text(trace, in); !text.empty()) said.emplace_back(importance(in.kind), std::move(text));
     }

@@ -3,6 +3,7 @@
 // and their labels. The lane kinds (lane_item.h) pick which shape each of their spans gets.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,7 +85,7 @@ struct RowPainter {
   // paint() draws them after the spans.
   struct Marker {
     float x = 0, y = 0;
-    const Instant* instant = nullptr;  // the one whose shape is drawn
+    std::optional<Instant> instant;    // the one whose shape is drawn
     std::string label;                 // empty: no room, or nothing to say
     Font font = Font::Small;
     Rgba color = 0, label_color = 0;

@@ -1,0 +1,59 @@
+// Packing of instants and links (core/instant_list.h, core/link_list.h).
+#include "core/instant_list.h"
+#include "core/link_list.h"
+#include "core/packed_fields.h"
+
+namespace loopscope {
+
+// Instant fields: event (against the page's reference event), line, text, extra.
+void InstantList::push_back(const Instant& in) {
+  const std::uint32_t ref = records_.next_ref(in.event);
+  packed::FieldWriter w;
+  w.put(packed::relative(in.event, ref, kNoEvent));
+  w.put_signed(in.line);
+  w.put(in.text);
+  w.put(in.extra);
+  records_.push(in.t, 0, static_cast<std::uint8_t>(in.kind), w.bytes(), ref);
+}
+
+Instant InstantList::operator[](std::size_t i) const {
+  Instant in;
+  in.t = records_.time(i);
+  in.kind = static_cast<InstantKind>(records_.tag(i));
+  packed::FieldReader r(records_.fields(i));
+  in.event = packed::absolute(r.get(), records_.ref(i), kNoEvent);
+  in.line = static_cast<std::int32_t>(r.get_signed());
+  in.text = static_cast<StrId>(r.get());
+  in.extra = static_cast<StrId>(r.get());
+  return in;
+}
+
+EventIndex InstantList::event(std::size_t i) const {
+  packed::FieldReader r(records_.fields(i));
+  return packed::absolute(r.get(), records_.ref(i), kNoEvent);
+}
+
+// Link fields: to_t - from_t, from, to, event (against the page's reference event).
+void LinkList::push_back(const Link& link) {
+  const std::uint32_t ref = records_.next_ref(link.event);
+  packed::FieldWriter w;
+  w.put_signed(link.to_t - link.from_t);
+  w.put_signed(static_cast<std::int64_t>(link.from) + 1);
+  w.put_signed(static_cast<std::int64_t>(link.to) + 1);
+  w.put(packed::relative(link.event, ref, kNoEvent));
+  records_.push(link.to_t, 0, static_cast<std::uint8_t>(link.kind), w.bytes(), ref);
+}
+
+Link LinkList::operator[](std::size_t i) const {
+  Link link;
+  link.to_t = records_.time(i);
+  link.kind = static_cast<LinkKind>(records_.tag(i));
+  packed::FieldReader r(records_.fields(i));
+  link.from_t = link.to_t - r.get_signed();
+  link.from = static_cast<LaneId>(r.get_signed() - 1);
+  link.to = static_cast<LaneId>(r.get_signed() - 1);
+  link.event = packed::absolute(r.get(), records_.ref(i), kNoEvent);
+  return link;
+}
+
+}  // namespace loopscope
