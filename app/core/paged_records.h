@@ -40,7 +40,7 @@ class PagedRecords {
   std::int64_t time(std::size_t i) const {
     const Page* p = pages_[i >> kPageShift];
     const std::uint32_t d = times(p)[i & (kPageSize - 1)];
-    return d != kFar ? p->base + d : far_value(i, false);
+    return p->base + (d != kFar ? d : far_value(i, false));
   }
   std::int64_t second(std::size_t i) const {
     const std::uint32_t v = seconds(pages_[i >> kPageShift])[i & (kPageSize - 1)];
