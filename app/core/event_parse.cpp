@@ -2,7 +2,8 @@
 
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
+
+#include "core/name_table.h"
 
 namespace loopscope {
 namespace {
@@ -15,12 +16,12 @@ struct FieldSlot {
   StrField str_field = nullptr;
 };
 
-// Field name -> where it goes. Built once; a hash lookup per field.
-const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
-  static const std::unordered_map<std::string_view, FieldSlot> slots = [] {
-    std::unordered_map<std::string_view, FieldSlot> m;
-    auto i = [&](std::string_view name, IntField f) { m[name].int_field = f; };
-    auto s = [&](std::string_view name, StrField f) { m[name].str_field = f; };
+// Field name -> where it goes. Built once.
+class FieldTable {
+ public:
+  FieldTable() {
+    auto i = [&](std::string_view name, IntField f) { table_.add(name).int_field = f; };
+    auto s = [&](std::string_view name, StrField f) { table_.add(name).str_field = f; };
     i("seq", &EventRecord::seq); i("t", &EventRecord::t); s("ev", &EventRecord::ev);
     i("lane", &EventRecord::lane); i("parent", &EventRecord::parent); i("by", &EventRecord::by);
     i("target", &EventRecord::target); i("task", &EventRecord::task); i("from", &EventRecord::from); i("loop", &EventRecord::loop);
@@ -41,74 +42,72 @@ const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
     s("category", &EventRecord::category); s("python", &EventRecord::python);
     s("impl", &EventRecord::impl); s("script", &EventRecord::script);
     s("status", &EventRecord::status);
-    return m;
-  }();
-  return slots;
+  }
+  // The slot of `key`, or nullptr for a field the format does not have.
+  const FieldSlot* find(std::string_view key) const { return table_.find(key); }
+
+ private:
+  NameTable<FieldSlot> table_;
+};
+
+const FieldTable& field_slots() {
+  static const FieldTable table;
+  return table;
 }
 
-bool read_int(simdjson::ondemand::value value, std::int64_t& out) {
-  simdjson::ondemand::number_type type;
-  if (value.get_number_type().get(type)) return false;
-  if (type == simdjson::ondemand::number_type::floating_point_number) {
-    double d = 0;
-    if (value.get_double().get(d) || !std::isfinite(d)) return false;
-    out = static_cast<std::int64_t>(d);
-    return true;
+// An integer field: ints as they are, floats truncated (a stream may write 12.0).
+bool read_int(simdjson::dom::element value, std::int64_t& out) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::INT64: out = value.get_int64().value_unsafe(); return true;
+    case simdjson::dom::element_type::UINT64: return false;  // beyond int64: not a time or an id
+    case simdjson::dom::element_type::DOUBLE: {
+      const double d = value.get_double().value_unsafe();
+      if (!std::isfinite(d)) return false;
+      out = static_cast<std::int64_t>(d);
+      return true;
+    }
+    default: return false;
   }
-  return !value.get_int64().get(out);
 }
 
 }  // namespace
 
-bool parse_record(simdjson::ondemand::object object, EventRecord& record, std::string* error) {
+bool parse_record(simdjson::dom::object object, EventRecord& record, std::string* error) {
   record = EventRecord{};
   const auto& slots = field_slots();
-  for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) {
-      if (error) *error = "broken JSON key";
-      return false;
-    }
-    simdjson::ondemand::value value;
-    if (field.value().get(value)) {
-      if (error) *error = "broken JSON value";
-      return false;
-    }
-    const auto slot = slots.find(key);
-    if (slot == slots.end()) continue;  // a field we do not know: ignored, as the format says
-    simdjson::ondemand::json_type type;
-    if (value.type().get(type)) {
-      if (error) *error = "broken JSON value";
-      return false;
-    }
-    if (slot->second.int_field && type == simdjson::ondemand::json_type::number) {
-      if (!read_int(value, record.*(slot->second.int_field))) {
-        if (error) *error = "bad number in field '" + std::string(key) + "'";
+  for (const auto field : object) {
+    const FieldSlot* slot = slots.find(field.key);
+    if (!slot) continue;  // a field we do not know: ignored, as the format says
+    const auto type = field.value.type();
+    if (slot->int_field && (type == simdjson::dom::element_type::INT64 ||
+                            type == simdjson::dom::element_type::UINT64 ||
+                            type == simdjson::dom::element_type::DOUBLE)) {
+      if (!read_int(field.value, record.*(slot->int_field))) {
+        if (error) *error = "bad number in field '" + std::string(field.key) + "'";
         return false;
       }
-    } else if (slot->second.str_field && type == simdjson::ondemand::json_type::string) {
-      if (value.get_string().get(record.*(slot->second.str_field))) {
-        if (error) *error = "bad string in field '" + std::string(key) + "'";
-        return false;
-      }
+    } else if (slot->str_field && type == simdjson::dom::element_type::STRING) {
+      record.*(slot->str_field) = field.value.get_string().value_unsafe();
     }
-    // Any other type (null, a list, ...) is skipped by the iteration.
+    // Any other type (null, a list, ...) is skipped.
   }
   return true;
 }
 
 bool parse_record_line(std::string_view line, EventRecord& record, std::string* error) {
-  thread_local simdjson::ondemand::parser parser;
+  // The DOM parser dispatches to the best SIMD kernel at run time (simdjson's On Demand API
+  // is compiled for the build's baseline CPU only).
+  thread_local simdjson::dom::parser parser;
   thread_local std::string buffer;
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   buffer.assign(line);
   buffer.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
-  simdjson::ondemand::document doc;
-  if (parser.iterate(buffer.data(), line.size(), buffer.size()).get(doc)) {
+  simdjson::dom::element doc;
+  if (parser.parse(buffer.data(), line.size(), false).get(doc)) {
     if (error) *error = "not JSON";
     return false;
   }
-  simdjson::ondemand::object object;
+  simdjson::dom::object object;
   if (doc.get_object().get(object)) {
     if (error) *error = "not a JSON object";
     return false;

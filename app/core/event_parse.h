@@ -1,5 +1,6 @@
-// Parsing event-stream records with simdjson's On Demand API: the hot path of ingest (live
-// runs and file loads). Internal to app/core (simdjson is a private dependency).
+// Parsing event-stream records with simdjson (its DOM API, which picks the CPU's best SIMD
+// kernel at run time): the hot path of ingest (live runs and file loads). Internal to
+// app/core (simdjson is a private dependency).
 #pragma once
 
 #include <simdjson.h>
@@ -13,7 +14,7 @@ namespace loopscope {
 
 // Reads every field of `object` into `record` (unknown fields are ignored, a value of an
 // unexpected type is skipped). False, with `error`, if the JSON itself is broken.
-bool parse_record(simdjson::ondemand::object object, EventRecord& record, std::string* error);
+bool parse_record(simdjson::dom::object object, EventRecord& record, std::string* error);
 
 // Parses one JSON line (a reused, padded copy is made; the views in `record` stay valid until
 // the next call on the same thread).

@@ -62,16 +62,6 @@ PagedRecords& PagedRecords::operator=(PagedRecords&& other) noexcept {
   return *this;
 }
 
-PagedRecords::Layout PagedRecords::layout(std::size_t cap) const {
-  Layout l{};
-  l.seconds = sizeof(Page) + 4 * cap;
-  l.tags = l.seconds + (with_second_ ? 4 * cap : 0);
-  l.lens = l.tags + cap;
-  l.marks = l.lens + cap;  // even: cap is a multiple of 4
-  l.fields = l.marks + 2 * ((cap + 15) >> kMarkShift);
-  return l;
-}
-
 const std::uint8_t* PagedRecords::fields(std::size_t i) const {
   const Page* p = pages_[i >> kPageShift];
   const std::size_t j = i & (kPageSize - 1);

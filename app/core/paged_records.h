@@ -81,7 +81,15 @@ class PagedRecords {
   struct Layout {
     std::size_t seconds, tags, lens, marks, fields;
   };
-  Layout layout(std::size_t cap) const;
+  Layout layout(std::size_t cap) const {
+    Layout l{};
+    l.seconds = sizeof(Page) + 4 * cap;
+    l.tags = l.seconds + (with_second_ ? 4 * cap : 0);
+    l.lens = l.tags + cap;
+    l.marks = l.lens + cap;  // even: cap is a multiple of 4
+    l.fields = l.marks + 2 * ((cap + 15) >> kMarkShift);
+    return l;
+  }
   std::size_t page_bytes(const Page* p) const { return layout(p->cap).fields + p->room; }
 
   static const std::uint32_t* times(const Page* p) { return reinterpret_cast<const std::uint32_t*>(p + 1); }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/event_record.h"
+#include "core/name_table.h"
 #include "core/starvation.h"
 #include "core/time_format.h"
 #include "core/trace_model.h"
@@ -45,9 +46,13 @@ constexpr KindName kKinds[] = {
 };
 
 EventKind event_kind_of(std::string_view ev) {
-  for (const auto& k : kKinds)
-    if (k.name == ev) return k.kind;
-  return EventKind::Unknown;
+  static const NameTable<EventKind> table = [] {
+    NameTable<EventKind> t;
+    for (const auto& k : kKinds) t.add(k.name) = k.kind;
+    return t;
+  }();
+  const EventKind* kind = table.find(ev);
+  return kind ? *kind : EventKind::Unknown;
 }
 
 }  // namespace
