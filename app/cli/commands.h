@@ -68,6 +68,7 @@ struct ScreenshotOptions {
 struct BenchOptions {
   long events = 1'000'000;  // --events: size of the ingest / frame benchmarks
   bool quick = false;       // --quick: smaller workloads (for tests)
+  bool full = false;        // --full: the model benchmarks at ten million events
   std::string python;       // --python
 };
 

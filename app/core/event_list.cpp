@@ -31,7 +31,8 @@ void EventList::push_back(const Event& ev) {
     w.put_signed(ev.aux);
   w.put_signed(ev.late);
   const auto index = static_cast<EventIndex>(size());
-  if (seq_starts_.empty() || seq(index - 1) + 1 != ev.seq) seq_starts_.emplace_back(index, ev.seq);
+  if (seq_starts_.empty() || last_seq_ + 1 != ev.seq) seq_starts_.emplace_back(index, ev.seq);
+  last_seq_ = ev.seq;
   records_.push(ev.t, 0, static_cast<std::uint8_t>(ev.kind), w.bytes(), 0);
 }
 

@@ -35,6 +35,7 @@ class EventList : public RecordRange<EventList, Event> {
  private:
   PagedRecords records_;  // time = t, tag = kind
   std::vector<std::pair<EventIndex, std::uint32_t>> seq_starts_;  // (index, seq) where seq jumps
+  std::uint32_t last_seq_ = 0;
 };
 
 }  // namespace loopscope

@@ -1,7 +1,9 @@
 #include "core/event_parse.h"
 
 #include <cmath>
+#include <array>
 #include <cstdint>
+#include <stdexcept>
 
 #include "core/name_table.h"
 
@@ -14,14 +16,15 @@ using StrField = std::string_view EventRecord::*;
 struct FieldSlot {
   IntField int_field = nullptr;
   StrField str_field = nullptr;
+  int index = -1;
 };
 
-// Field name -> where it goes. Built once.
+// Field name -> where it goes, and the fields by number. Built once.
 class FieldTable {
  public:
   FieldTable() {
-    auto i = [&](std::string_view name, IntField f) { table_.add(name).int_field = f; };
-    auto s = [&](std::string_view name, StrField f) { table_.add(name).str_field = f; };
+    auto i = [&](std::string_view name, IntField f) { add(name, f, nullptr); };
+    auto s = [&](std::string_view name, StrField f) { add(name, nullptr, f); };
     i("seq", &EventRecord::seq); i("t", &EventRecord::t); s("ev", &EventRecord::ev);
     i("lane", &EventRecord::lane); i("parent", &EventRecord::parent); i("by", &EventRecord::by);
     i("target", &EventRecord::target); i("task", &EventRecord::task); i("from", &EventRecord::from); i("loop", &EventRecord::loop);
@@ -42,12 +45,21 @@ class FieldTable {
     s("category", &EventRecord::category); s("python", &EventRecord::python);
     s("impl", &EventRecord::impl); s("script", &EventRecord::script);
     s("status", &EventRecord::status);
+    if (count_ != kRecordFields) throw std::logic_error("event_parse.h: kRecordFields is not the number of fields");
   }
   // The slot of `key`, or nullptr for a field the format does not have.
   const FieldSlot* find(std::string_view key) const { return table_.find(key); }
+  const FieldSlot& at(int index) const { return slots_[static_cast<std::size_t>(index)]; }
 
  private:
+  void add(std::string_view name, IntField int_field, StrField str_field) {
+    FieldSlot& slot = table_.add(name);
+    slot = FieldSlot{int_field, str_field, count_++};
+    if (slot.index < kRecordFields) slots_[static_cast<std::size_t>(slot.index)] = slot;
+  }
   NameTable<FieldSlot> table_;
+  std::array<FieldSlot, kRecordFields> slots_{};
+  int count_ = 0;
 };
 
 const FieldTable& field_slots() {
@@ -55,8 +67,11 @@ const FieldTable& field_slots() {
   return table;
 }
 
-// An integer field: ints as they are, floats truncated (a stream may write 12.0).
-bool read_int(simdjson::dom::element value, std::int64_t& out) {
+const EventRecord kDefaultRecord{};
+
+}  // namespace
+
+bool read_record_int(simdjson::dom::element value, std::int64_t& out) {
   switch (value.type()) {
     case simdjson::dom::element_type::INT64: out = value.get_int64().value_unsafe(); return true;
     case simdjson::dom::element_type::UINT64: return false;  // beyond int64: not a time or an id
@@ -70,31 +85,35 @@ bool read_int(simdjson::dom::element value, std::int64_t& out) {
   }
 }
 
-}  // namespace
+int record_field_index(std::string_view name) {
+  const FieldSlot* slot = field_slots().find(name);
+  return slot ? slot->index : -1;
+}
+
+bool record_field_is_int(int index) { return field_slots().at(index).int_field != nullptr; }
+
+void set_record_field(EventRecord& record, int index, std::int64_t value) {
+  record.*(field_slots().at(index).int_field) = value;
+}
+
+void set_record_field(EventRecord& record, int index, std::string_view value) {
+  record.*(field_slots().at(index).str_field) = value;
+}
+
+void reset_record_field(EventRecord& record, int index) {
+  const FieldSlot& slot = field_slots().at(index);
+  if (slot.int_field) record.*(slot.int_field) = kDefaultRecord.*(slot.int_field);
+  else record.*(slot.str_field) = {};
+}
 
 bool parse_record(simdjson::dom::object object, EventRecord& record, std::string* error) {
   record = EventRecord{};
-  const auto& slots = field_slots();
-  for (const auto field : object) {
-    const FieldSlot* slot = slots.find(field.key);
-    if (!slot) continue;  // a field we do not know: ignored, as the format says
-    const auto type = field.value.type();
-    if (slot->int_field && (type == simdjson::dom::element_type::INT64 ||
-                            type == simdjson::dom::element_type::UINT64 ||
-                            type == simdjson::dom::element_type::DOUBLE)) {
-      if (!read_int(field.value, record.*(slot->int_field))) {
-        if (error) *error = "bad number in field '" + std::string(field.key) + "'";
-        return false;
-      }
-    } else if (slot->str_field && type == simdjson::dom::element_type::STRING) {
-      record.*(slot->str_field) = field.value.get_string().value_unsafe();
-    }
-    // Any other type (null, a list, ...) is skipped.
-  }
-  return true;
+  return visit_record_fields(
+      object, [&](int index, std::int64_t value) { set_record_field(record, index, value); },
+      [&](int index, std::string_view text) { set_record_field(record, index, text); }, error);
 }
 
-bool parse_record_line(std::string_view line, EventRecord& record, std::string* error) {
+bool parse_json_object(std::string_view line, simdjson::dom::object& object, std::string* error) {
   // The DOM parser dispatches to the best SIMD kernel at run time (simdjson's On Demand API
   // is compiled for the build's baseline CPU only).
   thread_local simdjson::dom::parser parser;
@@ -107,12 +126,16 @@ bool parse_record_line(std::string_view line, EventRecord& record, std::string* 
     if (error) *error = "not JSON";
     return false;
   }
-  simdjson::dom::object object;
   if (doc.get_object().get(object)) {
     if (error) *error = "not a JSON object";
     return false;
   }
-  return parse_record(object, record, error);
+  return true;
+}
+
+bool parse_record_line(std::string_view line, EventRecord& record, std::string* error) {
+  simdjson::dom::object object;
+  return parse_json_object(line, object, error) && parse_record(object, record, error);
 }
 
 }  // namespace loopscope

@@ -12,12 +12,53 @@
 
 namespace loopscope {
 
+// The fields of the stream format, by number (a RecordBatch keeps parsed fields so).
+inline constexpr int kRecordFields = 49;
+int record_field_index(std::string_view name);  // -1: not a field of the format
+bool record_field_is_int(int index);
+void set_record_field(EventRecord& record, int index, std::int64_t value);
+void set_record_field(EventRecord& record, int index, std::string_view value);
+void reset_record_field(EventRecord& record, int index);  // back to its value in EventRecord{}
+
+// A number field: ints as they are, floats truncated (a stream may write 12.0). False for a
+// number that is not usable (not finite, beyond int64).
+bool read_record_int(simdjson::dom::element value, std::int64_t& out);
+
+// Calls on_int(index, value) or on_string(index, text) for each field of `object` that the
+// format has, with a value of the field's type (other fields and types are skipped, as the
+// format says). False, with `error`, for a bad number.
+template <class OnInt, class OnString>
+bool visit_record_fields(simdjson::dom::object object, OnInt&& on_int, OnString&& on_string, std::string* error) {
+  for (const auto field : object) {
+    const int index = record_field_index(field.key);
+    if (index < 0) continue;
+    const auto type = field.value.type();
+    const bool number = type == simdjson::dom::element_type::INT64 || type == simdjson::dom::element_type::UINT64 ||
+                        type == simdjson::dom::element_type::DOUBLE;
+    if (record_field_is_int(index)) {
+      if (!number) continue;
+      std::int64_t value = 0;
+      if (!read_record_int(field.value, value)) {
+        if (error) *error = "bad number in field '" + std::string(field.key) + "'";
+        return false;
+      }
+      on_int(index, value);
+    } else if (type == simdjson::dom::element_type::STRING) {
+      on_string(index, field.value.get_string().value_unsafe());
+    }
+  }
+  return true;
+}
+
 // Reads every field of `object` into `record` (unknown fields are ignored, a value of an
-// unexpected type is skipped). False, with `error`, if the JSON itself is broken.
+// unexpected type is skipped). False, with `error`, for a bad number.
 bool parse_record(simdjson::dom::object object, EventRecord& record, std::string* error);
 
-// Parses one JSON line (a reused, padded copy is made; the views in `record` stay valid until
-// the next call on the same thread).
+// Parses one JSON line into an object (a reused, padded copy is made; the object and the
+// views in it stay valid until the next call on the same thread).
+bool parse_json_object(std::string_view line, simdjson::dom::object& object, std::string* error);
+
+// Both: one line into `record` (its views valid until the next call on the same thread).
 bool parse_record_line(std::string_view line, EventRecord& record, std::string* error);
 
 }  // namespace loopscope

@@ -31,6 +31,7 @@ inline constexpr int kMaxRecordBytes = 1 + kMaxFields * 10;
 // Writes fields in a fixed order; a zero field sets no presence bit and takes no bytes.
 class FieldWriter {
  public:
+  FieldWriter() { buf_[0] = 0; }
   void put(std::uint64_t value) {
     if (value != 0) {
       buf_[0] = static_cast<std::uint8_t>(buf_[0] | (1u << field_));
@@ -46,7 +47,8 @@ class FieldWriter {
   std::span<const std::uint8_t> bytes() const { return {buf_, end_}; }
 
  private:
-  std::uint8_t buf_[kMaxRecordBytes] = {};
+  // Not zeroed: only the presence byte needs a value, the rest is written before it is read.
+  std::uint8_t buf_[kMaxRecordBytes];
   std::uint8_t* end_ = buf_ + 1;
   int field_ = 0;
 };

@@ -6,6 +6,7 @@
 
 #include "core/event_parse.h"
 #include "core/lod.h"
+#include "core/record_batch.h"
 
 namespace loopscope {
 
@@ -24,6 +25,31 @@ bool Trace::ingest_line(std::string_view json_line) {
     return false;
   }
   return ingest_record(record);
+}
+
+std::size_t Trace::ingest_batch(const RecordBatch& batch) {
+  // One record, reused: each entry first puts back the fields the one before it set.
+  EventRecord record;
+  const RecordBatch::Entry* before = nullptr;
+  std::size_t applied = 0;
+  for (const RecordBatch::Entry& entry : batch.entries_) {
+    if (entry.problem) {
+      note_problem(batch.chars_.substr(entry.text, entry.count));
+      continue;
+    }
+    if (before)
+      for (std::uint32_t i = 0; i < before->count; ++i) reset_record_field(record, batch.fields_[before->first + i].index);
+    for (std::uint32_t i = 0; i < entry.count; ++i) {
+      const RecordBatch::Field& f = batch.fields_[entry.first + i];
+      if (f.size == RecordBatch::kNumber)
+        set_record_field(record, f.index, f.value);
+      else
+        set_record_field(record, f.index, std::string_view(batch.chars_).substr(static_cast<std::size_t>(f.value), f.size));
+    }
+    before = &entry;
+    if (ingest_record(record)) ++applied;
+  }
+  return applied;
 }
 
 void Trace::note_problem(std::string text) {

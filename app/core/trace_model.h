@@ -55,6 +55,7 @@ struct RunInfo {
 };
 
 struct EventRecord;  // one parsed stream record (core/event_record.h)
+class RecordBatch;  // records parsed on another thread (core/record_batch.h)
 
 class Trace {
  public:
@@ -64,6 +65,9 @@ class Trace {
   // The same, for a record already parsed (trace_io reads the records embedded in a saved
   // Chrome trace through this).
   bool ingest_record(const EventRecord& record);
+  // The records of a batch parsed on another thread (core/record_batch.h), in order. Returns
+  // how many were applied (malformed lines and unknown records are noted, as above).
+  std::size_t ingest_batch(const RecordBatch& batch);
   // Closes open spans at the last known time and records how the run ended.
   // Appends an `end` record unless the stream already had one. `signal`: see RunInfo.
   void finish(EndStatus status, int exit_code, std::string message, int signal = 0);
