@@ -1,4 +1,6 @@
 // Packing of instants and links (core/instant_list.h, core/link_list.h).
+#include <algorithm>
+
 #include "core/instant_list.h"
 #include "core/link_list.h"
 #include "core/packed_fields.h"
@@ -41,6 +43,9 @@ void LinkList::push_back(const Link& link) {
   w.put_signed(static_cast<std::int64_t>(link.from) + 1);
   w.put_signed(static_cast<std::int64_t>(link.to) + 1);
   w.put(packed::relative(link.event, ref, kNoEvent));
+  if (records_.size() % kPage == 0) page_from_.push_back(link.from_t);
+  page_from_.back() = std::min(page_from_.back(), link.from_t);
+  longest_ = std::max(longest_, link.to_t - link.from_t);
   records_.push(link.to_t, 0, static_cast<std::uint8_t>(link.kind), w.bytes(), ref);
 }
 

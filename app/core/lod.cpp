@@ -1,6 +1,7 @@
 #include "core/lod.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace loopscope {
 
@@ -58,6 +59,7 @@ void lod_spans(const SpanList& spans, const TimeAxis& axis, Nanos open_end, std:
                float min_px) {
   const auto [begin, end] = visible_span_range(spans, axis.start(), axis.end());
   const double min_ns = axis.ns_per_px() * min_px;
+  const auto smooth_ns = static_cast<Nanos>(std::floor(min_ns));  // integer widths below it are below min_ns
   const auto width_ns = [&](std::size_t i) { return end_of(spans, i, open_end) - static_cast<double>(spans.start_of(i)); };
 
   std::size_t i = begin;
@@ -81,6 +83,16 @@ void lod_spans(const SpanList& spans, const TimeAxis& axis, Nanos open_end, std:
     std::size_t j = i;
     double group_end = end_of(spans, i, open_end);
     while (j + 1 < end) {
+      // The rest of a page whose spans and gaps are all narrower than min_px is absorbed
+      // whole (what the steps below would do span by span): a zoomed-out frame passes over a
+      // lane a page at a time.
+      const std::size_t page = (j + 1) / SpanList::kPage;
+      const std::size_t page_last = std::min({(page + 1) * SpanList::kPage, end, spans.packed_size()}) - 1;
+      if (page_last > j + 1 && spans.page_smooth(page, smooth_ns)) {
+        j = page_last;
+        group_end = end_of(spans, j, open_end);
+        continue;
+      }
       const double limit = group_end + min_ns;
       const std::size_t k = gallop(j + 1, end, [&](std::size_t x) { return end_of(spans, x, open_end) <= limit; });
       if (k > j + 1) {

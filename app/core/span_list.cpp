@@ -1,5 +1,7 @@
 #include "core/span_list.h"
 
+#include <algorithm>
+
 #include "core/packed_fields.h"
 
 namespace loopscope {
@@ -22,6 +24,15 @@ Span& SpanList::push_back(const Span& span) {
     // A packed span is closed: only the last one can be open (end - start cannot overflow).
     const Nanos length = s.end == kOpenEnd ? kOpenEnd : s.end - s.start;
     const auto tag = static_cast<std::uint8_t>(static_cast<unsigned>(s.kind) | (static_cast<unsigned>(s.flags) << 4));
+    const std::size_t page = packed_.size() / kPage;
+    if (page == page_widest_.size()) {
+      page_widest_.push_back(0);
+      page_gap_.push_back(0);
+    }
+    const Nanos gap = packed_.empty() ? 0 : s.start - packed_end_;
+    page_widest_[page] = std::max(page_widest_[page], s.end == kOpenEnd ? kOpenEnd : length);
+    page_gap_[page] = std::max(page_gap_[page], gap);
+    packed_end_ = s.end;
     packed_.push(s.start, length, tag, w.bytes(), ref);
   }
   last_ = span;
@@ -46,6 +57,8 @@ Span SpanList::unpack(std::size_t i) const {
   return s;
 }
 
-std::size_t SpanList::bytes() const { return packed_.bytes(); }
+std::size_t SpanList::bytes() const {
+  return packed_.bytes() + (page_widest_.capacity() + page_gap_.capacity()) * sizeof(Nanos);
+}
 
 }  // namespace loopscope

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "core/paged_records.h"
 #include "core/record_iterator.h"
@@ -42,6 +43,16 @@ class SpanList : public RecordRange<SpanList, Span> {
   }
   SpanSlice slice(std::size_t first, std::size_t last) const { return {*this, first, last}; }
 
+  // Pages of spans, for the level of detail to pass over a run of spans all narrower than it
+  // merges, a page at a time: span i is in page i / kPage. A page is smooth at `min_ns` when
+  // each of its spans, and each gap before one (from the span before it, also across pages),
+  // is shorter than that. Only packed spans count (the last span is in no page).
+  static constexpr std::size_t kPage = PagedRecords::kPageSize;
+  std::size_t packed_size() const { return packed_.size(); }
+  bool page_smooth(std::size_t page, Nanos min_ns) const {
+    return page < page_widest_.size() && page_widest_[page] < min_ns && page_gap_[page] < min_ns;
+  }
+
   // Appends a span, packing the one before; returns the new last span, which the caller may
   // change until the next push.
   Span& push_back(const Span& span);
@@ -57,6 +68,8 @@ class SpanList : public RecordRange<SpanList, Span> {
   }
 
   PagedRecords packed_{true};  // time = start, second = end - start, tag = kind | flags << 4
+  std::vector<Nanos> page_widest_, page_gap_;  // per page: the widest span, the widest gap
+  Nanos packed_end_ = 0;                       // end of the last packed span
   Span last_;
   bool has_last_ = false;
 };

@@ -185,3 +185,35 @@ TEST_CASE("a copied string pool keeps ids and texts", "[strings]") {
   CHECK(ids[15000] == ids[0]);
   CHECK(copy.size() == pool.size());
 }
+
+TEST_CASE("the links in a window are all those that overlap it, in order", "[packed]") {
+  std::mt19937 rng(9);
+  LinkList links;
+  std::vector<Link> all;
+  Nanos t = 0;
+  for (int i = 0; i < 20000; ++i) {
+    t += static_cast<Nanos>(rng() % 5000);
+    Link link;
+    link.to_t = t;
+    // Mostly short hops, a few very long ones (a task woken long after it became ready).
+    link.from_t = t - (rng() % 500 == 0 ? static_cast<Nanos>(rng() % 20'000'000) : static_cast<Nanos>(rng() % 3000));
+    link.from = static_cast<LaneId>(rng() % 10);
+    link.to = static_cast<LaneId>(rng() % 10);
+    link.event = static_cast<EventIndex>(i);
+    links.push_back(link);
+    all.push_back(link);
+  }
+  for (Nanos width : {Nanos{1000}, Nanos{100'000}, Nanos{5'000'000}, t}) {
+    for (Nanos from : {Nanos{0}, t / 2, t - width}) {
+      INFO("window " << from << " + " << width);
+      std::vector<std::size_t> expected, got;
+      for (std::size_t i = 0; i < all.size(); ++i)
+        if (all[i].to_t >= from && all[i].from_t <= from + width) expected.push_back(i);
+      links.visit_overlapping(from, from + width, [&](std::size_t i, const Link&) {
+        got.push_back(i);
+        return true;
+      });
+      CHECK(got == expected);
+    }
+  }
+}
