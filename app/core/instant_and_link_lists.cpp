@@ -7,6 +7,8 @@
 
 namespace loopscope {
 
+static_assert(static_cast<unsigned>(InstantKind::Receive) < 32);  // kinds_in: one bit each
+
 // Instant fields: event (against the page's reference event), line, text, extra.
 void InstantList::push_back(const Instant& in) {
   const std::uint32_t ref = records_.next_ref(in.event);
@@ -15,7 +17,24 @@ void InstantList::push_back(const Instant& in) {
   w.put_signed(in.line);
   w.put(in.text);
   w.put(in.extra);
+  if (records_.size() % kPage == 0) page_kinds_.push_back(0);
+  page_kinds_.back() |= 1u << static_cast<unsigned>(in.kind);
   records_.push(in.t, 0, static_cast<std::uint8_t>(in.kind), w.bytes(), ref);
+}
+
+std::uint32_t InstantList::kinds_in(std::size_t first, std::size_t count) const {
+  const std::size_t last = std::min(first + count, size());
+  std::uint32_t kinds = 0;
+  for (std::size_t i = first; i < last;) {
+    if (i % kPage == 0 && i + kPage <= last) {
+      kinds |= page_kinds_[i / kPage];
+      i += kPage;
+    } else {
+      kinds |= 1u << static_cast<unsigned>(kind(i));
+      ++i;
+    }
+  }
+  return kinds;
 }
 
 Instant InstantList::operator[](std::size_t i) const {

@@ -8,8 +8,8 @@ namespace loopscope {
 namespace {
 
 double end_of(const SpanList& spans, std::size_t i, Nanos open_end) {
-  const Nanos end = spans.end_of(i);
-  return static_cast<double>(end == kOpenEnd ? std::max(open_end, spans.start_of(i)) : end);
+  const auto [start, end] = spans.bounds_of(i);
+  return static_cast<double>(end == kOpenEnd ? std::max(open_end, start) : end);
 }
 
 // Pixels far outside the view are clipped so float maths and draw lists stay sane.
@@ -60,7 +60,10 @@ void lod_spans(const SpanList& spans, const TimeAxis& axis, Nanos open_end, std:
   const auto [begin, end] = visible_span_range(spans, axis.start(), axis.end());
   const double min_ns = axis.ns_per_px() * min_px;
   const auto smooth_ns = static_cast<Nanos>(std::floor(min_ns));  // integer widths below it are below min_ns
-  const auto width_ns = [&](std::size_t i) { return end_of(spans, i, open_end) - static_cast<double>(spans.start_of(i)); };
+  const auto width_ns = [&](std::size_t i) {
+    const auto [start, end] = spans.bounds_of(i);
+    return static_cast<double>(end == kOpenEnd ? std::max(open_end, start) : end) - static_cast<double>(start);
+  };
 
   std::size_t i = begin;
   while (i < end) {

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <span>
 #include <utility>
@@ -47,6 +48,16 @@ class PagedRecords {
     return v != kFar ? v : far_value(i, true);
   }
   std::uint8_t tag(std::size_t i) const { return tags(pages_[i >> kPageShift])[i & (kPageSize - 1)]; }
+  // time(i) and time(i) + second(i) with one page lookup (a span's start and end).
+  std::pair<std::int64_t, std::int64_t> time_and_end(std::size_t i) const {
+    const Page* p = pages_[i >> kPageShift];
+    const std::size_t j = i & (kPageSize - 1);
+    const std::uint32_t d = times(p)[j], v = seconds(p)[j];
+    const std::int64_t time = p->base + (d != kFar ? d : far_value(i, false));
+    if (v != kFar) return {time, time + v};
+    const std::int64_t second = far_value(i, true);
+    return {time, second == kOpenEnd64 ? kOpenEnd64 : time + second};
+  }
   // The variable-length fields of record i (read them with packed::FieldReader).
   const std::uint8_t* fields(std::size_t i) const;
   // The reference number of record i's page.
@@ -66,6 +77,7 @@ class PagedRecords {
 
  private:
   static constexpr std::uint32_t kFar = 0xffffffffu;  // the value is in far_
+  static constexpr std::int64_t kOpenEnd64 = std::numeric_limits<std::int64_t>::max();  // "open" (kOpenEnd)
   static constexpr unsigned kMarkShift = 4;            // a fields offset mark every 16 records
 
   struct Page {
@@ -93,8 +105,8 @@ class PagedRecords {
   std::size_t page_bytes(const Page* p) const { return layout(p->cap).fields + p->room; }
 
   static const std::uint32_t* times(const Page* p) { return reinterpret_cast<const std::uint32_t*>(p + 1); }
-  const std::uint32_t* seconds(const Page* p) const {
-    return reinterpret_cast<const std::uint32_t*>(reinterpret_cast<const char*>(p) + layout(p->cap).seconds);
+  static const std::uint32_t* seconds(const Page* p) {
+    return reinterpret_cast<const std::uint32_t*>(reinterpret_cast<const char*>(p) + sizeof(Page) + 4 * p->cap);
   }
   const std::uint8_t* tags(const Page* p) const {
     return reinterpret_cast<const std::uint8_t*>(p) + layout(p->cap).tags;

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "core/paged_records.h"
@@ -38,6 +39,10 @@ class SpanList : public RecordRange<SpanList, Span> {
   Span operator[](std::size_t i) const { return i < packed_.size() ? unpack(i) : last_; }
   Nanos start_of(std::size_t i) const { return i < packed_.size() ? packed_.time(i) : last_.start; }
   Nanos end_of(std::size_t i) const { return i < packed_.size() ? packed_end(i) : last_.end; }
+  // Start and end at once (the level of detail's inner loop).
+  std::pair<Nanos, Nanos> bounds_of(std::size_t i) const {
+    return i < packed_.size() ? packed_.time_and_end(i) : std::pair<Nanos, Nanos>{last_.start, last_.end};
+  }
   SpanKind kind_of(std::size_t i) const {
     return i < packed_.size() ? static_cast<SpanKind>(packed_.tag(i) & 0x0f) : last_.kind;
   }

@@ -141,8 +141,8 @@ void RowPainter::merged_block(const SpanItem& item, Rgba color) {
   if (x1 - item.x0 > size * 3) label(item.x0, x1, label_mid(), Font::Small, theme.text, std::to_string(item.count) + " spans");
 }
 
-Rgba RowPainter::marker_color(const Instant& in, const Lane& lane) const {
-  switch (in.kind) {
+Rgba RowPainter::marker_color(InstantKind kind, const Lane& lane) const {
+  switch (kind) {
     case InstantKind::Print: return theme.text;
     case InstantKind::Yield: return colors.of(lane.id);
     case InstantKind::Receive: return theme.lane_gen;
@@ -169,25 +169,35 @@ std::vector<RowPainter::Marker> RowPainter::plan_markers(const Lane& lane, const
   for (const InstantItem& item : items.instants) {
     Planned p;
     p.marker.x = item.x;
-    // The cluster's most telling instant gives the shape; every labelled one may speak.
+    // The cluster's most telling instant gives the shape (its kind, found from the kinds in
+    // the cluster however many it holds); every labelled one may speak, and the first
+    // kMostRead are read (no label has room for more; the rest only add to "+N").
+    constexpr std::uint32_t kMostRead = 64;
+    const std::uint32_t kinds = lane.instants.kinds_in(item.first, item.count);
+    for (unsigned k = 0; k < 32; ++k) {
+      const auto kind = static_cast<InstantKind>(k);
+      if ((kinds >> k & 1u) && (!p.marker.kind || importance(kind) > importance(*p.marker.kind))) p.marker.kind = kind;
+    }
     std::vector<std::pair<int, std::string>> said;  // (importance, label), most telling first
-    for (std::uint32_t i = 0; i < item.count && item.first + i < lane.instants.size(); ++i) {
+    const std::uint32_t read = std::min(item.count, kMostRead);
+    for (std::uint32_t i = 0; i < read && item.first + i < lane.instants.size(); ++i) {
       const Instant in = lane.instants[item.first + i];
-      if (!p.marker.instant || importance(in.kind) > importance(p.marker.instant->kind)) p.marker.instant = in;
       if (wordless(in.kind)) continue;
       if (std::string text = marker_text(trace, in); !text.empty()) said.emplace_back(importance(in.kind), std::move(text));
     }
+    const std::size_t unread = item.count - read;
     std::stable_sort(said.begin(), said.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    if (!p.marker.instant) continue;
-    p.top = top_line && on_top_line(p.marker.instant->kind);
+    if (!p.marker.kind) continue;
+    p.top = top_line && on_top_line(*p.marker.kind);
     p.marker.y = p.top ? (y0 + top_line_bottom()) * 0.5f : mid();
-    p.marker.color = marker_color(*p.marker.instant, lane);
-    p.marker.label_color = said.size() > 1 ? theme.text_dim : theme.text;
+    p.marker.color = marker_color(*p.marker.kind, lane);
+    p.marker.label_color = said.size() + unread > 1 ? theme.text_dim : theme.text;
     labels.force({p.marker.x - r, p.marker.y - r * 1.1f, p.marker.x + r, p.marker.y + r * 1.1f});  // no label over a marker
     if (!said.empty()) {
       p.full = said.front().second;
       for (std::size_t i = 1; i < said.size(); ++i) p.full += "  " + said[i].second;
-      p.brief = said.size() > 1 ? said.front().second + "  +" + std::to_string(said.size() - 1) : p.full;
+      if (unread > 0) p.full += "  +" + std::to_string(unread);
+      p.brief = said.size() + unread > 1 ? said.front().second + "  +" + std::to_string(said.size() - 1 + unread) : p.full;
     }
     planned.push_back(std::move(p));
   }
@@ -224,7 +234,7 @@ void RowPainter::paint_markers(const std::vector<Marker>& markers) {
   for (const Marker& m : markers) {
     const float x = m.x, y = m.y;
     const Rgba outline = with_alpha(theme.panel, 0.9f);
-    switch (m.instant->kind) {
+    switch (*m.kind) {
       case InstantKind::Print:  // a speech tab
         canvas.rect({x - r * 0.9f, y - r}, {x + r * 0.9f, y + r * 0.4f}, m.color, 2.0f);
         canvas.triangle({x - r * 0.4f, y + r * 0.4f}, {x + r * 0.3f, y + r * 0.4f}, {x - r * 0.5f, y + r * 1.1f}, m.color);

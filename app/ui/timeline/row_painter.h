@@ -85,7 +85,7 @@ struct RowPainter {
   // paint() draws them after the spans.
   struct Marker {
     float x = 0, y = 0;
-    std::optional<Instant> instant;    // the one whose shape is drawn
+    std::optional<InstantKind> kind;   // the kind whose shape is drawn
     std::string label;                 // empty: no room, or nothing to say
     Font font = Font::Small;
     Rgba color = 0, label_color = 0;
@@ -93,7 +93,7 @@ struct RowPainter {
   };
   std::vector<Marker> plan_markers(const Lane& lane, const RowItems& items);
   void paint_markers(const std::vector<Marker>& markers);
-  Rgba marker_color(const Instant& instant, const Lane& lane) const;
+  Rgba marker_color(InstantKind kind, const Lane& lane) const;
 };
 
 }  // namespace loopscope::timeline
