@@ -18,17 +18,23 @@ void InstantList::push_back(const Instant& in) {
   w.put(in.text);
   w.put(in.extra);
   if (records_.size() % kPage == 0) page_kinds_.push_back(0);
+  if (records_.size() % kGroup == 0) group_kinds_.push_back(0);
   page_kinds_.back() |= 1u << static_cast<unsigned>(in.kind);
+  group_kinds_.back() |= 1u << static_cast<unsigned>(in.kind);
   records_.push(in.t, 0, static_cast<std::uint8_t>(in.kind), w.bytes(), ref);
 }
 
 std::uint32_t InstantList::kinds_in(std::size_t first, std::size_t count) const {
   const std::size_t last = std::min(first + count, size());
   std::uint32_t kinds = 0;
+  // Whole pages where they fit, else whole groups, else one by one.
   for (std::size_t i = first; i < last;) {
     if (i % kPage == 0 && i + kPage <= last) {
       kinds |= page_kinds_[i / kPage];
       i += kPage;
+    } else if (i % kGroup == 0 && i + kGroup <= last) {
+      kinds |= group_kinds_[i / kGroup];
+      i += kGroup;
     } else {
       kinds |= 1u << static_cast<unsigned>(kind(i));
       ++i;

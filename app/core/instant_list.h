@@ -23,12 +23,15 @@ class InstantList : public RecordRange<InstantList, Instant> {
   // million markers is summed up a page of 256 at a time.
   std::uint32_t kinds_in(std::size_t first, std::size_t count) const;
   void push_back(const Instant& instant);
-  std::size_t bytes() const { return records_.bytes() + page_kinds_.capacity() * sizeof(std::uint32_t); }
+  std::size_t bytes() const {
+    return records_.bytes() + (page_kinds_.capacity() + group_kinds_.capacity()) * sizeof(std::uint32_t);
+  }
 
  private:
-  static constexpr std::size_t kPage = PagedRecords::kPageSize;
-  PagedRecords records_;                 // time = t, tag = kind
-  std::vector<std::uint32_t> page_kinds_;  // per page of kPage instants: the kinds in it
+  static constexpr std::size_t kPage = PagedRecords::kPageSize, kGroup = 16;
+  PagedRecords records_;                    // time = t, tag = kind
+  std::vector<std::uint32_t> page_kinds_;   // per page of kPage instants: the kinds in it
+  std::vector<std::uint32_t> group_kinds_;  // per group of kGroup instants
 };
 
 }  // namespace loopscope

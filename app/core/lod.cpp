@@ -89,10 +89,16 @@ void lod_spans(const SpanList& spans, const TimeAxis& axis, Nanos open_end, std:
       // The rest of a page whose spans and gaps are all narrower than min_px is absorbed
       // whole (what the steps below would do span by span): a zoomed-out frame passes over a
       // lane a page at a time.
-      const std::size_t page = (j + 1) / SpanList::kPage;
-      const std::size_t page_last = std::min({(page + 1) * SpanList::kPage, end, spans.packed_size()}) - 1;
-      if (page_last > j + 1 && spans.page_smooth(page, smooth_ns)) {
-        j = page_last;
+      const std::size_t limit_index = std::min(end, spans.packed_size());  // pages hold packed spans
+      std::size_t page = (j + 1) / SpanList::kPage, skipped_to = j;
+      while (spans.page_smooth(page, smooth_ns)) {
+        const std::size_t page_last = std::min((page + 1) * SpanList::kPage, limit_index) - 1;
+        if (page_last <= j + 1 || page_last <= skipped_to) break;
+        skipped_to = page_last;
+        ++page;
+      }
+      if (skipped_to > j) {
+        j = skipped_to;
         group_end = end_of(spans, j, open_end);
         continue;
       }

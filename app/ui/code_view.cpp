@@ -17,10 +17,13 @@ constexpr std::size_t kMaxMarkItems = 10;
 
 }  // namespace
 
-void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks) {
+void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks, std::size_t until) {
   const auto& events = trace.events();
-  for (std::size_t i = from; i < events.size(); ++i) {
-    const Event& e = events[i];
+  until = std::min(until, events.size());
+  for (std::size_t i = from; i < until; ++i) {
+    const EventKind kind = events.kind(i);  // read without decoding the event
+    if (kind != EventKind::Suspend && kind != EventKind::Leave) continue;
+    const Event e = events[i];
     if (e.line <= 0) continue;
     const bool suspend = e.kind == EventKind::Suspend;
     const bool yield = e.kind == EventKind::Leave && static_cast<GenHow>(e.sub) == GenHow::Yield;
@@ -114,8 +117,10 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
     marks_.clear();
     marks_events_ = 0;
   }
-  add_line_marks(trace, marks_events_, marks_);
-  marks_events_ = trace.events().size();
+  // At most a million events a frame: a large trace fills its marks in over a few frames.
+  const std::size_t until = std::min(trace.events().size(), marks_events_ + 1'000'000);
+  add_line_marks(trace, marks_events_, marks_, until);
+  marks_events_ = until;
   const auto lines = split_lines(tokens_for_);
   // The step at the playhead: its line gets the arrow, in its lane's colour.
   int current_line = 0;

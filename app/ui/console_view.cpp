@@ -14,7 +14,7 @@ void ConsoleView::Scan(const Trace& trace) {
   const auto& events = trace.events();
   if (events.size() < scanned_) Reset();  // a new, shorter trace
   for (; scanned_ < events.size(); ++scanned_) {
-    if (events[scanned_].kind == EventKind::Print) prints_.push_back(static_cast<EventIndex>(scanned_));
+    if (events.kind(scanned_) == EventKind::Print) prints_.push_back(static_cast<EventIndex>(scanned_));
   }
 }
 

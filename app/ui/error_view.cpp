@@ -48,7 +48,9 @@ std::vector<Problem> problems_from_trace(const Trace& trace) {
   std::vector<Problem> out;
   const auto& events = trace.events();
   for (EventIndex i = 0; i < events.size(); ++i) {
-    const Event& e = events[i];
+    const EventKind kind = events.kind(i);  // read without decoding the event: this scans them all
+    if (kind != EventKind::Exception && kind != EventKind::Warning) continue;
+    const Event e = events[i];
     if (e.kind == EventKind::Exception) {
       Problem p;
       p.title = std::string(trace.str(e.text));

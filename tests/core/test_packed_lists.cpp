@@ -163,6 +163,12 @@ TEST_CASE("packed instants and links read back", "[packed]") {
     links.push_back(link);
     link_list.push_back(link);
   }
+  for (int probe = 0; probe < 300; ++probe) {  // the kinds of a run of instants, however long
+    const std::size_t first = rng() % instants.size(), count = rng() % (instants.size() - first + 1);
+    std::uint32_t expected = 0;
+    for (std::size_t i = first; i < first + count; ++i) expected |= 1u << static_cast<unsigned>(instants[i].kind);
+    REQUIRE(instant_list.kinds_in(first, count) == expected);
+  }
   for (std::size_t i = 0; i < instants.size(); ++i) {
     INFO("record " << i);
     REQUIRE(same(instant_list[i], instants[i]));
