@@ -6,6 +6,8 @@
 
 namespace loopscope {
 
+static_assert(static_cast<unsigned>(EventKind::Unknown) < 32);  // page_kinds_: one bit each
+
 namespace {
 
 // Kinds whose `aux` is a time (a run's ready time, a suspension's due time, a stall's start):
@@ -33,6 +35,8 @@ void EventList::push_back(const Event& ev) {
   const auto index = static_cast<EventIndex>(size());
   if (seq_starts_.empty() || last_seq_ + 1 != ev.seq) seq_starts_.emplace_back(index, ev.seq);
   last_seq_ = ev.seq;
+  if (index % kPage == 0) page_kinds_.push_back(0);
+  page_kinds_.back() |= 1u << static_cast<unsigned>(ev.kind);
   records_.push(ev.t, 0, static_cast<std::uint8_t>(ev.kind), w.bytes(), 0);
 }
 
@@ -73,7 +77,8 @@ std::uint32_t EventList::seq(std::size_t i) const {
 }
 
 std::size_t EventList::bytes() const {
-  return records_.bytes() + seq_starts_.capacity() * sizeof(seq_starts_[0]);
+  return records_.bytes() + seq_starts_.capacity() * sizeof(seq_starts_[0]) +
+         page_kinds_.capacity() * sizeof(std::uint32_t);
 }
 
 }  // namespace loopscope

@@ -47,7 +47,7 @@ void LaneNames::refresh(const Trace& trace) {
   std::size_t renames = 0;
   const auto& events = trace.events();
   if (trace.lanes().size() == lanes_seen_ && events.size() == events_seen_) return;
-  for (std::size_t i = events_seen_; i < events.size(); ++i) renames += events.kind(i) == EventKind::Rename;
+  events.visit_kinds(events_seen_, events.size(), {EventKind::Rename}, [&](std::size_t) { ++renames; });
   const bool changed = trace.lanes().size() != lanes_seen_ || renames > 0;
   events_seen_ = events.size();
   if (!changed) return;

@@ -58,6 +58,13 @@ class PagedRecords {
     const std::int64_t second = far_value(i, true);
     return {time, second == kOpenEnd64 ? kOpenEnd64 : time + second};
   }
+  // The tags of the page holding record i, from record i on: `count` of them (to the page's end).
+  const std::uint8_t* tags_from(std::size_t i, std::size_t& count) const {
+    const Page* p = pages_[i >> kPageShift];
+    const std::size_t j = i & (kPageSize - 1);
+    count = p->count - j;
+    return tags(p) + j;
+  }
   // The variable-length fields of record i (read them with packed::FieldReader).
   const std::uint8_t* fields(std::size_t i) const;
   // The reference number of record i's page.

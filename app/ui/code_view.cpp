@@ -19,22 +19,19 @@ constexpr std::size_t kMaxMarkItems = 10;
 
 void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks, std::size_t until) {
   const auto& events = trace.events();
-  until = std::min(until, events.size());
-  for (std::size_t i = from; i < until; ++i) {
-    const EventKind kind = events.kind(i);  // read without decoding the event
-    if (kind != EventKind::Suspend && kind != EventKind::Leave) continue;
+  events.visit_kinds(from, until, {EventKind::Suspend, EventKind::Leave}, [&](std::size_t i) {
     const Event e = events[i];
-    if (e.line <= 0) continue;
+    if (e.line <= 0) return;
     const bool suspend = e.kind == EventKind::Suspend;
     const bool yield = e.kind == EventKind::Leave && static_cast<GenHow>(e.sub) == GenHow::Yield;
-    if (!suspend && !yield) continue;
+    if (!suspend && !yield) return;
     LineMarks& m = marks[e.line];
     (suspend ? m.suspends : m.yields) += 1;
     if (m.items.size() < kMaxMarkItems) {
       const std::string lane = trace.lane_ok(e.lane) ? std::string(trace.lane_name(e.lane)) : std::string();
       m.items.push_back(lane + (suspend ? " awaits " : " yields ") + std::string(trace.str(e.text)));
     }
-  }
+  });
 }
 
 std::map<int, LineMarks> line_marks(const Trace& trace) {

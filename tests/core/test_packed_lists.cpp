@@ -84,6 +84,13 @@ TEST_CASE("packed events read back field for field", "[packed]") {
     REQUIRE(list.lane(i) == pushed[i].lane);
     REQUIRE(list.seq(i) == pushed[i].seq);
   }
+  for (std::size_t from : {std::size_t{0}, std::size_t{300}, std::size_t{4999}}) {  // the scans of the views
+    std::vector<std::size_t> expected, got;
+    for (std::size_t i = from; i < pushed.size(); ++i)
+      if (pushed[i].kind == EventKind::Print || pushed[i].kind == EventKind::Exception) expected.push_back(i);
+    list.visit_kinds(from, list.size(), {EventKind::Print, EventKind::Exception}, [&](std::size_t i) { got.push_back(i); });
+    CHECK(got == expected);
+  }
   const EventList copy = list;
   std::size_t i = 0;
   for (const Event& e : copy) CHECK(same(e, pushed[i++]));
