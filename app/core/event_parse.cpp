@@ -67,8 +67,6 @@ const FieldTable& field_slots() {
   return table;
 }
 
-const EventRecord kDefaultRecord{};
-
 }  // namespace
 
 bool read_record_int(simdjson::dom::element value, std::int64_t& out) {
@@ -100,10 +98,16 @@ void set_record_field(EventRecord& record, int index, std::string_view value) {
   record.*(field_slots().at(index).str_field) = value;
 }
 
-void reset_record_field(EventRecord& record, int index) {
-  const FieldSlot& slot = field_slots().at(index);
-  if (slot.int_field) record.*(slot.int_field) = kDefaultRecord.*(slot.int_field);
-  else record.*(slot.str_field) = {};
+const RecordFieldSlot* record_field_slots() {
+  static const std::array<RecordFieldSlot, kRecordFields> slots = [] {
+    std::array<RecordFieldSlot, kRecordFields> out{};
+    for (int i = 0; i < kRecordFields; ++i) {
+      const FieldSlot& slot = field_slots().at(i);
+      out[static_cast<std::size_t>(i)] = {slot.int_field, slot.str_field};
+    }
+    return out;
+  }();
+  return slots.data();
 }
 
 bool parse_record(simdjson::dom::object object, EventRecord& record, std::string* error) {

@@ -5,6 +5,7 @@
 
 #include <simdjson.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,10 +16,17 @@ namespace loopscope {
 // The fields of the stream format, by number (a RecordBatch keeps parsed fields so).
 inline constexpr int kRecordFields = 49;
 int record_field_index(std::string_view name);  // -1: not a field of the format
+
+// Where field number i goes in an EventRecord (one of the two members is set).
+struct RecordFieldSlot {
+  std::int64_t EventRecord::* int_field = nullptr;
+  std::string_view EventRecord::* str_field = nullptr;
+};
+const RecordFieldSlot* record_field_slots();  // kRecordFields of them
+
 bool record_field_is_int(int index);
 void set_record_field(EventRecord& record, int index, std::int64_t value);
 void set_record_field(EventRecord& record, int index, std::string_view value);
-void reset_record_field(EventRecord& record, int index);  // back to its value in EventRecord{}
 
 // A number field: ints as they are, floats truncated (a stream may write 12.0). False for a
 // number that is not usable (not finite, beyond int64).

@@ -9,8 +9,7 @@ namespace loopscope {
 
 namespace {
 constexpr std::size_t kFirstCap = 4;         // records in a list's first page, at first
-constexpr std::size_t kLaterCap = 64;        // in a later page (the list is long)
-constexpr std::size_t kFieldBytesGuess = 6;  // field bytes per record a new page makes room for
+constexpr std::size_t kFieldBytesGuess = 6;  // field bytes per record a list's first page makes room for
 
 // Pages grow by half (less slack than doubling), in steps of 4 records.
 std::size_t next_cap(std::size_t cap) {
@@ -114,19 +113,26 @@ void PagedRecords::push(std::int64_t time, std::int64_t second, std::uint8_t tag
                         std::span<const std::uint8_t> fields, std::uint32_t ref) {
   const std::size_t j = size_ & (kPageSize - 1);
   if (j == 0) {
-    const std::size_t cap = pages_.empty() ? kFirstCap : kLaterCap;
-    const std::size_t room = cap * kFieldBytesGuess;
+    // A later page (the list is long) is made whole at once, with room for fields as many as
+    // the page before held: it is filled, not grown.
+    const Page* before = pages_.empty() ? nullptr : pages_.back();
+    const std::size_t cap = before ? kPageSize : kFirstCap;
+    const std::size_t room = before ? before->used + before->used / 16 + fields.size() : cap * kFieldBytesGuess;
     auto* p = static_cast<Page*>(std::malloc(layout(cap).fields + room));
     if (!p) throw std::bad_alloc();
     *p = Page{time, ref, 0, static_cast<std::uint16_t>(cap), 0, static_cast<std::uint32_t>(room)};
     pages_.push_back(p);
   }
   Page*& p = pages_.back();
-  if (p->count == p->cap || p->used + fields.size() > p->room) {
+  // Short fields are copied as one 16-byte block (an inline copy, not a call): the page keeps
+  // room for that, and the writer's buffer is longer.
+  constexpr std::size_t kBlock = 16;
+  const std::size_t needed = std::max(fields.size(), kBlock);
+  if (p->count == p->cap || p->used + needed > p->room) {
     const std::size_t cap = p->count == p->cap ? next_cap(p->cap) : p->cap;
     // Room for the fields grows with the records: the page's average so far, for the new cap.
     const std::size_t average = p->count ? (p->used + p->count - 1) / p->count : kFieldBytesGuess;
-    const std::size_t room = std::max({p->used + fields.size(), std::size_t{p->room}, cap * average});
+    const std::size_t room = std::max({p->used + needed, std::size_t{p->room}, cap * average + kBlock});
     p = grown(p, cap, room);
   }
   const Layout l = layout(p->cap);
@@ -137,7 +143,8 @@ void PagedRecords::push(std::int64_t time, std::int64_t second, std::uint8_t tag
   base[l.lens + j] = static_cast<std::uint8_t>(fields.size());
   if ((j & ((std::size_t{1} << kMarkShift) - 1)) == 0)
     reinterpret_cast<std::uint16_t*>(base + l.marks)[j >> kMarkShift] = static_cast<std::uint16_t>(p->used);
-  std::memcpy(base + l.fields + p->used, fields.data(), fields.size());
+  if (fields.size() <= kBlock) std::memcpy(base + l.fields + p->used, fields.data(), kBlock);
+  else std::memcpy(base + l.fields + p->used, fields.data(), fields.size());
   p->used += static_cast<std::uint32_t>(fields.size());
   ++p->count;
   ++size_;

@@ -75,7 +75,8 @@ class PagedRecords {
     return (size_ & (kPageSize - 1)) == 0 ? candidate : pages_.back()->ref;
   }
 
-  // Appends a record (fields at most 255 bytes). `ref`: see next_ref.
+  // Appends a record (fields at most 255 bytes, readable 16 bytes from their start: the
+  // FieldWriter's buffer). `ref`: see next_ref.
   void push(std::int64_t time, std::int64_t second, std::uint8_t tag, std::span<const std::uint8_t> fields,
             std::uint32_t ref);
 

@@ -29,6 +29,8 @@ bool Trace::ingest_line(std::string_view json_line) {
 
 std::size_t Trace::ingest_batch(const RecordBatch& batch) {
   // One record, reused: each entry first puts back the fields the one before it set.
+  static const EventRecord kDefault{};
+  const RecordFieldSlot* slots = record_field_slots();
   EventRecord record;
   const RecordBatch::Entry* before = nullptr;
   std::size_t applied = 0;
@@ -37,14 +39,20 @@ std::size_t Trace::ingest_batch(const RecordBatch& batch) {
       note_problem(batch.chars_.substr(entry.text, entry.count));
       continue;
     }
-    if (before)
-      for (std::uint32_t i = 0; i < before->count; ++i) reset_record_field(record, batch.fields_[before->first + i].index);
+    if (before) {
+      for (std::uint32_t i = 0; i < before->count; ++i) {
+        const RecordFieldSlot& slot = slots[batch.fields_[before->first + i].index];
+        if (slot.int_field) record.*(slot.int_field) = kDefault.*(slot.int_field);
+        else record.*(slot.str_field) = {};
+      }
+    }
     for (std::uint32_t i = 0; i < entry.count; ++i) {
       const RecordBatch::Field& f = batch.fields_[entry.first + i];
+      const RecordFieldSlot& slot = slots[f.index];
       if (f.size == RecordBatch::kNumber)
-        set_record_field(record, f.index, f.value);
+        record.*(slot.int_field) = f.value;
       else
-        set_record_field(record, f.index, std::string_view(batch.chars_).substr(static_cast<std::size_t>(f.value), f.size));
+        record.*(slot.str_field) = std::string_view(batch.chars_).substr(static_cast<std::size_t>(f.value), f.size);
     }
     before = &entry;
     if (ingest_record(record)) ++applied;
