@@ -1,7 +1,7 @@
 // Running a Python script under the loopscope runtime in a child process.
-// The child gets its own process group; a reader thread parses nothing, it only splits the
-// event pipe into lines and hands them over through a locked queue. The owner (the main
-// thread) moves them into a Trace with pump(): only the owner ever touches the model.
+// The child gets its own process group; a reader thread splits the event pipe into lines,
+// parses them into record batches and hands those over through a locked queue. The owner (the
+// main thread) applies them to a Trace with pump(): only the owner ever touches the model.
 #pragma once
 
 #include <memory>
