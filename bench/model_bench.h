@@ -15,9 +15,10 @@ struct ModelBenchResult {
   std::size_t events = 0, lanes = 0, spans = 0, instants = 0, links = 0, strings = 0;
   double stream_mb = 0;               // the event stream's text
 
-  // Ingest of the stream's lines, as a live run does (Trace::ingest_line, one thread).
+  // Ingest of the stream's lines on one thread (Trace::ingest_line), as a load does.
   double ingest_s = 0;
-  // The same with the lines parsed on a second thread into batches (Trace::ingest_batch).
+  // The same as a live run does it: the lines parsed into batches on a reader thread, applied
+  // on this one (Trace::ingest_batch; app/runner/run_session.cpp).
   double pipelined_s = 0;
 
   // Memory held by the model after ingest: the allocator's bytes in use (mallinfo2) before and

@@ -94,8 +94,10 @@ bool BlockReader::next_line(std::string_view& line) {
 bool BlockReader::skip_past(std::string_view marker) {
   for (;;) {
     const std::string_view rest(buffer_.data() + begin_, buffer_.size() - begin_);
-    const auto at = rest.find(marker);
-    if (at != std::string_view::npos) {
+    // memmem, not string_view::find: that one stops at every '"' of the JSON being skipped.
+    const void* found = ::memmem(rest.data(), rest.size(), marker.data(), marker.size());
+    if (found) {
+      const auto at = static_cast<std::size_t>(static_cast<const char*>(found) - rest.data());
       consumed_ += at + marker.size();
       begin_ += at + marker.size();
       return true;

@@ -37,13 +37,14 @@ bool read_record_int(simdjson::dom::element value, std::int64_t& out);
 // format says). False, with `error`, for a bad number.
 template <class OnInt, class OnString>
 bool visit_record_fields(simdjson::dom::object object, OnInt&& on_int, OnString&& on_string, std::string* error) {
+  const RecordFieldSlot* slots = record_field_slots();
   for (const auto field : object) {
     const int index = record_field_index(field.key);
     if (index < 0) continue;
     const auto type = field.value.type();
     const bool number = type == simdjson::dom::element_type::INT64 || type == simdjson::dom::element_type::UINT64 ||
                         type == simdjson::dom::element_type::DOUBLE;
-    if (record_field_is_int(index)) {
+    if (slots[index].int_field) {
       if (!number) continue;
       std::int64_t value = 0;
       if (!read_record_int(field.value, value)) {

@@ -23,7 +23,7 @@ class NameTable {
     for (std::size_t at = hash(name);; at = (at + 1) & kMask) {
       const Entry& e = entries_[at];
       if (e.name.empty()) return nullptr;
-      if (e.name == name) return &e.value;
+      if (same(e.name, name)) return &e.value;
     }
   }
 
@@ -33,6 +33,13 @@ class NameTable {
     std::string_view name;
     Value value{};
   };
+  // Names are a few characters: compared in line, not through a memcmp call.
+  static bool same(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
   static std::size_t hash(std::string_view name) {
     if (name.empty()) return 0;
     const auto first = static_cast<unsigned char>(name.front()), last = static_cast<unsigned char>(name.back());
