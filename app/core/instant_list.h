@@ -1,4 +1,4 @@
-// A lane's instants (prints, yields, marks), packed: about 10 bytes each instead of 32. The
+// A lane's instants (prints, yields, marks), packed: about 15 bytes each instead of 32. The
 // time is read directly (the timeline clusters on it); operator[] decodes the whole instant.
 #pragma once
 

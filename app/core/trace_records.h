@@ -52,8 +52,9 @@ std::string_view to_string(GenHow how);
 std::string_view to_string(EndStatus status);
 std::string_view to_string(ExitHow how);
 
-// One record of the event stream, compacted (56 bytes). Lane fields (lane, other) hold model
-// LaneIds, not the stream's ids. Which field holds what, per kind:
+// One record of the event stream, decoded (the model stores it packed: core/event_list.h).
+// Lane fields (lane, other) hold model LaneIds, not the stream's ids. Which field holds what,
+// per kind:
 //   Lane:    text=name extra=coro/thread/obj other=parent line=created/def line sub=LaneKind
 //   Rename:  text=new name
 //   Run:     aux=ready time  other=waker lane  sub=WakeWhy  line=resumed at  late=timer lateness
