@@ -138,6 +138,7 @@ int main(int argc, char** argv) {
   BenchOptions bench;
   bench_cmd->add_option("--events", bench.events, "Events in the ingest and frame benchmarks");
   bench_cmd->add_flag("--quick", bench.quick, "Small workloads");
+  bench_cmd->add_flag("--full", bench.full, "The model at ten million events (--events 10000000)");
   bench_cmd->add_option("--python", bench.python, "Python interpreter");
 
   CLI11_PARSE(app, argc, argv);

@@ -12,11 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "bench/timeline_frame_bench.h"
+#include "bench/model_bench.h"
 #include "cli/commands.h"
 #include "core/chrome_export.h"
-#include "core/synthetic_stream.h"
-#include "core/trace_io.h"
 #include "runner/child_process.h"
 #include "runner/fd_reader.h"
 #include "runner/run_session.h"
@@ -204,58 +202,80 @@ std::vector<BenchRow> bench_overhead(const BenchContext& ctx) {
   return rows;
 }
 
-std::vector<BenchRow> bench_ingest(const BenchContext& ctx) {
-  std::string stream;
-  append_synthetic_stream(stream, static_cast<std::size_t>(ctx.events));
-  std::vector<BenchRow> rows;
-
-  Trace trace;
-  auto start = Clock::now();
-  std::string_view rest(stream);
-  while (!rest.empty()) {
-    const auto nl = rest.find('\n');
-    trace.ingest_line(rest.substr(0, nl));
-    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-  }
-  double s = seconds_since(start);
-  const auto n = static_cast<double>(trace.events().size());
-  rows.push_back({"ingest (live path)", fmt("%.2f M events/s", n / s / 1e6),
-                  fmt("%.0f events in %.3f s", n, s), !trace.empty()});
-
-  const fs::path file = fs::temp_directory_path() / ("loopscope-bench-" + std::to_string(::getpid()) + ".json");
-  std::string error;
-  start = Clock::now();
-  const bool saved = save_chrome_trace(trace, file.string(), &error);
-  const double save_s = seconds_since(start);
-  Trace loaded;
-  start = Clock::now();
-  const bool ok = saved && load_trace_file(file.string(), loaded, &error);
-  s = seconds_since(start);
-  std::error_code ec;
-  const auto bytes = static_cast<double>(fs::file_size(file, ec));
-  fs::remove(file, ec);
-  rows.push_back({"load saved .json", ok ? fmt("%.3f s", s) : "failed",
-                  ok ? fmt("%.0f events, %.0f MB (export took %.2f s)", static_cast<double>(loaded.events().size()),
-                           bytes / 1e6, save_s)
-                     : error,
-                  ok});
-  return rows;
-}
-
-std::vector<BenchRow> bench_timeline_frame(const BenchContext& ctx) {
-  const auto r = bench::run_timeline_frame_bench(static_cast<std::size_t>(ctx.events), ctx.quick ? 10 : 120);
-  return {{"timeline frame", fmt("%.3f ms median", r.median_ms),
-           fmt("max %.3f ms over %.0f frames, ", r.max_ms, r.frames) + std::to_string(r.events) + " events, " +
-               std::to_string(r.lanes) + " lanes",
-           r.frames > 0}};
+// The model at scale (bench/model_bench.h): memory, ingest, load, state and frames of one
+// synthetic trace of ctx.events events.
+std::vector<BenchRow> bench_model(const BenchContext& ctx) {
+  const auto r = bench::run_model_bench(static_cast<std::size_t>(ctx.events), ctx.quick ? 10 : 120);
+  const double n = static_cast<double>(r.events);
+  const std::string size = fmt("%.0f events, ", n) + std::to_string(r.lanes) + " lanes";
+  const auto& f = r.frames;
+  return {
+      {"model memory", fmt("%.1f bytes/event", r.heap_bytes_per_event),
+       "allocator bytes in use (mallinfo2) after ingest, " + size +
+           fmt("; per event: events %.1f, spans %.1f, instants %.1f, ", r.events_bytes, r.spans_bytes, r.instants_bytes) +
+           fmt("links %.1f, strings %.1f", r.links_bytes, r.strings_bytes),
+       r.events > 0},
+      {"ingest (live path)", fmt("%.2f M events/s", n / r.pipelined_s / 1e6),
+       fmt("as a run's events come in: parsed into batches on a reader thread, applied on this one, %.2f s wall",
+           r.pipelined_s)},
+      {"ingest, one thread", fmt("%.2f M events/s", n / r.ingest_s / 1e6),
+       fmt("Trace::ingest_line, parse and apply on one thread (as a load does), %.2f s CPU", r.ingest_s)},
+      {"load saved .jsonl (streamed)", fmt("%.2f s", r.load_jsonl_s),
+       fmt("%.0f MB, %.2f M events/s", r.stream_mb, n / std::max(r.load_jsonl_s, 1e-9) / 1e6), r.load_error.empty()},
+      {"load saved .json (streamed)", r.load_json_s > 0 ? fmt("%.2f s", r.load_json_s) : std::string("skipped"),
+       r.load_error.empty() ? fmt("%.0f MB Chrome trace (export took %.1f s); ", r.json_mb, r.save_json_s) +
+                                  fmt("at most %.0f MB of heap above the model while loading", r.load_extra_heap_mb)
+                            : r.load_error,
+       r.load_error.empty()},
+      {"state at a step", fmt("%.1f us median", r.state_us.median),
+       fmt("max %.1f us over %.0f random steps (state_at, the inspector)", r.state_us.max, r.state_us.count)},
+      {"timeline frame (core)", fmt("%.3f ms median", f.core_ms.median),
+       fmt("max %.3f ms over %.0f frames zooming and panning, ", f.core_ms.max, f.frames) +
+           std::to_string(f.max_items) + " items at most",
+       f.frames > 0},
+      {"timeline frame (scene)", fmt("%.3f ms median", f.scene_ms.median),
+       fmt("max %.3f ms: layout and paint of every row into a counting canvas, ", f.scene_ms.max) +
+           std::to_string(f.max_draw_calls) + " draw calls at most",
+       f.frames > 0},
+  };
 }
 
 // The benchmarks, in the order they run. Add one here (a name and a function).
 const std::vector<std::pair<const char*, Benchmark>> kBenchmarks = {
     {"tracing overhead", bench_overhead},
-    {"ingest and load", bench_ingest},
-    {"timeline frame", bench_timeline_frame},
+    {"model at scale", bench_model},
 };
+
+// The machine the figures come from, and how busy it was: "Intel(R) Xeon(R) ... x 2 cores,
+// 23.5 GiB, load 1.9 2.5 2.9".
+std::string machine_line() {
+  std::string model = "unknown CPU", line;
+  int cores = 0;
+  double mem_gib = 0, load[3] = {0, 0, 0};
+  if (std::FILE* f = std::fopen("/proc/cpuinfo", "r")) {
+    char buf[512];
+    while (std::fgets(buf, sizeof buf, f)) {
+      line = buf;
+      if (line.rfind("model name", 0) == 0 && line.find(':') != std::string::npos) {
+        model = line.substr(line.find(':') + 2);
+        if (!model.empty() && model.back() == '\n') model.pop_back();
+      }
+      if (line.rfind("processor", 0) == 0) ++cores;
+    }
+    std::fclose(f);
+  }
+  if (std::FILE* f = std::fopen("/proc/meminfo", "r")) {
+    long kib = 0;
+    if (std::fscanf(f, "MemTotal: %ld kB", &kib) == 1) mem_gib = static_cast<double>(kib) / (1024.0 * 1024.0);
+    std::fclose(f);
+  }
+  if (std::FILE* f = std::fopen("/proc/loadavg", "r")) {
+    if (std::fscanf(f, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3) load[0] = load[1] = load[2] = 0;
+    std::fclose(f);
+  }
+  return model + " x " + std::to_string(cores) + " cores, " + fmt("%.1f GiB, load average %.2f", mem_gib, load[0]) +
+         fmt(" %.2f %.2f", load[1], load[2]);
+}
 
 fs::path executable_dir() {
   std::error_code ec;
@@ -270,14 +290,15 @@ int run_bench(const BenchOptions& options) {
   ctx.workloads = executable_dir() / "bench_workloads";
   ctx.quick = options.quick;
   ctx.python_version = ctx.python.empty() ? std::string() : version_of(ctx.python);
-  ctx.events = options.quick ? std::min(options.events, 50'000L) : options.events;
+  ctx.events = options.quick ? std::min(options.events, 50'000L) : options.full ? 10'000'000L : options.events;
   if (ctx.python.empty()) {
     std::fprintf(stderr, "loopscope: Python not found at %s: install python3 or pass --python\n",
                  options.python.empty() ? "/usr/bin/python3" : options.python.c_str());
     return 70;
   }
-  std::printf("loopscope bench%s: python %s, %ld events\n", ctx.quick ? " --quick" : "", ctx.python.c_str(),
-              ctx.events);
+  std::printf("loopscope bench%s: python %s, %ld events\n", ctx.quick ? " --quick" : options.full ? " --full" : "",
+              ctx.python.c_str(), ctx.events);
+  std::printf("machine: %s\n", machine_line().c_str());
   std::printf("%-44s %-24s %s\n", "benchmark", "result", "detail");
   bool all_ok = true;
   for (const auto& [group, run] : kBenchmarks) {

@@ -97,6 +97,7 @@ struct RecordOptions {
 struct BenchOptions {
   long events = 1'000'000;  // --events: size of the ingest / frame benchmarks
   bool quick = false;       // --quick: smaller workloads (for tests)
+  bool full = false;        // --full: the model benchmarks at ten million events
   std::string python;       // --python
 };
 

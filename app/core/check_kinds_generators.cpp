@@ -66,9 +66,9 @@ CheckResult gen_event(const CheckSpec& s, const Query& q) {
 CheckResult gen_closed_in(const CheckSpec& s, const Query& q) {
   const std::string pattern = s.arg("text");
   const auto& ev = q.events();
-  const Event* line = q.first_print(pattern);
+  const FoundEvent line = q.first_print(pattern);
   if (!line) return fail("The generator's finally never printed " + quoted(pattern));
-  const std::size_t at = static_cast<std::size_t>(line - ev.data());
+  const std::size_t at = line.index;
   const std::string by = q.lane_name(line->lane);
   // The consumer is a task: a bare "main" must not match the script's main lane.
   if (s.has("task") && !q.lane_ok(line->lane, s.arg("task"), s.arg("lane_kind", "task")))
@@ -100,14 +100,14 @@ CheckResult gen_closed_in(const CheckSpec& s, const Query& q) {
   if (frame == kNoLane)
     return fail(quoted(std::string(q.trace.str(line->text))) + " was printed by " + quoted(by) +
                 " itself, not by a generator it was closing");
-  const Event* end = nullptr;
+  FoundEvent end;
   for (std::size_t i = at + 1; i < ev.size() && !end; ++i)
-    if (ev[i].kind == EventKind::Leave && ev[i].lane == frame) end = &ev[i];
+    if (ev.kind(i) == EventKind::Leave && ev.lane(i) == frame) end = {static_cast<EventIndex>(i), ev[i]};
   if (!end || !ends_frame(end->sub))
     return fail(quoted(q.lane_name(frame)) + " printed " + quoted(pattern) + " but was not closed there (it " +
                 (end ? "went on to " + gen_how_name(end->sub) : "never left its frame") + ")");
   if (s.has("before")) {
-    const Event* after = q.first_print(s.arg("before"));
+    const FoundEvent after = q.first_print(s.arg("before"));
     if (!after || after->seq < end->seq)
       return fail("The finally ran after " + quoted(s.arg("before")) + " was printed");
   }

@@ -84,12 +84,8 @@ CheckResult printed_before(const CheckSpec& s, const Query& q) {
     if (!q.first_print(p)) return fail(quoted(p) + " was never printed");
   for (const auto& p : then)
     if (!q.first_print(p)) return fail(quoted(p) + " was never printed");
-  const Event* earliest_then = nullptr;
-  for (const Event& e : q.events())
-    if (e.kind == EventKind::Print && any_glob(then, q.trace.str(e.text))) {
-      earliest_then = &e;
-      break;
-    }
+  const FoundEvent earliest_then = q.first_matching(
+      EventKind::Print, [&](const Event& e) { return any_glob(then, q.trace.str(e.text)); });
   for (const Event& e : q.events())
     if (e.kind == EventKind::Print && any_glob(first, q.trace.str(e.text)) && e.seq > earliest_then->seq)
       return fail(quoted(std::string(q.trace.str(e.text))) + " was printed after " +

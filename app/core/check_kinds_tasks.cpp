@@ -9,17 +9,17 @@ namespace loopscope::checks {
 
 CheckResult finished_before(const CheckSpec& s, const Query& q) {
   std::string a = s.arg("task");
-  const Event* done_a = q.first_done(a);
+  const FoundEvent done_a = q.first_done(a);
   if (!done_a) return fail("Task " + quoted(a) + " never finished");
   if (s.has("before")) {
     std::string b = s.arg("before");
-    const Event* done_b = q.first_done(b);
+    const FoundEvent done_b = q.first_done(b);
     if (done_b && done_b->seq < done_a->seq)
       return fail("Task " + quoted(b) + " finished before task " + quoted(a));
     return pass("Task " + quoted(a) + " finished before task " + quoted(b));
   }
   std::string pattern = s.arg("before_print", "*");
-  const Event* line = q.first_print(pattern);
+  const FoundEvent line = q.first_print(pattern);
   if (line && line->seq < done_a->seq)
     return fail("Task " + quoted(a) + " finished after " + quoted(std::string(q.trace.str(line->text))) +
                 " was printed");
@@ -28,8 +28,8 @@ CheckResult finished_before(const CheckSpec& s, const Query& q) {
 
 CheckResult ran_before(const CheckSpec& s, const Query& q) {
   std::string a = s.arg("task"), b = s.arg("before");
-  const Event* run_a = q.first_run(a);
-  const Event* run_b = q.first_run(b);
+  const FoundEvent run_a = q.first_run(a);
+  const FoundEvent run_b = q.first_run(b);
   if (!run_a) return fail("Task " + quoted(a) + " never ran");
   if (run_b && run_b->seq < run_a->seq) return fail("Task " + quoted(b) + " ran before task " + quoted(a));
   return pass("Task " + quoted(a) + " ran before task " + quoted(b));
@@ -64,7 +64,7 @@ namespace {
 // The seconds of the first sleep `task` awaited after the first line matching `after`;
 // negative when there is no such line or sleep.
 double first_sleep_after(const Query& q, const std::string& task, const std::string& after) {
-  const Event* line = q.first_print(after);
+  const FoundEvent line = q.first_print(after);
   if (!line) return -1;
   for (const Event& e : q.events())
     if (e.seq > line->seq && e.kind == EventKind::Suspend && q.lane_ok(e.lane, task, "task") &&
@@ -127,7 +127,7 @@ CheckResult woken(const CheckSpec& s, const Query& q) {
 // before that line was printed (cancelled by the program, not by asyncio.run's clean-up).
 CheckResult task_outcome(const CheckSpec& s, const Query& q) {
   std::string want = s.arg("outcome", "result");
-  const Event* limit = nullptr;
+  FoundEvent limit;
   if (s.has("before_print")) {
     limit = q.first_print(s.arg("before_print"));
     if (!limit) return fail(quoted(s.arg("before_print")) + " was never printed");

@@ -148,14 +148,15 @@ class ChromeWriter {
           {"args", {{"name", name_of(lane.id)}, {"kind", export_kind(tr_, lane)}}}});
     emit({{"ph", "M"}, {"name", "thread_sort_index"}, {"pid", pid_}, {"tid", tid(lane.id)},
           {"args", {{"sort_index", lane.id}}}});
-    for (const Span& s : lane.spans) span(lane, s);
+    for (std::size_t i = 0; i < lane.spans.size(); ++i) span(lane, i);
     // Blocking copies on task lanes only repeat the loop lane's: exported once, there.
     if (lane.kind != LaneKind::Task)
       for (const Span& b : lane.overlays) blocking(lane, b);
     for (const Instant& in : lane.instants) instant(lane, in);
   }
 
-  void span(const Lane& lane, const Span& s) {
+  void span(const Lane& lane, std::size_t index) {
+    const Span s = lane.spans[index];
     const std::string label(tr_.str(s.label));
     switch (s.kind) {
       case SpanKind::Step:
@@ -186,7 +187,7 @@ class ChromeWriter {
         span_event(lane.id, s, "thread", label, std::move(args));
         break;
       }
-      case SpanKind::GenRunning: running(lane, s); break;
+      case SpanKind::GenRunning: running(lane, s, index); break;
       case SpanKind::GenAwaiting: {
         ojson args = {{"awaiting", label}};
         if (s.target != kNoLane) args["target"] = name_of(s.target);
@@ -204,9 +205,9 @@ class ChromeWriter {
 
   // A generator frame running: on which thread, and for which task's step (so the rule of one
   // running frame per thread can be checked on the export alone).
-  void running(const Lane& lane, const Span& s) {
+  void running(const Lane& lane, const Span& s, std::size_t index) {
     ojson args = ojson::object();
-    const LaneId root = chain_root(tr_, lane.id, s);
+    const LaneId root = chain_root(tr_, lane.id, index);
     if (root != kNoLane) {
       args["thread"] = tid(thread_lane_of(tr_, root));
       if (const Lane* r = tr_.lane(root); r && r->kind == LaneKind::Task) args["task"] = tid(root);

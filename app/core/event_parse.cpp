@@ -1,8 +1,11 @@
 #include "core/event_parse.h"
 
 #include <cmath>
+#include <array>
 #include <cstdint>
-#include <unordered_map>
+#include <stdexcept>
+
+#include "core/name_table.h"
 
 namespace loopscope {
 namespace {
@@ -13,14 +16,15 @@ using StrField = std::string_view EventRecord::*;
 struct FieldSlot {
   IntField int_field = nullptr;
   StrField str_field = nullptr;
+  int index = -1;
 };
 
-// Field name -> where it goes. Built once; a hash lookup per field.
-const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
-  static const std::unordered_map<std::string_view, FieldSlot> slots = [] {
-    std::unordered_map<std::string_view, FieldSlot> m;
-    auto i = [&](std::string_view name, IntField f) { m[name].int_field = f; };
-    auto s = [&](std::string_view name, StrField f) { m[name].str_field = f; };
+// Field name -> where it goes, and the fields by number. Built once.
+class FieldTable {
+ public:
+  FieldTable() {
+    auto i = [&](std::string_view name, IntField f) { add(name, f, nullptr); };
+    auto s = [&](std::string_view name, StrField f) { add(name, nullptr, f); };
     i("seq", &EventRecord::seq); i("t", &EventRecord::t); s("ev", &EventRecord::ev);
     i("lane", &EventRecord::lane); i("parent", &EventRecord::parent); i("by", &EventRecord::by);
     i("target", &EventRecord::target); i("task", &EventRecord::task); i("from", &EventRecord::from); i("loop", &EventRecord::loop);
@@ -41,79 +45,101 @@ const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
     s("category", &EventRecord::category); s("python", &EventRecord::python);
     s("impl", &EventRecord::impl); s("script", &EventRecord::script);
     s("status", &EventRecord::status);
-    return m;
-  }();
-  return slots;
-}
-
-bool read_int(simdjson::ondemand::value value, std::int64_t& out) {
-  simdjson::ondemand::number_type type;
-  if (value.get_number_type().get(type)) return false;
-  if (type == simdjson::ondemand::number_type::floating_point_number) {
-    double d = 0;
-    if (value.get_double().get(d) || !std::isfinite(d)) return false;
-    out = static_cast<std::int64_t>(d);
-    return true;
+    if (count_ != kRecordFields) throw std::logic_error("event_parse.h: kRecordFields is not the number of fields");
   }
-  return !value.get_int64().get(out);
+  // The slot of `key`, or nullptr for a field the format does not have.
+  const FieldSlot* find(std::string_view key) const { return table_.find(key); }
+  const FieldSlot& at(int index) const { return slots_[static_cast<std::size_t>(index)]; }
+
+ private:
+  void add(std::string_view name, IntField int_field, StrField str_field) {
+    FieldSlot& slot = table_.add(name);
+    slot = FieldSlot{int_field, str_field, count_++};
+    if (slot.index < kRecordFields) slots_[static_cast<std::size_t>(slot.index)] = slot;
+  }
+  NameTable<FieldSlot> table_;
+  std::array<FieldSlot, kRecordFields> slots_{};
+  int count_ = 0;
+};
+
+const FieldTable& field_slots() {
+  static const FieldTable table;
+  return table;
 }
 
 }  // namespace
 
-bool parse_record(simdjson::ondemand::object object, EventRecord& record, std::string* error) {
+bool read_record_int(simdjson::dom::element value, std::int64_t& out) {
+  switch (value.type()) {
+    case simdjson::dom::element_type::INT64: out = value.get_int64().value_unsafe(); return true;
+    case simdjson::dom::element_type::UINT64: return false;  // beyond int64: not a time or an id
+    case simdjson::dom::element_type::DOUBLE: {
+      const double d = value.get_double().value_unsafe();
+      if (!std::isfinite(d)) return false;
+      out = static_cast<std::int64_t>(d);
+      return true;
+    }
+    default: return false;
+  }
+}
+
+int record_field_index(std::string_view name) {
+  const FieldSlot* slot = field_slots().find(name);
+  return slot ? slot->index : -1;
+}
+
+bool record_field_is_int(int index) { return field_slots().at(index).int_field != nullptr; }
+
+void set_record_field(EventRecord& record, int index, std::int64_t value) {
+  record.*(field_slots().at(index).int_field) = value;
+}
+
+void set_record_field(EventRecord& record, int index, std::string_view value) {
+  record.*(field_slots().at(index).str_field) = value;
+}
+
+const RecordFieldSlot* record_field_slots() {
+  static const std::array<RecordFieldSlot, kRecordFields> slots = [] {
+    std::array<RecordFieldSlot, kRecordFields> out{};
+    for (int i = 0; i < kRecordFields; ++i) {
+      const FieldSlot& slot = field_slots().at(i);
+      out[static_cast<std::size_t>(i)] = {slot.int_field, slot.str_field};
+    }
+    return out;
+  }();
+  return slots.data();
+}
+
+bool parse_record(simdjson::dom::object object, EventRecord& record, std::string* error) {
   record = EventRecord{};
-  const auto& slots = field_slots();
-  for (auto field : object) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) {
-      if (error) *error = "broken JSON key";
-      return false;
-    }
-    simdjson::ondemand::value value;
-    if (field.value().get(value)) {
-      if (error) *error = "broken JSON value";
-      return false;
-    }
-    const auto slot = slots.find(key);
-    if (slot == slots.end()) continue;  // a field we do not know: ignored, as the format says
-    simdjson::ondemand::json_type type;
-    if (value.type().get(type)) {
-      if (error) *error = "broken JSON value";
-      return false;
-    }
-    if (slot->second.int_field && type == simdjson::ondemand::json_type::number) {
-      if (!read_int(value, record.*(slot->second.int_field))) {
-        if (error) *error = "bad number in field '" + std::string(key) + "'";
-        return false;
-      }
-    } else if (slot->second.str_field && type == simdjson::ondemand::json_type::string) {
-      if (value.get_string().get(record.*(slot->second.str_field))) {
-        if (error) *error = "bad string in field '" + std::string(key) + "'";
-        return false;
-      }
-    }
-    // Any other type (null, a list, ...) is skipped by the iteration.
+  return visit_record_fields(
+      object, [&](int index, std::int64_t value) { set_record_field(record, index, value); },
+      [&](int index, std::string_view text) { set_record_field(record, index, text); }, error);
+}
+
+bool parse_json_object(std::string_view line, simdjson::dom::object& object, std::string* error) {
+  // The DOM parser dispatches to the best SIMD kernel at run time (simdjson's On Demand API
+  // is compiled for the build's baseline CPU only).
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string buffer;
+  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
+  buffer.assign(line);
+  buffer.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
+  simdjson::dom::element doc;
+  if (parser.parse(buffer.data(), line.size(), false).get(doc)) {
+    if (error) *error = "not JSON";
+    return false;
+  }
+  if (doc.get_object().get(object)) {
+    if (error) *error = "not a JSON object";
+    return false;
   }
   return true;
 }
 
 bool parse_record_line(std::string_view line, EventRecord& record, std::string* error) {
-  thread_local simdjson::ondemand::parser parser;
-  thread_local std::string buffer;
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
-  buffer.assign(line);
-  buffer.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
-  simdjson::ondemand::document doc;
-  if (parser.iterate(buffer.data(), line.size(), buffer.size()).get(doc)) {
-    if (error) *error = "not JSON";
-    return false;
-  }
-  simdjson::ondemand::object object;
-  if (doc.get_object().get(object)) {
-    if (error) *error = "not a JSON object";
-    return false;
-  }
-  return parse_record(object, record, error);
+  simdjson::dom::object object;
+  return parse_json_object(line, object, error) && parse_record(object, record, error);
 }
 
 }  // namespace loopscope

@@ -2,23 +2,30 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 
 namespace loopscope {
 
 namespace {
 
-// The span of `lane` that covers the instant `t` (the last one starting at or before it).
-const Span* span_covering(const Lane& lane, Nanos t) {
-  auto it = std::upper_bound(lane.spans.begin(), lane.spans.end(), t, [](Nanos v, const Span& s) { return v < s.start; });
-  if (it == lane.spans.begin()) return nullptr;
-  return &*std::prev(it);
+// The index of the span of `lane` that covers the instant `t` (the last one starting at or
+// before it), if any.
+std::optional<std::size_t> span_covering(const Lane& lane, Nanos t) {
+  std::size_t lo = 0, hi = lane.spans.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (lane.spans.start_of(mid) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return std::nullopt;
+  return lo - 1;
 }
 
-// The driver named by the last running span at or before `span`.
-LaneId driver_before(const Lane& lane, const Span& span) {
-  for (auto i = static_cast<std::size_t>(&span - lane.spans.data()) + 1; i-- > 0;)
-    if (lane.spans[i].kind == SpanKind::GenRunning) return lane.spans[i].target;
+// The driver named by the last running span at or before span number `span`.
+LaneId driver_before(const Lane& lane, std::size_t span) {
+  for (std::size_t i = span + 1; i-- > 0;)
+    if (lane.spans.kind_of(i) == SpanKind::GenRunning) return lane.spans[i].target;
   return lane.parent;
 }
 
@@ -28,13 +35,15 @@ std::string describe(const Trace& trace, LaneId lane, const Span& s) {
 
 }  // namespace
 
-LaneId chain_root(const Trace& trace, LaneId gen, const Span& running) {
+LaneId chain_root(const Trace& trace, LaneId gen, std::size_t running) {
   const Lane* stage = trace.lane(gen);
-  LaneId driver = stage ? driver_before(*stage, running) : kNoLane;
+  if (!stage || running >= stage->spans.size()) return kNoLane;
+  const Nanos start = stage->spans.start_of(running);
+  LaneId driver = driver_before(*stage, running);
   for (int depth = 0; depth < 256; ++depth) {
     const Lane* d = trace.lane(driver);
     if (!d || d->kind != LaneKind::Gen) return driver;
-    const Span* pulling = span_covering(*d, running.start);
+    const auto pulling = span_covering(*d, start);
     if (!pulling) return d->parent;
     driver = driver_before(*d, *pulling);
   }
@@ -52,26 +61,30 @@ std::vector<std::string> one_running_frame_problems(const Trace& trace) {
   struct Running {
     Nanos start, end;
     LaneId gen;
-    const Span* span;
+    Span span;
   };
   std::map<LaneId, std::vector<Running>> per_thread;
   const Nanos open_end = trace.end_time();
   for (const Lane& lane : trace.lanes()) {
     if (lane.kind != LaneKind::Gen) continue;
-    for (const Span& s : lane.spans) {
-      if (s.kind != SpanKind::GenRunning) continue;
+    for (std::size_t i = 0; i < lane.spans.size(); ++i) {
+      if (lane.spans.kind_of(i) != SpanKind::GenRunning) continue;
+      const Span s = lane.spans[i];
       const Nanos end = s.end == kOpenEnd ? open_end : s.end;
-      const LaneId root = chain_root(trace, lane.id, s);
+      const LaneId root = chain_root(trace, lane.id, i);
       const Lane* root_lane = trace.lane(root);
       if (!root_lane) {
         problems.push_back(describe(trace, lane.id, s) + ": no task, main or thread drives it");
         continue;
       }
-      per_thread[thread_lane_of(trace, root)].push_back({s.start, end, lane.id, &s});
+      per_thread[thread_lane_of(trace, root)].push_back({s.start, end, lane.id, s});
       if (root_lane->kind == LaneKind::Task && end > s.start) {
         // Inside one step of the driving task.
-        const Span* step = span_covering(*root_lane, s.start);
-        const bool inside = step && step->kind == SpanKind::Step && (step->end == kOpenEnd || step->end >= end);
+        bool inside = false;
+        if (const auto at = span_covering(*root_lane, s.start)) {
+          const Span step = root_lane->spans[*at];
+          inside = step.kind == SpanKind::Step && (step.end == kOpenEnd || step.end >= end);
+        }
         if (!inside) problems.push_back(describe(trace, lane.id, s) + ": not inside a step of " + trace.display_name(root));
       }
     }
@@ -81,7 +94,7 @@ std::vector<std::string> one_running_frame_problems(const Trace& trace) {
     const Running* latest = nullptr;  // of the spans so far, the one that ends last
     for (const Running& b : spans) {
       if (latest && b.start < latest->end)
-        problems.push_back(describe(trace, b.gen, *b.span) + " overlaps " + describe(trace, latest->gen, *latest->span) +
+        problems.push_back(describe(trace, b.gen, b.span) + " overlaps " + describe(trace, latest->gen, latest->span) +
                            " on the thread of " + trace.display_name(thread));
       if (!latest || b.end > latest->end) latest = &b;
     }

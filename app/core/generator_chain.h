@@ -10,9 +10,9 @@
 
 namespace loopscope {
 
-// The lane at the root of the chain that drives `gen`'s span `running` (a GenRunning or
-// GenAwaiting span): a task, main or a worker thread; kNoLane when the stream does not say.
-LaneId chain_root(const Trace& trace, LaneId gen, const Span& running);
+// The lane at the root of the chain that drives span number `running` of `gen` (a GenRunning
+// or GenAwaiting span): a task, main or a worker thread; kNoLane when the stream does not say.
+LaneId chain_root(const Trace& trace, LaneId gen, std::size_t running);
 
 // The lane standing for the OS thread that `lane` runs on: a task runs on its loop's lane,
 // main and worker threads on their own. Generators: see chain_root.

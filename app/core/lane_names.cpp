@@ -55,7 +55,7 @@ void LaneNames::refresh(const Trace& trace) {
   // Fewer events than last time: another trace (a new run), whatever its lanes are called.
   const bool replaced = events.size() < events_seen_;
   if (replaced) events_seen_ = 0;
-  for (std::size_t i = events_seen_; i < events.size(); ++i) renames += events[i].kind == EventKind::Rename;
+  events.visit_kinds(events_seen_, events.size(), {EventKind::Rename}, [&](std::size_t) { ++renames; });
   const bool changed = replaced || trace.lanes().size() != lanes_seen_ || renames > 0;
   events_seen_ = events.size();
   if (!changed) return;

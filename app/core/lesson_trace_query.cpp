@@ -1,5 +1,7 @@
 #include "core/lesson_trace_query.h"
 
+#include <functional>
+
 #include <algorithm>
 #include <cstdlib>
 
@@ -105,22 +107,26 @@ std::vector<Event> Query::prints(const std::string& pattern) const {
   return out;
 }
 
-const Event* Query::first_print(const std::string& pattern) const {
-  for (const Event& e : events())
-    if (e.kind == EventKind::Print && glob_match(pattern, trace.str(e.text))) return &e;
-  return nullptr;
+FoundEvent Query::first_matching(EventKind kind, const std::function<bool(const Event&)>& wanted) const {
+  const EventList& all = events();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (all.kind(i) != kind) continue;
+    const Event e = all[i];
+    if (wanted(e)) return {static_cast<EventIndex>(i), e};
+  }
+  return {};
 }
 
-const Event* Query::first_run(const std::string& task) const {
-  for (const Event& e : events())
-    if (e.kind == EventKind::Run && lane_ok(e.lane, task, "task")) return &e;
-  return nullptr;
+FoundEvent Query::first_print(const std::string& pattern) const {
+  return first_matching(EventKind::Print, [&](const Event& e) { return glob_match(pattern, trace.str(e.text)); });
 }
 
-const Event* Query::first_done(const std::string& task) const {
-  for (const Event& e : events())
-    if (e.kind == EventKind::Done && lane_ok(e.lane, task, "task")) return &e;
-  return nullptr;
+FoundEvent Query::first_run(const std::string& task) const {
+  return first_matching(EventKind::Run, [&](const Event& e) { return lane_ok(e.lane, task, "task"); });
+}
+
+FoundEvent Query::first_done(const std::string& task) const {
+  return first_matching(EventKind::Done, [&](const Event& e) { return lane_ok(e.lane, task, "task"); });
 }
 
 std::vector<Interval> Query::busy_intervals_of(LaneId lane) const {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,10 +15,18 @@ namespace loopscope::checks {
 
 using Interval = std::pair<Nanos, Nanos>;
 
+// An event a query found: its index and its record (the model hands out events as values).
+struct FoundEvent {
+  EventIndex index = kNoEvent;
+  Event event;
+  explicit operator bool() const { return index != kNoEvent; }
+  const Event* operator->() const { return &event; }
+};
+
 struct Query {
   const Trace& trace;
 
-  const std::vector<Event>& events() const { return trace.events(); }
+  const EventList& events() const { return trace.events(); }
   std::string lane_name(LaneId lane) const;
   // Empty pattern matches every lane. A pattern is matched (glob) against the lane's name,
   // its coroutine/thread/generator detail, its display name, and its name without "()".
@@ -32,9 +41,12 @@ struct Query {
 
   std::vector<Event> prints(const std::string& pattern) const;       // on either stream
   std::vector<Event> stdout_lines(const std::string& pattern) const; // on stdout only
-  const Event* first_print(const std::string& pattern) const;
-  const Event* first_run(const std::string& task) const;
-  const Event* first_done(const std::string& task) const;
+  FoundEvent first_print(const std::string& pattern) const;
+  FoundEvent first_run(const std::string& task) const;
+  FoundEvent first_done(const std::string& task) const;
+
+  // The first event of `kind` that is `wanted`.
+  FoundEvent first_matching(EventKind kind, const std::function<bool(const Event&)>& wanted) const;
 
   // When a lane was busy: a task from its first step to its end, a worker during each job,
   // a generator from its first start to its last suspension, main and loop the whole run.

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <span>
 #include <utility>
 #include <vector>
 
@@ -20,7 +19,7 @@ inline constexpr float kClusterPx = 7.0f;   // instants closer than this cluster
 struct SpanItem {
   float x0 = 0, x1 = 0;       // px, clipped to the view (a little beyond its edges)
   Nanos start = 0, end = 0;   // first span's start .. last span's end (open end resolved)
-  std::uint32_t first = 0;    // index of the first span in the lane's vector
+  std::uint32_t first = 0;    // index of the first span in the lane's list
   std::uint32_t count = 1;    // 1: one span; more: a merged run of narrow spans
   SpanKind kind = SpanKind::Step;  // the first span's kind
   bool merged() const { return count > 1; }
@@ -28,20 +27,20 @@ struct SpanItem {
 
 struct InstantItem {
   float x = 0;                // px of the first instant
-  std::uint32_t first = 0;    // index of the first instant in the lane's vector
+  std::uint32_t first = 0;    // index of the first instant in the lane's list
   std::uint32_t count = 1;    // instants clustered here
 };
 
 // The index range of `spans` (sorted by start, not overlapping) that overlaps [t0, t1].
 // An open span (end == kOpenEnd, only ever the last one) reaches forever.
-std::pair<std::size_t, std::size_t> visible_span_range(std::span<const Span> spans, double t0, double t1);
+std::pair<std::size_t, std::size_t> visible_span_range(const SpanList& spans, double t0, double t1);
 
 // Appends the draw items of `spans` for the axis' visible range to `out`.
-void lod_spans(std::span<const Span> spans, const TimeAxis& axis, Nanos open_end,
+void lod_spans(const SpanList& spans, const TimeAxis& axis, Nanos open_end,
                std::vector<SpanItem>& out, float min_px = kMergePx);
 
 // Appends the clustered instants (sorted by t) in the visible range to `out`.
-void lod_instants(std::span<const Instant> instants, const TimeAxis& axis,
+void lod_instants(const InstantList& instants, const TimeAxis& axis,
                   std::vector<InstantItem>& out, float min_px = kClusterPx);
 
 }  // namespace loopscope

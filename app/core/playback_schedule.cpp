@@ -7,10 +7,10 @@ namespace loopscope {
 namespace {
 
 // Gaps between consecutive steps, in seconds of run time.
-std::vector<double> gaps_between(std::span<const Event> events, const std::vector<EventIndex>& steps) {
+std::vector<double> gaps_between(const EventList& events, const std::vector<EventIndex>& steps) {
   std::vector<double> gaps;
   for (std::size_t i = 1; i < steps.size(); ++i) {
-    gaps.push_back(std::max(0.0, static_cast<double>(events[steps[i]].t - events[steps[i - 1]].t) / 1e9));
+    gaps.push_back(std::max(0.0, static_cast<double>(events.t(steps[i]) - events.t(steps[i - 1])) / 1e9));
   }
   return gaps;
 }
@@ -43,7 +43,7 @@ double speed_for_length(const std::vector<double>& gaps, double min_step, double
 
 double PlaybackSchedule::seconds() const { return fps > 0 ? static_cast<double>(frames.size()) / fps : 0.0; }
 
-PlaybackSchedule schedule_playback(std::span<const Event> events, StepFilter filter, const PlaybackPace& pace) {
+PlaybackSchedule schedule_playback(const EventList& events, StepFilter filter, const PlaybackPace& pace) {
   PlaybackSchedule schedule;
   schedule.fps = pace.fps;
   std::vector<EventIndex> steps;

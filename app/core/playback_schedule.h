@@ -14,7 +14,6 @@
 //  - the first step is held `hold_start_s` before playback starts, the last one `hold_end_s`.
 #pragma once
 
-#include <span>
 #include <vector>
 
 #include "core/playhead.h"
@@ -41,6 +40,6 @@ struct PlaybackSchedule {
 };
 
 // Empty `frames` when no event passes the filter.
-PlaybackSchedule schedule_playback(std::span<const Event> events, StepFilter filter, const PlaybackPace& pace);
+PlaybackSchedule schedule_playback(const EventList& events, StepFilter filter, const PlaybackPace& pace);
 
 }  // namespace loopscope

@@ -102,22 +102,25 @@ bool Playhead::scrub(Events events, Nanos t) {
   stop_auto();
   if (events.empty()) return move_to(kNoEvent);
   // First event at or after t, then whichever neighbour is closer (ties go earlier).
-  const auto it = std::lower_bound(events.begin(), events.end(), t,
-                                   [](const Event& e, Nanos value) { return e.t < value; });
-  std::size_t i = static_cast<std::size_t>(it - events.begin());
+  std::size_t i = 0, hi = events.size();
+  while (i < hi) {
+    const std::size_t mid = i + (hi - i) / 2;
+    if (events.t(mid) < t) i = mid + 1;
+    else hi = mid;
+  }
   if (i == events.size()) {
     i = events.size() - 1;
-  } else if (i > 0 && t - events[i - 1].t <= events[i].t - t) {
+  } else if (i > 0 && t - events.t(i - 1) <= events.t(i) - t) {
     i = i - 1;
     // Several events can share a time: land on the first of them.
-    while (i > 0 && events[i - 1].t == events[i].t) --i;
+    while (i > 0 && events.t(i - 1) == events.t(i)) --i;
   }
   return move_to(static_cast<EventIndex>(i));
 }
 
 void Playhead::start_clock(Events events) {
   carry_ = 0;
-  clock_ns_ = pos_ == kNoEvent || events.empty() ? 0.0 : static_cast<double>(events[pos_].t);
+  clock_ns_ = pos_ == kNoEvent || events.empty() ? 0.0 : static_cast<double>(events.t(pos_));
 }
 
 void Playhead::play(Events events) {
@@ -164,7 +167,7 @@ bool Playhead::update(Events events, double dt_seconds) {
     // Real time: the last event (passing the filter) with t <= the playback clock.
     clock_ns_ += dt_seconds * 1e9 * pace_.speed;
     EventIndex i = pos_;
-    while (i < last_index && static_cast<double>(events[i + 1].t) <= clock_ns_) {
+    while (i < last_index && static_cast<double>(events.t(i + 1)) <= clock_ns_) {
       ++i;
       if (passes(events[i], filter_)) changed |= move_to(i);
     }

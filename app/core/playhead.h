@@ -1,12 +1,11 @@
 // The playhead: the current position in a run, as an index into Trace::events().
 // Pure logic, no window: stepping with a filter, lane jumps, play/pause at a pace, scrubbing to a
 // time, and following a live run. The App owns one and advances it with update(dt) every frame.
-// Every call takes the events (Trace::events() converts) so the playhead never holds a pointer
+// Every call takes the events (Trace::events()) so the playhead never holds a pointer
 // into a model that may grow or be replaced.
 #pragma once
 
 #include <cstdint>
-#include <span>
 
 #include "core/trace_model.h"
 
@@ -35,7 +34,7 @@ const char* step_filter_name(StepFilter filter);  // "all events", "task switche
 
 class Playhead {
  public:
-  using Events = std::span<const Event>;
+  using Events = const EventList&;
 
   // kNoEvent only while the trace is empty.
   EventIndex position() const { return pos_; }

@@ -14,7 +14,8 @@ Nanos loop_work_ns(const Lane& loop, Nanos from, Nanos to, Nanos enough = kStarv
 // A task that waited for the loop over [from, to) was starved: the loop ran other work for at
 // least kStarvedNs of it.
 inline bool starved_by_loop(const Lane& loop, Nanos from, Nanos to) {
-  return loop_work_ns(loop, from, to) >= kStarvedNs;
+  // A wait shorter than kStarvedNs cannot hold that much work: no need to look.
+  return to - from >= kStarvedNs && loop_work_ns(loop, from, to) >= kStarvedNs;
 }
 
 }  // namespace loopscope

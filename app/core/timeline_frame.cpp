@@ -1,6 +1,7 @@
 #include "core/timeline_frame.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace loopscope {
 
@@ -56,22 +57,19 @@ void build_frame(const Trace& trace, const TimeAxis& axis, const std::vector<Lan
     lod_instants(lane.instants, axis, row.instants);
   }
 
-  const double t0 = axis.start(), t1 = axis.end();
-  const auto& links = trace.links();
-  for (std::size_t i = 0; i < links.size(); ++i) {
-    const Link& link = links[i];
-    const double a = static_cast<double>(std::min(link.from_t, link.to_t));
-    const double b = static_cast<double>(std::max(link.from_t, link.to_t));
-    if (b < t0 || a > t1) continue;
-    const auto shown = [&](LaneId lane) {
-      return lane >= 0 && static_cast<std::size_t>(lane) < row_of.size() && row_of[static_cast<std::size_t>(lane)] >= 0;
-    };
-    if (!shown(link.from) || !shown(link.to) || link.from == link.to) continue;
+  // Links with both ends on shown rows, in trace order, up to max_links: counting stops there
+  // too (the view draws a dense tangle faintly, however dense).
+  const auto t0 = static_cast<Nanos>(std::ceil(axis.start())), t1 = static_cast<Nanos>(std::floor(axis.end()));
+  const auto shown = [&](LaneId lane) {
+    return lane >= 0 && static_cast<std::size_t>(lane) < row_of.size() && row_of[static_cast<std::size_t>(lane)] >= 0;
+  };
+  if (max_links > 0) trace.links().visit_overlapping(t0, t1, [&](std::size_t i, const Link& link) {
+    if (!shown(link.from) || !shown(link.to) || link.from == link.to) return true;
     ++frame.links_in_view;
-    if (frame.links.size() >= max_links) continue;
     frame.links.push_back({axis.x_of(static_cast<double>(link.from_t)), axis.x_of(static_cast<double>(link.to_t)),
                            link.from, link.to, static_cast<std::uint32_t>(i)});
-  }
+    return frame.links.size() < max_links;
+  });
   frame.ticks = axis.ticks(min_label_px);
 }
 

@@ -29,7 +29,7 @@ struct LinkItem {
 struct TimelineFrame {
   std::vector<RowItems> rows;   // same order as the `rows` given to build_frame
   std::vector<LinkItem> links;  // both ends on shown rows, overlapping the view
-  std::size_t links_in_view = 0;  // before the cap (the view fades links when dense)
+  std::size_t links_in_view = 0;  // counted up to the cap (the view fades links when dense)
   std::vector<AxisTick> ticks;
   void clear_items();             // keeps the vectors' capacity
 };

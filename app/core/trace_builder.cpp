@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/event_record.h"
+#include "core/name_table.h"
 #include "core/starvation.h"
 #include "core/time_format.h"
 #include "core/trace_model.h"
@@ -45,9 +46,13 @@ constexpr KindName kKinds[] = {
 };
 
 EventKind event_kind_of(std::string_view ev) {
-  for (const auto& k : kKinds)
-    if (k.name == ev) return k.kind;
-  return EventKind::Unknown;
+  static const NameTable<EventKind> table = [] {
+    NameTable<EventKind> t;
+    for (const auto& k : kKinds) t.add(k.name) = k.kind;
+    return t;
+  }();
+  const EventKind* kind = table.find(ev);
+  return kind ? *kind : EventKind::Unknown;
 }
 
 }  // namespace
@@ -106,7 +111,7 @@ class TraceBuilder {
       case EventKind::Warning: warning(); break;
       case EventKind::Unknown: break;
     }
-    tr_.events_[idx_] = ev_;
+    tr_.events_.push_back(ev_);
     return true;
   }
 
@@ -133,37 +138,40 @@ class TraceBuilder {
     return id;
   }
 
+  // The event is filled in by the rules below and appended when they are done (apply()).
   void make_event(EventKind kind) {
-    const Nanos last_t = tr_.events_.empty() ? 0 : tr_.events_.back().t;
+    const auto& events = tr_.events_;
+    const Nanos last_t = events.empty() ? 0 : events.t(events.size() - 1);
     ev_.kind = kind;
     // The format promises t never decreases; a stream that breaks it is clamped so that
     // spans stay sorted.
     ev_.t = std::max(r_.t < 0 ? last_t : r_.t, last_t);
     ev_.seq = r_.seq >= 0 ? static_cast<std::uint32_t>(r_.seq)
-                          : (tr_.events_.empty() ? 0 : tr_.events_.back().seq + 1);
+                          : (events.empty() ? 0 : events.seq(events.size() - 1) + 1);
     ev_.line = static_cast<std::int32_t>(r_.line);
     if (kind != EventKind::Lane) ev_.lane = record_lane();
-    idx_ = static_cast<EventIndex>(tr_.events_.size());
-    tr_.events_.push_back(ev_);
+    idx_ = static_cast<EventIndex>(events.size());
   }
 
   // --- span helpers: only the last span of a lane is ever open ---
-  Span* open_span_of(std::vector<Span>& spans) {
-    return !spans.empty() && spans.back().end == kOpenEnd ? &spans.back() : nullptr;
+  static Span* open_span_of(SpanList& spans) {
+    Span* last = spans.last();
+    return last && last->end == kOpenEnd ? last : nullptr;
   }
+  static Nanos last_end(const SpanList& spans) { return spans.end_of(spans.size() - 1); }
   void close(Span& span, Nanos t, EventIndex event) {
     span.end = std::max(span.start, t);
     span.end_event = event;
   }
-  Span& push_span(std::vector<Span>& spans, SpanKind kind, Nanos start) {
+  Span& push_span(SpanList& spans, SpanKind kind, Nanos start) {
     if (Span* open = open_span_of(spans)) close(*open, start, idx_);  // never two open spans
-    if (!spans.empty()) start = std::max(start, spans.back().end);
+    if (!spans.empty()) start = std::max(start, last_end(spans));
     Span span;
     span.kind = kind;
     span.start = start;
     span.begin_event = idx_;
     span.line = ev_.line;
-    return spans.emplace_back(span);
+    return spans.push_back(span);
   }
   // Closes the lane's open span if it is of `kind`; returns it.
   Span* close_span(LaneId id, SpanKind kind) {
@@ -236,9 +244,9 @@ class TraceBuilder {
   static void close_all(Trace& tr, Nanos t, EventIndex event) {
     for (auto& ln : tr.lanes_) {
       for (auto* spans : {&ln.spans, &ln.overlays})
-        if (!spans->empty() && spans->back().end == kOpenEnd) {
-          spans->back().end = std::max(spans->back().start, t);
-          spans->back().end_event = event;
+        if (Span* open = open_span_of(*spans)) {
+          open->end = std::max(open->start, t);
+          open->end_event = event;
         }
     }
   }
@@ -316,7 +324,7 @@ class TraceBuilder {
     // before its last step ended (a task that reschedules itself is woken inside that step).
     auto& spans = lane(task).spans;
     const Span* open = open_span_of(spans);
-    const Nanos suspended_at = open ? open->start : spans.empty() ? 0 : spans.back().end;
+    const Nanos suspended_at = open ? open->start : spans.empty() ? 0 : last_end(spans);
     const Nanos woken = std::max(ready, suspended_at);
     const Nanos due = why == WakeWhy::Timer && r_.late > 0 ? std::max(ready - r_.late, suspended_at) : woken;
     const LaneId loop = loop_of(task);
@@ -330,7 +338,7 @@ class TraceBuilder {
       // The suspension ended when the task became ready (a Step left open is closed here).
       close(*s, s->kind == SpanKind::Suspended ? ready_from : ev_.t, idx_);
     }
-    const Nanos from = spans.empty() ? ready_from : std::max(ready_from, spans.back().end);
+    const Nanos from = spans.empty() ? ready_from : std::max(ready_from, last_end(spans));
     if (from < ev_.t) {
       Span& r = push_span(spans, SpanKind::Ready, from);
       r.begin_event = kNoEvent;
@@ -627,8 +635,8 @@ void Trace::finish(EndStatus status, int exit_code, std::string message, int sig
   if (ended_) return;
   Event ev;
   ev.kind = EventKind::End;
-  ev.t = std::max(events_.empty() ? 0 : events_.back().t, end_time);
-  ev.seq = events_.empty() ? 0 : events_.back().seq + 1;
+  ev.t = std::max(events_.empty() ? 0 : events_.t(events_.size() - 1), end_time);
+  ev.seq = events_.empty() ? 0 : events_.seq(events_.size() - 1) + 1;
   ev.sub = static_cast<std::uint8_t>(status);
   ev.aux = exit_code;
   ev.late = signal;

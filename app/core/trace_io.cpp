@@ -4,8 +4,9 @@
 
 #include <cerrno>
 #include <cstring>
-#include <cstdio>
+#include <functional>
 
+#include "core/block_reader.h"
 #include "core/event_parse.h"
 #include "core/file_text.h"
 
@@ -13,8 +14,10 @@ namespace loopscope {
 
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+constexpr std::size_t kLinesPerReport = 8192;  // progress is published, and cancel looked at, this often
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // A stream that stopped without the runner's `end`: say how it ended as far as we know.
@@ -27,143 +30,179 @@ void finish_loaded(Trace& trace) {
     trace.finish(EndStatus::Stopped, 0, "the trace ends before the script did (the run was cut short)");
 }
 
-bool load_jsonl_text(std::string_view text, Trace& trace, std::string* error) {
-  std::size_t bad = 0, lines = 0;
-  while (!text.empty()) {
-    const auto nl = text.find('\n');
-    const std::string_view line = text.substr(0, nl);
-    text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-    ++lines;
-    if (!trace.ingest_line(line)) ++bad;
-  }
-  if (lines == 0 || bad == lines) {
-    if (error) *error = "this is not a loopscope event stream (no readable records)";
-    return false;
-  }
-  return true;
-}
-
 // loopscope writes its embedded stream last, one event per line after this marker, so a file
 // it wrote is read line by line (fast: no need to index the traceEvents), and one cut short by
 // a crash or a full disk still gives the events before the damage. The marker cannot occur
 // inside a JSON string (its quotes would be escaped there).
 constexpr std::string_view kStreamMarker = "\"loopscope\":{\"version\":1,\"events\":[";
 
-enum class LineRead { NoMarker, Complete, Damaged };
+enum class Outcome { Complete, Damaged, NoMarker, NoRecords, Cancelled, ReadError };
 
-LineRead read_marked_stream(const std::string& text, Trace& trace, std::size_t& read) {
-  const auto at = text.rfind(kStreamMarker);
-  if (at == std::string::npos) return LineRead::NoMarker;
-  std::string_view rest(text);
-  rest.remove_prefix(at + kStreamMarker.size());
-  while (!rest.empty()) {
-    const auto nl = rest.find('\n');
-    std::string_view line = rest.substr(0, nl);
-    rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-    while (!line.empty() && (line.back() == ',' || line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    if (line.empty()) continue;
-    if (line.front() == ']') return LineRead::Complete;
-    if (line.front() != '{' || line.back() != '}' || !trace.ingest_line(line)) return LineRead::Damaged;
-    ++read;
+// One load: the lines of a source applied to a trace, with progress and cancel.
+class Load {
+ public:
+  Load(ByteSource& source, Trace& trace, LoadProgress* progress)
+      : source_(source), reader_(source), trace_(trace), progress_(progress) {
+    if (progress_) progress_->bytes_total = source.size();
   }
-  return LineRead::Damaged;
+
+  std::size_t read() const { return read_; }
+  std::string_view first_line() { return reader_.peek_line(); }
+
+  Outcome jsonl() {
+    std::size_t bad = 0, lines = 0;
+    std::string_view line;
+    while (reader_.next_line(line)) {
+      if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      ++lines;
+      if (trace_.ingest_line(line)) ++read_;
+      else ++bad;
+      if (lines % kLinesPerReport == 0 && stopped()) return Outcome::Cancelled;
+    }
+    report();
+    if (source_.failed) return Outcome::ReadError;
+    return lines == 0 || bad == lines ? Outcome::NoRecords : Outcome::Complete;
+  }
+
+  // The embedded stream of a Chrome trace written by loopscope.
+  Outcome chrome_stream() {
+    if (!reader_.skip_past(kStreamMarker)) return source_.failed ? Outcome::ReadError : Outcome::NoMarker;
+    std::string_view line;
+    std::size_t lines = 0;
+    while (reader_.next_line(line)) {
+      while (!line.empty() && (line.back() == ',' || line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+      if (line.empty()) continue;
+      if (line.front() == ']') return report(), Outcome::Complete;
+      if (line.front() != '{' || line.back() != '}' || !trace_.ingest_line(line)) return report(), Outcome::Damaged;
+      ++read_;
+      if (++lines % kLinesPerReport == 0 && stopped()) return Outcome::Cancelled;
+    }
+    report();
+    return source_.failed ? Outcome::ReadError : Outcome::Damaged;
+  }
+
+ private:
+  void report() {
+    if (!progress_) return;
+    progress_->bytes_read = reader_.consumed();
+    progress_->events = trace_.events().size();
+  }
+  bool stopped() {
+    report();
+    return progress_ && progress_->cancel.load();
+  }
+
+  ByteSource& source_;
+  BlockReader reader_;
+  Trace& trace_;
+  LoadProgress* progress_;
+  std::size_t read_ = 0;
+};
+
+std::string cut_short(std::size_t read) {
+  return "the file is malformed or cut short (" + std::to_string(read) + " events could be read and are kept)";
 }
 
-// Reads "loopscope": {"version": 1, "events": [...]} out of a Chrome trace, skipping the rest.
-bool load_chrome_text(const std::string& text, Trace& trace, std::string* error) {
-  std::size_t read = 0;
-  switch (read_marked_stream(text, trace, read)) {
-    case LineRead::Complete: return true;
-    case LineRead::Damaged:
-      if (error)
-        *error = "the file is malformed or cut short (" + std::to_string(read) + " events could be read and are kept)";
-      return false;
-    case LineRead::NoMarker: break;  // written by another tool, or reformatted: parse it all
-  }
-  using namespace simdjson;
-  ondemand::parser parser;
-  const padded_string padded(text);
-  ondemand::document doc;
-  ondemand::object root;
-  if (parser.iterate(padded).get(doc) || doc.get_object().get(root)) {
-    if (error) *error = "this is not a JSON object (a trace file starts with '{')";
+// A Chrome trace without loopscope's line layout (reformatted by another tool): parsed whole.
+bool load_chrome_document(const std::string& text, Trace& trace, std::string* error) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  simdjson::dom::object root;
+  if (parser.parse(text).get(doc) || doc.get_object().get(root)) {
+    if (error) *error = "this is not a JSON object (a trace file starts with '{'), or it is malformed or cut short";
     return false;
   }
-  auto broken = [&](const char* what) {
-    if (error)
-      *error = std::string("the file is malformed or cut short ") + what + " (after " + std::to_string(read) +
-               " events; those are kept)";
-    return false;
-  };
-  bool found = false;
-  for (auto field : root) {
-    std::string_view key;
-    if (field.unescaped_key().get(key)) return broken("in a key");
-    if (key != "loopscope") continue;  // traceEvents and anything else: skipped
-    found = true;
-    ondemand::object ls;
-    if (field.value().get_object().get(ls)) return broken("in \"loopscope\"");
-    for (auto inner : ls) {
-      std::string_view inner_key;
-      if (inner.unescaped_key().get(inner_key)) return broken("in \"loopscope\"");
-      if (inner_key == "version") {
-        std::int64_t version = 0;
-        if (!inner.value().get_int64().get(version) && version > 1 && error)
-          *error = "the trace is format version " + std::to_string(version) + "; this loopscope reads version 1";
-        continue;
-      }
-      if (inner_key != "events") continue;
-      ondemand::array events;
-      if (inner.value().get_array().get(events)) return broken("in \"loopscope.events\"");
-      for (auto element : events) {
-        ondemand::object object;
-        EventRecord record;
-        std::string why;
-        if (element.get_object().get(object)) return broken("in \"loopscope.events\"");
-        if (!parse_record(object, record, &why)) return broken(("in an event: " + why).c_str());
-        trace.ingest_record(record);
-        ++read;
-      }
-    }
-    break;
-  }
-  if (!found) {
+  simdjson::dom::object ls;
+  if (root["loopscope"].get_object().get(ls)) {
     if (error)
       *error = "this JSON file has no \"loopscope\" event stream: it was not saved by loopscope "
                "(a Chrome trace from another tool cannot be reopened)";
     return false;
   }
+  std::int64_t version = 1;
+  if (!ls["version"].get_int64().get(version) && version > 1 && error)
+    *error = "the trace is format version " + std::to_string(version) + "; this loopscope reads version 1";
+  simdjson::dom::array events;
+  if (ls["events"].get_array().get(events)) {
+    if (error) *error = cut_short(0);
+    return false;
+  }
+  std::size_t read = 0;
+  for (const auto element : events) {
+    simdjson::dom::object object;
+    EventRecord record;
+    std::string why;
+    if (element.get_object().get(object) || !parse_record(object, record, &why)) {
+      if (error) *error = cut_short(read) + (why.empty() ? "" : ": " + why);
+      return false;
+    }
+    trace.ingest_record(record);
+    ++read;
+  }
   return true;
 }
 
-bool read_file(const std::string& path, std::string& text) {
-  return read_text_file(path, text);
+// Loads from `source`; `whole_text` gives the entire input for the rare document fallback.
+bool load_from(ByteSource& source, bool chrome, Trace& trace, std::string* error, LoadProgress* progress,
+               const std::function<bool(std::string&)>& whole_text) {
+  Load load(source, trace, progress);
+  Outcome outcome = chrome ? load.chrome_stream() : load.jsonl();
+  bool ok = false;
+  switch (outcome) {
+    case Outcome::Complete: ok = true; break;
+    case Outcome::Damaged:
+      if (error) *error = cut_short(load.read());
+      break;
+    case Outcome::NoRecords:
+      if (error) *error = "this is not a loopscope event stream (no readable records)";
+      break;
+    case Outcome::Cancelled:
+      if (error) *error = "loading was cancelled (" + std::to_string(load.read()) + " events had been read)";
+      break;
+    case Outcome::ReadError:
+      if (error) *error = std::string("reading failed: ") + std::strerror(errno);
+      break;
+    case Outcome::NoMarker: {
+      std::string text;
+      if (!whole_text(text)) {
+        if (error) *error = std::string("reading failed: ") + std::strerror(errno);
+        break;
+      }
+      ok = load_chrome_document(text, trace, error);
+      break;
+    }
+  }
+  finish_loaded(trace);
+  if (progress) progress->events = trace.events().size();
+  return ok;
 }
 
 }  // namespace
 
-bool load_trace_text(const std::string& text, bool chrome, Trace& trace, std::string* error) {
-  const bool ok = chrome ? load_chrome_text(text, trace, error) : load_jsonl_text(text, trace, error);
-  finish_loaded(trace);
-  return ok;
+bool load_trace_text(std::string_view text, bool chrome, Trace& trace, std::string* error, LoadProgress* progress) {
+  const auto source = text_source(text);
+  return load_from(*source, chrome, trace, error, progress, [&](std::string& whole) {
+    whole.assign(text);
+    return true;
+  });
 }
 
-bool load_trace_file(const std::string& path, Trace& trace, std::string* error) {
-  std::string text;
-  if (!read_file(path, text)) {
+bool load_trace_file(const std::string& path, Trace& trace, std::string* error, LoadProgress* progress) {
+  auto source = open_file_source(path);
+  // .jsonl is the stream; .json a Chrome trace; anything else is sniffed: a Chrome trace's
+  // first record is not a stream record (it has no "ev").
+  bool chrome = !ends_with(path, ".jsonl");
+  if (source && chrome && !ends_with(path, ".json")) {
+    chrome = BlockReader(*source).peek_line().find("\"ev\"") == std::string_view::npos;
+    source = open_file_source(path);  // sniffing read a block: start again
+  }
+  if (!source) {
     if (error) *error = "cannot open " + path + ": " + std::strerror(errno);
     return false;
   }
-  // .jsonl is the stream; anything else is sniffed: a Chrome trace's first record is not a
-  // stream record (it has no "ev").
-  bool chrome = !ends_with(path, ".jsonl");
-  if (chrome && !ends_with(path, ".json")) {
-    const auto nl = text.find('\n');
-    chrome = text.substr(0, nl).find("\"ev\"") == std::string::npos;
-  }
   std::string why;
-  const bool ok = load_trace_text(text, chrome, trace, &why);
+  const bool ok = load_from(*source, chrome, trace, &why, progress,
+                            [&](std::string& whole) { return read_text_file(path, whole); });
   if (!ok && error) *error = path + ": " + why;
   return ok;
 }

@@ -5,6 +5,8 @@
 #include <algorithm>
 
 #include "core/event_parse.h"
+#include "core/lod.h"
+#include "core/record_batch.h"
 
 namespace loopscope {
 
@@ -25,6 +27,39 @@ bool Trace::ingest_line(std::string_view json_line) {
   return ingest_record(record);
 }
 
+std::size_t Trace::ingest_batch(const RecordBatch& batch) {
+  // One record, reused: each entry first puts back the fields the one before it set.
+  static const EventRecord kDefault{};
+  const RecordFieldSlot* slots = record_field_slots();
+  EventRecord record;
+  const RecordBatch::Entry* before = nullptr;
+  std::size_t applied = 0;
+  for (const RecordBatch::Entry& entry : batch.entries_) {
+    if (entry.problem) {
+      note_problem(batch.chars_.substr(entry.text, entry.count));
+      continue;
+    }
+    if (before) {
+      for (std::uint32_t i = 0; i < before->count; ++i) {
+        const RecordFieldSlot& slot = slots[batch.fields_[before->first + i].index];
+        if (slot.int_field) record.*(slot.int_field) = kDefault.*(slot.int_field);
+        else record.*(slot.str_field) = {};
+      }
+    }
+    for (std::uint32_t i = 0; i < entry.count; ++i) {
+      const RecordBatch::Field& f = batch.fields_[entry.first + i];
+      const RecordFieldSlot& slot = slots[f.index];
+      if (f.size == RecordBatch::kNumber)
+        record.*(slot.int_field) = f.value;
+      else
+        record.*(slot.str_field) = std::string_view(batch.chars_).substr(static_cast<std::size_t>(f.value), f.size);
+    }
+    before = &entry;
+    if (ingest_record(record)) ++applied;
+  }
+  return applied;
+}
+
 void Trace::note_problem(std::string text) {
   ++problems_;
   if (problems_ <= kMaxProblemNotes) {
@@ -36,7 +71,7 @@ void Trace::note_problem(std::string text) {
   }
 }
 
-Nanos Trace::end_time() const { return events_.empty() ? 0 : events_.back().t; }
+Nanos Trace::end_time() const { return events_.empty() ? 0 : events_.t(events_.size() - 1); }
 
 Nanos Trace::activity_start() const {
   for (const Event& ev : events_) {
@@ -47,15 +82,12 @@ Nanos Trace::activity_start() const {
   return end_time();
 }
 
-std::span<const Span> Trace::spans_in(LaneId lane, Nanos t0, Nanos t1) const {
-  if (lane < 0 || lane >= static_cast<LaneId>(lanes_.size())) return {};
-  const auto& spans = lanes_[static_cast<std::size_t>(lane)].spans;
-  // Spans never overlap, so their ends are sorted too.
-  auto first = std::lower_bound(spans.begin(), spans.end(), t0,
-                                [](const Span& s, Nanos t) { return s.end < t; });
-  auto last = std::upper_bound(first, spans.end(), t1, [](Nanos t, const Span& s) { return t < s.start; });
-  if (first >= last) return {};
-  return {&*first, static_cast<std::size_t>(last - first)};
+SpanSlice Trace::spans_in(LaneId lane, Nanos t0, Nanos t1) const {
+  static const SpanList none;
+  if (!lane_ok(lane)) return none.slice(0, 0);
+  const SpanList& spans = lanes_[static_cast<std::size_t>(lane)].spans;
+  const auto [first, last] = visible_span_range(spans, static_cast<double>(t0), static_cast<double>(t1));
+  return spans.slice(first, std::max(first, last));
 }
 
 std::string Trace::display_name(LaneId lane) const {

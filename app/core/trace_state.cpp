@@ -50,35 +50,47 @@ Nanos due_of(const Trace& trace, const Span& span) {
   return span.start + static_cast<Nanos>(seconds * 1e9);
 }
 
+// The number of instants of `instants` recorded at or before event `index` (they are in event
+// order).
+std::size_t instants_until(const InstantList& instants, EventIndex index) {
+  std::size_t lo = 0, hi = instants.size();
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (instants.event(mid) <= index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 // Whether the watchdog had reported `span` stalled by event `index` (a Stall instant on the
 // loop lane inside the span): a long step is only shown stalled once that was known.
 bool stall_seen(const Trace& trace, LaneId loop, const Span& span, EventIndex index) {
   if (!(span.flags & kSpanStalled) || !trace.lane_ok(loop)) return false;
-  const auto& instants = trace.lane(loop)->instants;
-  auto it = std::upper_bound(instants.begin(), instants.end(), index,
-                             [](EventIndex i, const Instant& in) { return i < in.event; });
-  for (int budget = 32; it != instants.begin() && budget > 0; --budget) {
-    --it;
-    if (it->t < span.start) break;
-    if (it->kind == InstantKind::Stall) return true;
+  const InstantList& instants = trace.lane(loop)->instants;
+  std::size_t i = instants_until(instants, index);
+  for (int budget = 32; i > 0 && budget > 0; --budget) {
+    const Instant in = instants[--i];
+    if (in.t < span.start) break;
+    if (in.kind == InstantKind::Stall) return true;
   }
   return false;
 }
 
 std::string_view blocking_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
-  const Span* b = span_at(lane.overlays, t, index);
-  return b ? trace.str(b->label) : std::string_view();
+  const auto b = span_at(lane.overlays, t, index);
+  return b ? trace.str(lane.overlays[*b].label) : std::string_view();
 }
 
 // A starved Ready span that ends in a late timer's run began when that timer was due: the task
 // was starved by a busy loop. Name what it had been waiting for (the suspension before it).
-void mark_if_overdue(const Trace& trace, const Lane& lane, const Span& ready, TaskAt& task) {
+void mark_if_overdue(const Trace& trace, const Lane& lane, std::size_t ready_index, TaskAt& task) {
+  const Span ready = lane.spans[ready_index];
   if (ready.end_event >= trace.events().size()) return;
   const Event& run = trace.events()[ready.end_event];
   if (run.kind != EventKind::Run || static_cast<WakeWhy>(run.sub) != WakeWhy::Timer || !(ready.flags & kSpanStarved)) return;
   task.overdue = true;
-  if (&ready != lane.spans.data() && (&ready - 1)->kind == SpanKind::Suspended) {
-    task.awaiting = trace.str((&ready - 1)->label);
+  if (ready_index > 0 && lane.spans.kind_of(ready_index - 1) == SpanKind::Suspended) {
+    task.awaiting = trace.str(lane.spans[ready_index - 1].label);
     task.due = ready.start;
   }
 }
@@ -86,13 +98,15 @@ void mark_if_overdue(const Trace& trace, const Lane& lane, const Span& ready, Ta
 TaskAt task_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   TaskAt task;
   task.lane = lane.id;
-  if (const Span* s = span_at(lane.spans, t, index)) {
+  if (const auto at = span_at(lane.spans, t, index)) {
+    const Span span = lane.spans[*at];
+    const Span* s = &span;
     task.since = s->start;
     task.line = s->line;
     switch (s->kind) {
       case SpanKind::Ready:
         task.state = TaskState::Ready;
-        mark_if_overdue(trace, lane, *s, task);
+        mark_if_overdue(trace, lane, *at, task);
         break;
       case SpanKind::Suspended:
         task.state = TaskState::Suspended;
@@ -142,7 +156,9 @@ TaskAt task_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) 
 LoopAt loop_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   LoopAt loop;
   loop.lane = lane.id;
-  if (const Span* s = span_at(lane.spans, t, index)) {
+  if (const auto at = span_at(lane.spans, t, index)) {
+    const Span span = lane.spans[*at];
+    const Span* s = &span;
     loop.since = s->start;
     switch (s->kind) {
       case SpanKind::Idle: loop.activity = LoopActivity::Idle; break;
@@ -164,10 +180,10 @@ LoopAt loop_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) 
 }
 
 // The lane that last drove a generator, as of span `at` (running spans name their driver).
-LaneId last_driver(const Lane& lane, const Span& at) {
-  for (auto i = static_cast<std::size_t>(&at - lane.spans.data()) + 1; i-- > 0;) {
-    const Span& s = lane.spans[i];
-    if (s.kind == SpanKind::GenRunning || s.kind == SpanKind::GenSuspended) return s.target;
+LaneId last_driver(const Lane& lane, std::size_t at) {
+  for (std::size_t i = at + 1; i-- > 0;) {
+    const SpanKind kind = lane.spans.kind_of(i);
+    if (kind == SpanKind::GenRunning || kind == SpanKind::GenSuspended) return lane.spans[i].target;
   }
   return lane.parent;
 }
@@ -175,9 +191,11 @@ LaneId last_driver(const Lane& lane, const Span& at) {
 GenAt gen_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   GenAt gen;
   gen.lane = lane.id;
-  if (const Span* s = span_at(lane.spans, t, index)) {
+  if (const auto at = span_at(lane.spans, t, index)) {
+    const Span span = lane.spans[*at];
+    const Span* s = &span;
     gen.line = s->line;
-    gen.driver = last_driver(lane, *s);
+    gen.driver = last_driver(lane, *at);
     switch (s->kind) {
       case SpanKind::GenRunning:
         gen.state = GenState::Running;
@@ -202,12 +220,11 @@ GenAt gen_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
     gen.line = trace.events()[lane.ended_at].line;
   }
   // The last Yield at or before the event: instants are in event order.
-  auto it = std::upper_bound(lane.instants.begin(), lane.instants.end(), index,
-                             [](EventIndex i, const Instant& in) { return i < in.event; });
-  for (int budget = 16; it != lane.instants.begin() && budget > 0; --budget) {
-    --it;
-    if (it->kind == InstantKind::Yield) {
-      gen.last_value = trace.str(it->text);
+  std::size_t i = instants_until(lane.instants, index);
+  for (int budget = 16; i > 0 && budget > 0; --budget) {
+    const Instant in = lane.instants[--i];
+    if (in.kind == InstantKind::Yield) {
+      gen.last_value = trace.str(in.text);
       gen.has_value = true;
       break;
     }
@@ -230,16 +247,22 @@ std::string late_timer_story(const Trace& trace, const Event& run) {
 
 }  // namespace
 
-const Span* span_at(const std::vector<Span>& spans, Nanos t, EventIndex index) {
-  auto it = std::upper_bound(spans.begin(), spans.end(), t, [](Nanos v, const Span& s) { return v < s.start; });
+std::optional<std::size_t> span_at(const SpanList& spans, Nanos t, EventIndex index) {
+  std::size_t lo = 0, hi = spans.size();  // the first span starting after t
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (spans.start_of(mid) <= t) lo = mid + 1;
+    else hi = mid;
+  }
   // Spans never overlap, but zero-length spans and spans opened by a later event at the
   // same time need a few steps back.
-  for (int budget = 4; it != spans.begin() && budget > 0; --budget) {
-    --it;
-    if (!started(*it, t, index)) continue;
-    return ended(*it, t, index) ? nullptr : &*it;
+  for (int budget = 4; lo > 0 && budget > 0; --budget) {
+    const Span s = spans[--lo];
+    if (!started(s, t, index)) continue;
+    if (ended(s, t, index)) return std::nullopt;
+    return lo;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 StateAt state_at(const Trace& trace, EventIndex index) {
@@ -263,11 +286,12 @@ StateAt state_at(const Trace& trace, EventIndex index) {
       case LaneKind::Thread: {
         WorkerAt w;
         w.lane = lane.id;
-        if (const Span* s = span_at(lane.spans, t, index)) {
+        if (const auto at = span_at(lane.spans, t, index)) {
+          const Span s = lane.spans[*at];
           w.busy = true;
-          w.job = trace.str(s->label);
-          w.for_task = s->target;
-          w.since = s->start;
+          w.job = trace.str(s.label);
+          w.for_task = s.target;
+          w.since = s.start;
         }
         w.blocking = blocking_at(trace, lane, t, index);
         state.workers.push_back(w);

@@ -3,6 +3,7 @@
 // can be called every frame on a large trace (no replay).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -89,8 +90,8 @@ struct StateAt {
 // The state right after event `index` was applied (clamped to the last event).
 StateAt state_at(const Trace& trace, EventIndex index);
 
-// The span of `spans` active right after event `index` (at its time `t`), or nullptr.
-const Span* span_at(const std::vector<Span>& spans, Nanos t, EventIndex index);
+// The index of the span of `spans` active right after event `index` (at its time `t`), if any.
+std::optional<std::size_t> span_at(const SpanList& spans, Nanos t, EventIndex index);
 
 // The line of the user's script that the step at `index` stands on: its own line, else (an
 // event with no line, such as the loop going idle) the line of the nearest earlier event that

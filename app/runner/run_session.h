@@ -1,8 +1,8 @@
 // Running a Python script under the loopscope runtime in a child process.
 // The child gets its own process group and writes its records into a shared-memory ring
-// (runner/event_ring.h); a reader thread parses nothing, it only splits what it takes from the
-// ring into lines and hands them over through a locked queue. The owner (the main
-// thread) moves them into a Trace with pump(): only the owner ever touches the model.
+// (runner/event_ring.h); a reader thread splits what it takes from the ring into lines, parses
+// them into record batches and hands those over through a locked queue. The owner (the main
+// thread) applies them to a Trace with pump(): only the owner ever touches the model.
 #pragma once
 
 #include <cstdint>

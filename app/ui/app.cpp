@@ -194,16 +194,24 @@ bool App::OpenLessonByKey(const std::string& key) {
 
 bool App::OpenPath(const std::string& path) {
   if (pending_load_.valid()) return false;
-  // Read on a worker thread: a slow disk or a large trace never stalls the window.
-  pending_load_ = std::async(std::launch::async, [path] {
+  // Read on a worker thread: a slow disk or a large trace never stalls the window. The window
+  // shows its progress (block by block) and may cancel it.
+  auto progress = is_trace_path(path) ? std::make_shared<LoadProgress>() : nullptr;
+  load_progress_ = progress;
+  loading_name_ = fs::path(path).filename().string();
+  load_started_ = Now();
+  pending_load_ = std::async(std::launch::async, [path, progress] {
     Loaded loaded;
     loaded.path = path;
     if (is_trace_path(path)) {
-      // A private Trace filled on this thread and handed over whole: the App's model is only
-      // ever changed on the main thread.
+      // A private Trace filled on this thread and handed over whole (moved, not copied): the
+      // App's model is only ever changed on the main thread.
       loaded.is_trace = true;
       loaded.trace = std::make_unique<Trace>();
-      if (!load_trace_file(path, *loaded.trace, &loaded.error) && loaded.trace->empty()) return loaded;
+      const bool ok = load_trace_file(path, *loaded.trace, &loaded.error, progress.get());
+      loaded.cancelled = progress->cancel.load();
+      if (loaded.cancelled) loaded.trace.reset();  // its memory goes now, not when it is replaced
+      if (loaded.cancelled || (!ok && loaded.trace->empty())) return loaded;
       loaded.error.clear();  // a partly read file still shows what it holds (notes say the rest)
     } else {
       loaded.text = read_text_file(path, &loaded.error);
@@ -217,6 +225,11 @@ void App::PollBackgroundLoad() {
   if (!pending_load_.valid()) return;
   if (pending_load_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
   Loaded loaded = pending_load_.get();
+  load_progress_.reset();
+  if (loaded.cancelled) {
+    Toast("Stopped loading " + fs::path(loaded.path).filename().string());
+    return;
+  }
   if (!loaded.error.empty()) {
     start_error_ = loaded.error;
     CollectProblems();
@@ -255,6 +268,35 @@ void App::PollBackgroundLoad() {
     config_.run_opened_script = false;
     StartRun();
   }
+}
+
+void App::DrawLoadProgress() {
+  LoadProgressInfo info;
+  char detail[160];
+  if (pending_load_.valid() && load_progress_) {
+    if (Now() - load_started_ < 0.3) return;  // a small file: no flash of a progress bar
+    const LoadProgress& p = *load_progress_;
+    info.title = "Loading " + loading_name_;
+    info.fraction = p.fraction();
+    std::snprintf(detail, sizeof detail, "%.2f M events, %.0f of %.0f MB", static_cast<double>(p.events.load()) / 1e6,
+                  static_cast<double>(p.bytes_read.load()) / 1e6, static_cast<double>(p.bytes_total.load()) / 1e6);
+    info.detail = detail;
+    if (load_progress_view_.Draw(info)) load_progress_->cancel = true;
+    return;
+  }
+  // A run producing events faster than they are taken in (a few hundred thousand a frame):
+  // show how far behind the picture is, and offer to stop the program.
+  constexpr std::size_t kBehindShown = 500'000;
+  if (!session_ || !running()) return;
+  const std::size_t received = session_->events_received(), shown = trace_.events().size();
+  if (received < shown + kBehindShown) return;
+  info.title = "Taking in the run's events";
+  info.fraction = static_cast<double>(shown) / static_cast<double>(received);
+  std::snprintf(detail, sizeof detail, "%.2f M of %.2f M events", static_cast<double>(shown) / 1e6,
+                static_cast<double>(received) / 1e6);
+  info.detail = detail;
+  info.button = "Stop run";
+  if (load_progress_view_.Draw(info)) StopRun();
 }
 
 void App::ApplyLoadedProgram(const std::string& path, std::string text) {

@@ -14,6 +14,7 @@
 #include "core/lesson_catalog.h"
 #include "core/run_titles.h"
 #include "core/playhead.h"
+#include "core/trace_io.h"
 #include "core/trace_model.h"
 #include "core/view_selection.h"
 #include "platform/png_file.h"
@@ -29,6 +30,7 @@
 #include "ui/lane_colors.h"
 #include "ui/lesson_browser_view.h"
 #include "ui/lesson_panel_view.h"
+#include "ui/load_progress_view.h"
 #include "ui/open_file_popup.h"
 #include "ui/status_bar_view.h"
 #include "ui/panel_timeline.h"
@@ -166,6 +168,7 @@ class App {
   void CollectProblems();
   void PollLiveReload();
   void PollBackgroundLoad();
+  void DrawLoadProgress();  // the progress bar of a trace loading or a run catching up
   void PollExports();
   void ApplyLoadedProgram(const std::string& path, std::string text);
   void NewTrace();
@@ -244,9 +247,13 @@ class App {
     std::string text;
     std::unique_ptr<Trace> trace;          // the loaded trace when the file was a saved trace
     bool is_trace = false;
+    bool cancelled = false;                // the user pressed Cancel: nothing to show
     std::string error;
   };
   std::future<Loaded> pending_load_;
+  std::shared_ptr<LoadProgress> load_progress_;  // of the trace being loaded (read while it loads)
+  std::string loading_name_;
+  double load_started_ = 0.0;
 
   // Views.
   LessonBrowserView browser_view_;
@@ -260,6 +267,7 @@ class App {
   ConsoleView console_view_;
   ErrorView error_view_;
   StatusBarView status_view_;
+  LoadProgressView load_progress_view_;
   OpenFilePopup open_popup_;
   int bottom_tab_ = 0;          // 0 console, 1 problems
   bool force_tab_ = false;      // select bottom_tab_ at the next frame (a run failed)

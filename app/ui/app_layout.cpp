@@ -58,6 +58,7 @@ void App::Draw() {
   ImGui::PopStyleVar();
   DrawLayout();
   ImGui::End();
+  DrawLoadProgress();
   DrawPopups();
 }
 

@@ -18,21 +18,22 @@ constexpr std::size_t kMaxMarkItems = 10;
 
 }  // namespace
 
-void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks, const LaneNames* names) {
+void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks, const LaneNames* names,
+                    std::size_t until) {
   const auto& events = trace.events();
-  for (std::size_t i = from; i < events.size(); ++i) {
-    const Event& e = events[i];
-    if (e.line <= 0) continue;
+  events.visit_kinds(from, until, {EventKind::Suspend, EventKind::Leave}, [&](std::size_t i) {
+    const Event e = events[i];
+    if (e.line <= 0) return;
     const bool suspend = e.kind == EventKind::Suspend;
     const bool yield = e.kind == EventKind::Leave && static_cast<GenHow>(e.sub) == GenHow::Yield;
-    if (!suspend && !yield) continue;
+    if (!suspend && !yield) return;
     LineMarks& m = marks[e.line];
     (suspend ? m.suspends : m.yields) += 1;
     if (m.items.size() < kMaxMarkItems) {
       const std::string lane = lane_title_or_name(trace, e.lane, names);
       m.items.push_back(lane + (suspend ? " awaits " : " yields ") + std::string(trace.str(e.text)));
     }
-  }
+  });
 }
 
 std::map<int, LineMarks> line_marks(const Trace& trace) {
@@ -158,8 +159,10 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
     marks_events_ = 0;
   }
   names_.refresh(trace);
-  add_line_marks(trace, marks_events_, marks_, &names_);
-  marks_events_ = trace.events().size();
+  // At most a million events a frame: a large trace fills its marks in over a few frames.
+  const std::size_t until = std::min(trace.events().size(), marks_events_ + 1'000'000);
+  add_line_marks(trace, marks_events_, marks_, &names_, until);
+  marks_events_ = until;
   const auto lines = split_lines(tokens_for_);
   // The step at the playhead: its line gets the arrow, in its lane's colour.
   int current_line = 0;

@@ -27,10 +27,10 @@ struct LineMarks {
 
 // Suspension and yield counts per line of the program, from the trace.
 std::map<int, LineMarks> line_marks(const Trace& trace);
-// Adds the marks of events [from, end) to `marks`; with `names`, lanes are called as the
-// timeline titles them.
+// Adds the marks of events [from, until) (until: at most the end) to `marks`; with `names`,
+// lanes are called as the timeline titles them.
 void add_line_marks(const Trace& trace, std::size_t from, std::map<int, LineMarks>& marks,
-                    const LaneNames* names = nullptr);
+                    const LaneNames* names = nullptr, std::size_t until = static_cast<std::size_t>(-1));
 
 struct CodeProblem {
   int line = 0;

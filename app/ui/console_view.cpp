@@ -13,9 +13,9 @@ namespace loopscope::ui {
 void ConsoleView::Scan(const Trace& trace) {
   const auto& events = trace.events();
   if (events.size() < scanned_) Reset();  // a new, shorter trace
-  for (; scanned_ < events.size(); ++scanned_) {
-    if (events[scanned_].kind == EventKind::Print) prints_.push_back(static_cast<EventIndex>(scanned_));
-  }
+  events.visit_kinds(scanned_, events.size(), {EventKind::Print},
+                     [&](std::size_t i) { prints_.push_back(static_cast<EventIndex>(i)); });
+  scanned_ = events.size();
 }
 
 void ConsoleView::Draw(const Trace& trace, Playhead& playhead, Selection& selection, const LaneColors& colors, bool live) {

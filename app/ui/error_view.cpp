@@ -47,8 +47,10 @@ const char* kind_label(Problem::Kind kind) {
 std::vector<Problem> problems_from_trace(const Trace& trace, const ProgramFiles& program) {
   std::vector<Problem> out;
   const auto& events = trace.events();
-  for (EventIndex i = 0; i < events.size(); ++i) {
-    const Event& e = events[i];
+  // Only the exceptions and warnings are decoded: this runs over the whole trace.
+  events.visit_kinds(0, events.size(), {EventKind::Exception, EventKind::Warning}, [&](std::size_t index) {
+    const auto i = static_cast<EventIndex>(index);
+    const Event e = events[i];
     if (e.kind == EventKind::Exception) {
       Problem p;
       p.title = std::string(trace.str(e.text));
@@ -73,7 +75,7 @@ std::vector<Problem> problems_from_trace(const Trace& trace, const ProgramFiles&
       p.event = i;
       out.push_back(std::move(p));
     }
-  }
+  });
   const RunInfo& info = trace.info();
   const char* status = end_status_text(info.status);
   if (*status && (info.status != EndStatus::Failed || out.empty() || !info.end_message.empty())) {

@@ -44,7 +44,7 @@ PlaybackPace pace(double fps, double speed, double min_step, double hold_start =
 
 TEST_CASE("speed stretches the run's own time", "[schedule]") {
   // Steps at 0, 100 and 300 ms; at speed 0.5 each run second lasts two video seconds.
-  const std::vector<Event> events = {at(0), at(100 * ms), at(300 * ms)};
+  const EventList events = {at(0), at(100 * ms), at(300 * ms)};
   const PlaybackSchedule s = schedule_playback(events, StepFilter::All, pace(10, 0.5, 0.0, 0.0, 1.0));
   // 0.2 s of step 0, 0.4 s of step 1, then the 1 s hold of step 2.
   const auto runs = runs_of(s.frames);
@@ -59,7 +59,7 @@ TEST_CASE("speed stretches the run's own time", "[schedule]") {
 TEST_CASE("steps close together are each held for the minimum dwell", "[schedule]") {
   // Three steps within a microsecond, then one a second later: at speed 1 the first three
   // would share one frame; with a 0.3 s dwell each is seen for 3 frames at 10 fps.
-  const std::vector<Event> events = {at(0), at(100), at(200), at(1000 * ms)};
+  const EventList events = {at(0), at(100), at(200), at(1000 * ms)};
   const PlaybackSchedule s = schedule_playback(events, StepFilter::All, pace(10, 1.0, 0.3));
   const auto runs = runs_of(s.frames);
   REQUIRE(runs.size() == 4);
@@ -70,7 +70,7 @@ TEST_CASE("steps close together are each held for the minimum dwell", "[schedule
 }
 
 TEST_CASE("the first and last steps are held", "[schedule]") {
-  const std::vector<Event> events = {at(0), at(10 * ms), at(20 * ms)};
+  const EventList events = {at(0), at(10 * ms), at(20 * ms)};
   const PlaybackSchedule s = schedule_playback(events, StepFilter::All, pace(20, 0.1, 0.0, 1.0, 2.0));
   const auto runs = runs_of(s.frames);
   REQUIRE(runs.size() == 3);
@@ -81,7 +81,7 @@ TEST_CASE("the first and last steps are held", "[schedule]") {
 
 TEST_CASE("auto speed makes the playback last the target length", "[schedule]") {
   // 50 steps, unevenly spaced over about 1.8 s, with a cluster of steps 1 us apart.
-  std::vector<Event> events;
+  EventList events;
   Nanos t = 0;
   for (int i = 0; i < 50; ++i) {
     t += (i % 10 == 0) ? 400 * ms : (i % 3 == 0 ? 1000 : 5 * ms);
@@ -103,7 +103,7 @@ TEST_CASE("auto speed makes the playback last the target length", "[schedule]") 
 
 TEST_CASE("auto speed shrinks the dwell when the steps alone would overrun the target", "[schedule]") {
   // 1000 steps 1 us apart: at 0.2 s each that is 200 s; the target is 10 s.
-  std::vector<Event> events;
+  EventList events;
   for (int i = 0; i < 1000; ++i) events.push_back(at(i * 1000));
   PlaybackPace p = pace(10, 0.0, 0.2, 0.0, 0.0);
   p.target_s = 10.0;
@@ -116,7 +116,7 @@ TEST_CASE("auto speed shrinks the dwell when the steps alone would overrun the t
 }
 
 TEST_CASE("only steps passing the filter are shown", "[schedule]") {
-  const std::vector<Event> events = {at(0, EventKind::Hello), at(1 * ms, EventKind::Run), at(2 * ms, EventKind::Print),
+  const EventList events = {at(0, EventKind::Hello), at(1 * ms, EventKind::Run), at(2 * ms, EventKind::Print),
                                      at(3 * ms, EventKind::Suspend), at(4 * ms, EventKind::Exit)};
   const PlaybackSchedule s = schedule_playback(events, StepFilter::TaskSwitches, pace(10, 0.01, 0.0, 0.0, 0.5));
   const std::set<EventIndex> shown(s.frames.begin(), s.frames.end());
@@ -125,14 +125,14 @@ TEST_CASE("only steps passing the filter are shown", "[schedule]") {
 }
 
 TEST_CASE("no steps, no frames", "[schedule]") {
-  const std::vector<Event> none;
+  const EventList none;
   CHECK(schedule_playback(none, StepFilter::All, PlaybackPace{}).frames.empty());
-  const std::vector<Event> unlined = {at(0, EventKind::Hello)};
+  const EventList unlined = {at(0, EventKind::Hello)};
   CHECK(schedule_playback(unlined, StepFilter::MyCode, PlaybackPace{}).frames.empty());
 }
 
 TEST_CASE("a single step is held for both holds", "[schedule]") {
-  const std::vector<Event> one = {at(5 * ms)};
+  const EventList one = {at(5 * ms)};
   const PlaybackSchedule s = schedule_playback(one, StepFilter::All, pace(10, 0.0, 0.2, 1.0, 2.0));
   CHECK(s.frames == std::vector<EventIndex>(30, 0));
 }

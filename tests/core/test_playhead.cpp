@@ -18,7 +18,7 @@ Event ev(Nanos t, EventKind kind, LaneId lane, std::int32_t line = 0) {
 }
 
 // Two tasks (lanes 2, 3) on a loop (lane 1), times in ms.
-std::vector<Event> two_tasks() {
+EventList two_tasks() {
   constexpr Nanos ms = 1'000'000;
   return {
       ev(0, EventKind::Hello, kNoLane),          // 0
@@ -40,7 +40,7 @@ std::vector<Event> two_tasks() {
 
 TEST_CASE("an empty trace has no position", "[playhead]") {
   Playhead p;
-  std::vector<Event> none;
+  EventList none;
   CHECK_FALSE(p.update(none, 0.1));
   CHECK(p.position() == kNoEvent);
   CHECK_FALSE(p.step(none, 1));
@@ -191,7 +191,7 @@ TEST_CASE("play from the end restarts at the beginning", "[playhead]") {
 
 TEST_CASE("follow-live stays on the last event as events arrive", "[playhead]") {
   auto events = two_tasks();
-  std::vector<Event> growing(events.begin(), events.begin() + 3);
+  EventList growing{events[0], events[1], events[2]};
   Playhead p;
   p.set_follow_live(true);
   p.update(growing, 0.016);
@@ -216,7 +216,7 @@ TEST_CASE("a position beyond a new, shorter trace is clamped", "[playhead]") {
   auto events = two_tasks();
   Playhead p;
   p.last(events);
-  std::vector<Event> shorter(events.begin(), events.begin() + 4);
+  EventList shorter{events[0], events[1], events[2], events[3]};
   p.update(shorter, 0.0);
   CHECK(p.position() == 3);
 }

@@ -28,7 +28,7 @@ std::string export_text(const Trace& trace) {
   return text;
 }
 
-bool well_formed(const std::vector<Span>& spans) {
+bool well_formed(const SpanList& spans) {
   for (std::size_t i = 0; i < spans.size(); ++i) {
     if (spans[i].end < spans[i].start || spans[i].end == kOpenEnd) return false;  // finished: all closed
     if (i > 0 && spans[i].start < spans[i - 1].end) return false;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -50,11 +51,11 @@ const Lane& lane_named(const Trace& trace, std::string_view name) {
   return trace.lanes().front();
 }
 
-const Span* find_span(const Lane& lane, SpanKind kind) {
+std::optional<Span> find_span(const Lane& lane, SpanKind kind) {
   for (const Span& s : lane.spans) {
-    if (s.kind == kind) return &s;
+    if (s.kind == kind) return s;
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -64,14 +65,14 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 TEST_CASE("span labels and tooltips say what a span is", "[timeline_describe]") {
   const Trace trace = make_trace();
   const Lane& ticker = lane_named(trace, "ticker");
-  const Span* suspended = find_span(ticker, SpanKind::Suspended);
+  const auto suspended = find_span(ticker, SpanKind::Suspended);
   REQUIRE(suspended);
   CHECK(span_label(trace, ticker, *suspended) == "sleep(0.5)");
   const std::string tip = span_tooltip(trace, ticker, *suspended, trace.end_time());
   CHECK(contains(tip, "awaiting sleep(0.5)"));
   CHECK(contains(tip, "await on line 9"));
 
-  const Span* ready = find_span(ticker, SpanKind::Ready);
+  const auto ready = find_span(ticker, SpanKind::Ready);
   REQUIRE(ready);
   CHECK(contains(span_title(trace, ticker, *ready), "ready"));
   CHECK_FALSE(contains(span_tooltip(trace, ticker, *ready, trace.end_time()), "starved"));  // woken at its start
@@ -86,12 +87,12 @@ TEST_CASE("span labels and tooltips say what a span is", "[timeline_describe]") 
   const Span& blocking = loop.overlays.front();
   CHECK(span_label(trace, loop, blocking) == "time.sleep(1)  line 5");
   CHECK(contains(span_tooltip(trace, loop, blocking, trace.end_time()), "BLOCKING"));
-  const Span* loop_step = find_span(loop, SpanKind::Step);
+  const auto loop_step = find_span(loop, SpanKind::Step);
   REQUIRE(loop_step);
   CHECK_FALSE(span_label(trace, loop, *loop_step).empty());  // the task's name
 
   const Lane& worker = lane_named(trace, "asyncio_0");
-  const Span* job = find_span(worker, SpanKind::Job);
+  const auto job = find_span(worker, SpanKind::Job);
   REQUIRE(job);
   CHECK(span_label(trace, worker, *job) == "crunch");
   CHECK(contains(span_tooltip(trace, worker, *job, trace.end_time()), "awaited by Task-1"));

@@ -144,8 +144,8 @@ void RowPainter::merged_block(const SpanItem& item, Rgba color) {
   if (x1 - item.x0 > size * 3) label(item.x0, x1, label_mid(), Font::Small, theme.text, std::to_string(item.count) + " spans");
 }
 
-Rgba RowPainter::marker_color(const Instant& in, const Lane& lane) const {
-  switch (in.kind) {
+Rgba RowPainter::marker_color(InstantKind kind, const Lane& lane) const {
+  switch (kind) {
     case InstantKind::Print: return theme.text;
     case InstantKind::Yield: return colors.of(lane.id);
     case InstantKind::Receive: return theme.lane_gen;
@@ -167,32 +167,67 @@ std::vector<RowPainter::Marker> RowPainter::plan_markers(const Lane& lane, const
     std::string brief;  // the first one and how many more
   };
   std::vector<Planned> planned;
+  std::vector<const InstantItem*> clusters;  // of each planned marker
   planned.reserve(items.instants.size());
+  clusters.reserve(items.instants.size());
   const float r = style.marker_r;
   for (const InstantItem& item : items.instants) {
     Planned p;
     p.marker.x = item.x;
-    // The cluster's most telling instant gives the shape; every labelled one may speak.
+    // The cluster's most telling instant gives the shape: its kind, found from the kinds in the
+    // cluster however many it holds.
+    const std::uint32_t kinds = lane.instants.kinds_in(item.first, item.count);
+    for (unsigned k = 0; k < 32; ++k) {
+      const auto kind = static_cast<InstantKind>(k);
+      if ((kinds >> k & 1u) && (!p.marker.kind || importance(kind) > importance(*p.marker.kind))) p.marker.kind = kind;
+    }
+    if (!p.marker.kind) continue;
+    p.top = top_line && on_top_line(*p.marker.kind);
+    p.marker.y = p.top ? (y0 + top_line_bottom()) * 0.5f : mid();
+    p.marker.color = marker_color(*p.marker.kind, lane);
+    labels.force({p.marker.x - r, p.marker.y - r * 1.1f, p.marker.x + r, p.marker.y + r * 1.1f});  // no label over a marker
+    planned.push_back(std::move(p));
+    clusters.push_back(&item);
+  }
+  // Every labelled instant may speak; only clusters with room for a label beside them (their
+  // neighbours on the same line are not too close) read their texts, and at most the first
+  // kMostRead of them (no label has room for more; the rest only add to "+N"): a zoomed-out
+  // frame of a large trace builds no strings for markers a few pixels apart.
+  constexpr std::uint32_t kMostRead = 16;
+  const float size = canvas.font_size(Marker{}.font);
+  std::vector<float> next_x(planned.size());  // of the next marker on the same line
+  float after[2] = {view_right() + r + size * 2, view_right() + r + size * 2};
+  for (std::size_t i = planned.size(); i-- > 0;) {
+    float& next = after[planned[i].top ? 1 : 0];
+    next_x[i] = next;
+    next = planned[i].marker.x;
+  }
+  float prev_x[2] = {view_left() - r - size, view_left() - r - size};
+  for (std::size_t i = 0; i < planned.size(); ++i) {
+    Planned& p = planned[i];
+    float& before = prev_x[p.top ? 1 : 0];
+    const float x = p.marker.x;
+    const bool room_right = (next_x[i] - r) - (x + r + 3) >= size * 1.5f;
+    const bool room_left = (x - r - 4) - (before + r) >= size * 0.2f;
+    before = x;
+    if (!room_right && !room_left) continue;
+    const InstantItem& item = *clusters[i];
     std::vector<std::pair<int, std::string>> said;  // (importance, label), most telling first
-    for (std::uint32_t i = 0; i < item.count && item.first + i < lane.instants.size(); ++i) {
-      const Instant& in = lane.instants[item.first + i];
-      if (!p.marker.instant || importance(in.kind) > importance(p.marker.instant->kind)) p.marker.instant = &in;
+    const std::uint32_t read = std::min(item.count, kMostRead);
+    for (std::uint32_t j = 0; j < read && item.first + j < lane.instants.size(); ++j) {
+      const Instant in = lane.instants[item.first + j];
       if (wordless(in.kind)) continue;
       if (std::string text = marker_text(trace, in); !text.empty()) said.emplace_back(importance(in.kind), std::move(text));
     }
+    const std::size_t unread = item.count - read;
     std::stable_sort(said.begin(), said.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    if (!p.marker.instant) continue;
-    p.top = top_line && on_top_line(p.marker.instant->kind);
-    p.marker.y = p.top ? (y0 + top_line_bottom()) * 0.5f : mid();
-    p.marker.color = marker_color(*p.marker.instant, lane);
-    p.marker.label_color = said.size() > 1 ? theme.text_dim : theme.text;
-    labels.force({p.marker.x - r, p.marker.y - r * 1.1f, p.marker.x + r, p.marker.y + r * 1.1f});  // no label over a marker
+    p.marker.label_color = said.size() + unread > 1 ? theme.text_dim : theme.text;
     if (!said.empty()) {
       p.full = said.front().second;
-      for (std::size_t i = 1; i < said.size(); ++i) p.full += "  " + said[i].second;
-      p.brief = said.size() > 1 ? said.front().second + "  +" + std::to_string(said.size() - 1) : p.full;
+      for (std::size_t k = 1; k < said.size(); ++k) p.full += "  " + said[k].second;
+      if (unread > 0) p.full += "  +" + std::to_string(unread);
+      p.brief = said.size() + unread > 1 ? said.front().second + "  +" + std::to_string(said.size() - 1 + unread) : p.full;
     }
-    planned.push_back(std::move(p));
   }
   // Labels left to right: each may reach the next marker at its height, or the view's end.
   std::vector<Marker> markers;
@@ -228,7 +263,7 @@ void RowPainter::paint_markers(const std::vector<Marker>& markers) {
   for (const Marker& m : markers) {
     const float x = m.x, y = m.y;
     const Rgba outline = with_alpha(theme.panel, 0.9f);
-    switch (m.instant->kind) {
+    switch (*m.kind) {
       case InstantKind::Print:  // a speech tab
         canvas.rect({x - r * 0.9f, y - r}, {x + r * 0.9f, y + r * 0.4f}, m.color, 2.0f);
         canvas.triangle({x - r * 0.4f, y + r * 0.4f}, {x + r * 0.3f, y + r * 0.4f}, {x - r * 0.5f, y + r * 1.1f}, m.color);

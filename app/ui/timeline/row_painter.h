@@ -3,6 +3,7 @@
 // and their labels. The lane kinds (lane_item.h) pick which shape each of their spans gets.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -84,7 +85,7 @@ struct RowPainter {
   // paint() draws them after the spans.
   struct Marker {
     float x = 0, y = 0;
-    const Instant* instant = nullptr;  // the one whose shape is drawn
+    std::optional<InstantKind> kind;   // the kind whose shape is drawn
     std::string label;                 // empty: no room, or nothing to say
     Font font = Font::Small;
     Rgba color = 0, label_color = 0;
@@ -92,7 +93,7 @@ struct RowPainter {
   };
   std::vector<Marker> plan_markers(const Lane& lane, const RowItems& items);
   void paint_markers(const std::vector<Marker>& markers);
-  Rgba marker_color(const Instant& instant, const Lane& lane) const;
+  Rgba marker_color(InstantKind kind, const Lane& lane) const;
 };
 
 }  // namespace loopscope::timeline

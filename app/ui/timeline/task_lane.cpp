@@ -26,7 +26,7 @@ void ready(RowPainter& row, const Lane& lane, const Span& span, float x0, float 
   row.hatched_block(x0, x1, color);
   const Nanos end = span.end == kOpenEnd ? row.open_end : span.end;
   const std::string waited = format_duration(static_cast<double>(end - span.start));
-  const bool due = late_timer_run(row.trace, span) != nullptr;
+  const bool due = late_timer_run(row.trace, span).has_value();
   const std::string text = (due ? "due, waiting for the loop +" : "ready, waiting for the loop +") + waited;
   if (!row.label_centred(x0, x1, Font::Label, row.theme.text, text)) row.label_centred(x0, x1, Font::Small, row.theme.text, "+" + waited);
 }

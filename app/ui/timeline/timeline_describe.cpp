@@ -30,11 +30,12 @@ bool is_iterator(const Trace& trace, const Lane& lane) {
 
 }  // namespace
 
-// The late timer that ended a Ready span (nullptr if it was not a late timer).
-const Event* late_timer_run(const Trace& trace, const Span& ready) {
-  if (ready.kind != SpanKind::Ready || ready.end_event >= trace.events().size()) return nullptr;
-  const Event& run = trace.events()[ready.end_event];
-  return run.kind == EventKind::Run && static_cast<WakeWhy>(run.sub) == WakeWhy::Timer && run.late > 0 ? &run : nullptr;
+// The late timer that ended a Ready span (none if it was not a late timer).
+std::optional<Event> late_timer_run(const Trace& trace, const Span& ready) {
+  if (ready.kind != SpanKind::Ready || ready.end_event >= trace.events().size()) return std::nullopt;
+  const Event run = trace.events()[ready.end_event];
+  if (run.kind == EventKind::Run && static_cast<WakeWhy>(run.sub) == WakeWhy::Timer && run.late > 0) return run;
+  return std::nullopt;
 }
 
 std::string span_label(const Trace& trace, const Lane& lane, const Span& span) {
@@ -98,7 +99,7 @@ std::string span_tooltip(const Trace& trace, const Lane& lane, const Span& span,
   if ((span.kind == SpanKind::GenRunning || span.kind == SpanKind::GenSuspended) && span.target != kNoLane)
     text += "\ndriven by " + lane_name(trace, span.target);
   if (span.kind == SpanKind::Blocking && span.target != kNoLane) text += "\nwhile running " + lane_name(trace, span.target);
-  if (const Event* run = late_timer_run(trace, span)) {
+  if (const auto run = late_timer_run(trace, span)) {
     text += "\nits timer fired " + format_duration(static_cast<double>(run->late)) +
             " late: the loop was running other work, so the task was starved";
   }

@@ -2,6 +2,7 @@
 // tooltips, for spans, merged runs and instants. Plain strings, no ImGui (tested headless).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "core/time_format.h"
@@ -23,8 +24,8 @@ std::string instant_tooltip(const Trace& trace, const Lane& lane, const Instant&
 std::string cluster_tooltip(const Trace& trace, const Lane& lane, std::uint32_t first, std::uint32_t count);
 
 // The `run` of a late timer that ended a Ready span (the task was starved: its timer was due,
-// but the loop ran other work), or nullptr.
-const Event* late_timer_run(const Trace& trace, const Span& ready);
+// but the loop ran other work), if it was one.
+std::optional<Event> late_timer_run(const Trace& trace, const Span& ready);
 
 
 }  // namespace loopscope

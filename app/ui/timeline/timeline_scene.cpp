@@ -449,7 +449,7 @@ Hit TimelineScene::hit(const Trace& trace, const TimeAxis& axis, float mx, float
       hit.tooltip = item.count > 1 ? cluster_tooltip(trace, lane, item.first, item.count) : instant_tooltip(trace, lane, in);
       return hit;
     }
-    const auto hit_span = [&](const std::vector<SpanItem>& list, const std::vector<Span>& spans) {
+    const auto hit_span = [&](const std::vector<SpanItem>& list, const SpanList& spans) {
       for (const SpanItem& item : list) {
         if (mx < item.x0 - 1 || mx > std::max(item.x1, item.x0 + 2) + 1) continue;
         const Span& s = spans[item.first];
