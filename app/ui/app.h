@@ -32,7 +32,7 @@
 #include "ui/open_file_popup.h"
 #include "ui/status_bar_view.h"
 #include "ui/panel_timeline.h"
-#include "ui/program.h"
+#include "workspace/program.h"
 #include "ui/record_video_view.h"
 
 namespace loopscope::platform {
