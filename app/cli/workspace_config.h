@@ -1,5 +1,5 @@
-// The workspace's configuration from a command's options: the GUI, screenshot and record make
-// and judge runs through one Workspace (workspace/workspace.h).
+// The workspace's configuration from a command's options: the GUI, screenshot, record and check
+// all make and judge runs through one Workspace (workspace/workspace.h).
 #pragma once
 
 #include <string>
