@@ -106,7 +106,7 @@ WorkspaceNews Workspace::TakeNews() { return std::exchange(news_, WorkspaceNews{
 
 void Workspace::PumpRun() {
   if (session_) {
-    session_->pump(trace_);
+    if (session_->pump(trace_) > 0) news_.events_arrived = true;
     if (run_was_running_ && !session_->running()) {
       run_was_running_ = false;
       OnRunFinished();
@@ -119,13 +119,15 @@ void Workspace::PumpRun() {
 void Workspace::FinishRunBlocking(double timeout_s) {
   const double until = monotonic_seconds() + timeout_s;
   while (running() && monotonic_seconds() < until) {
-    if (session_->pump(trace_) == 0) ::usleep(5000);
+    if (session_->pump(trace_) > 0) news_.events_arrived = true;
+    else ::usleep(5000);
   }
   if (running()) session_->stop();
   PumpRun();
 }
 
 void Workspace::OnRunFinished() {
+  news_.run_ended = true;
   edited_copy_.remove();
   CollectProblems();
   verdict_ = judge_run(lesson(), program_.exercise, trace_);

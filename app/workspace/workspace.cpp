@@ -12,6 +12,8 @@ namespace fs = std::filesystem;
 void WorkspaceNews::add(const WorkspaceNews& later) {
   new_trace |= later.new_trace;
   run_started |= later.run_started;
+  events_arrived |= later.events_arrived;
+  run_ended |= later.run_ended;
   trace_opened |= later.trace_opened;
   script_opened |= later.script_opened;
   show_problems |= later.show_problems;

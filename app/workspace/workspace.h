@@ -44,6 +44,8 @@ struct WorkspaceConfig {
 struct WorkspaceNews {
   bool new_trace = false;       // the trace was replaced: views of it start over
   bool run_started = false;     // a run is under way (follow it live)
+  bool events_arrived = false;  // the run recorded more
+  bool run_ended = false;       // the run ended (or could not start): the verdict is in
   bool trace_opened = false;    // a saved trace was opened (show its end)
   bool script_opened = false;   // a script became the program (as OpenScript does)
   bool show_problems = false;   // a run failed, could not start, or a file did not load

@@ -51,6 +51,8 @@ TEST_CASE("a run is pumped to its end and judged; the next run archives it", "[w
   WorkspaceNews news = pump_to_end(ws);
   CHECK(news.new_trace);
   CHECK(news.run_started);
+  CHECK(news.events_arrived);
+  CHECK(news.run_ended);
   CHECK_FALSE(news.show_problems);
   REQUIRE(ws.trace().info().status == EndStatus::Finished);
   CHECK(printed(ws.trace(), "a"));
@@ -102,6 +104,9 @@ TEST_CASE("a run blocks to its end for the CLI, with the same verdict", "[worksp
   ws.StartRun();
   ws.FinishRunBlocking(120);
   CHECK_FALSE(ws.running());
+  const WorkspaceNews news = ws.TakeNews();
+  CHECK(news.events_arrived);
+  CHECK(news.run_ended);
   CHECK(ws.trace().info().status == EndStatus::Finished);
   CHECK(ws.verdict().correct == std::vector<int>{0});
 }
@@ -166,6 +171,7 @@ TEST_CASE("a missing interpreter is a problem, not a crash", "[workspace]") {
   const WorkspaceNews news = ws.Pump();
   CHECK_FALSE(ws.running());
   CHECK(ws.has_run());
+  CHECK(news.run_ended);
   CHECK(news.show_problems);
   CHECK(ws.trace().info().status == EndStatus::TracerError);
   REQUIRE_FALSE(ws.problems().empty());
