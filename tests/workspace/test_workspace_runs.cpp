@@ -39,7 +39,7 @@ TEST_CASE("a knob is checked against the lesson", "[workspace]") {
   CHECK(ws.knob_values().count("nosuch") == 0);
 }
 
-TEST_CASE("a run is pumped to its end and judged; the next run archives it", "[workspace]") {
+TEST_CASE("a run is pumped to its end and judged, and the next run archives it", "[workspace]") {
   if (!have_python()) return;
   TinyLesson tiny;
   Workspace ws(tiny.config());
@@ -186,7 +186,7 @@ TEST_CASE("a missing interpreter is a problem, not a crash", "[workspace]") {
   CHECK(ws.trace().info().status == EndStatus::TracerError);
 }
 
-TEST_CASE("a script and a saved trace open from disk; a bad path is a problem", "[workspace]") {
+TEST_CASE("a script and a saved trace open from disk, and a bad path is a problem", "[workspace]") {
   if (!have_python()) return;
   TinyLesson tiny;
   Workspace ws(tiny.config());
