@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "cli/gui_frame.h"
+#include "cli/workspace_config.h"
 #include "core/file_text.h"
 #include "platform/offscreen.h"
 #include "platform/png_file.h"
@@ -70,12 +71,9 @@ void apply_quiz_options(ui::App& app, const std::string& view) {
 
 ui::AppConfig app_config(const std::string& lessons_dir, const std::string& theme, float scale, const PythonOptions& py) {
   ui::AppConfig config;
-  config.lessons_dir = lessons_dir;
   config.theme = theme;
   config.scale = scale;
-  config.python = py.python;
-  config.timeout_s = py.timeout_s;
-  config.max_events = py.max_events;
+  config.workspace = workspace_config(lessons_dir, py);
   return config;
 }
 

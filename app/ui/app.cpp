@@ -3,72 +3,54 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <chrono>
+#include <cstdio>
 #include <filesystem>
-#include <sstream>
 #include <system_error>
-#include <tuple>
-#include <unistd.h>
 
-#include "core/exercise_verdict.h"
-#include "core/file_text.h"
-#include "core/trace_io.h"
+#include "core/edits_store.h"
 #include "platform/fonts.h"
 #include "platform/window.h"
-#include "runner/lesson_run.h"
+#include "workspace/monotonic_clock.h"
 
 namespace loopscope::ui {
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text_file(const std::string& path, std::string* error) {
-  std::string text;
-  return loopscope::read_text_file(path, text, error) ? text : std::string();
-}
+constexpr double kToast_s = 4.0;          // how long a status bar message stays
+constexpr double kSettingsPause_s = 1.0;  // changes settle this long before the file is written
 
-long long mtime_of(const std::string& path) {
-  std::error_code ec;
-  const auto t = fs::last_write_time(path, ec);
-  return ec ? 0 : static_cast<long long>(t.time_since_epoch().count());
-}
-
-bool is_trace_path(const std::string& path) {
-  const std::string ext = fs::path(path).extension().string();
-  return ext == ".json" || ext == ".jsonl";
+WorkspaceConfig workspace_config(const AppConfig& config) {
+  WorkspaceConfig workspace = config.workspace;
+  workspace.edits_folder = config.persistent ? default_edits_folder() : std::string();
+  return workspace;
 }
 
 }  // namespace
 
 App::App(platform::Window& window, AppConfig config)
-    : window_(window), config_(std::move(config)), edits_(config_.persistent ? default_edits_folder() : std::string()) {
+    : window_(window), config_(std::move(config)), workspace_(workspace_config(config_)) {
   if (config_.persistent) settings_ = platform::load_settings(platform::settings_path());
   open_popup_.set_folders(settings_.file_folders);
   open_popup_.set_native_allowed(config_.persistent);
   theme_id_ = config_.theme.empty() ? settings_.theme : config_.theme;
-  catalog_ = load_lessons(locate_lessons(config_.lessons_dir));
+  workspace_.SetLiveReload(settings_.live_reload);
   if (!config_.open_path.empty()) {
-    OpenPath(config_.open_path);
+    workspace_.OpenPath(config_.open_path, config_.run_opened_script);
   } else if (config_.persistent && !settings_.last_open.empty()) {
-    if (!OpenLessonByKey(settings_.last_open) && fs::exists(settings_.last_open)) OpenPath(settings_.last_open);
+    std::error_code ec;
+    if (!OpenLessonByKey(settings_.last_open) && fs::exists(settings_.last_open, ec)) workspace_.OpenPath(settings_.last_open);
   }
-  if (program_.empty() && !catalog_.lessons.empty() && config_.persistent) OpenLesson(0);
+  if (workspace_.program().empty() && !workspace_.catalog().lessons.empty() && config_.persistent) OpenLesson(0);
   timeline_.SetPresenter(settings_.layout.presenter);
+  AfterAction();
 }
 
-App::~App() {
-  if (session_) session_->stop();
-  settings_writer_.wait();
-}
-
-double App::Now() const {
-  using namespace std::chrono;
-  return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
+App::~App() { settings_writer_.wait(); }
 
 void App::Toast(std::string message) {
   toast_ = std::move(message);
-  toast_until_ = Now() + 4.0;
+  toast_until_ = monotonic_seconds() + kToast_s;
 }
 
 float App::EffectiveScale() const {
@@ -100,7 +82,7 @@ void App::SetPresenter(bool on) {
 
 void App::SetLiveReload(bool on) {
   settings_.live_reload = on;
-  watched_mtime_ = program_.path.empty() ? 0 : mtime_of(program_.path);
+  workspace_.SetLiveReload(on);
   SaveSettingsSoon();
 }
 
@@ -115,30 +97,31 @@ void App::BeforeFrame() {
     platform::apply_theme(theme_id_, scale);
     style_dirty_ = false;
   }
-  PollBackgroundLoad();
   PollExports();
-  PumpRun();
-  KeepEditSoon();
-  PollLiveReload();
-  lane_colors_.refresh(trace_, platform::theme());
-  if (settings_dirty_ && config_.persistent) {
-    if (settings_dirty_since_ == 0.0) settings_dirty_since_ = Now();
-    if (Now() - settings_dirty_since_ > 1.0) {
-      settings_writer_.save_async(settings_, platform::settings_path());
-      settings_dirty_ = false;
-      settings_dirty_since_ = 0.0;
-    }
-  }
+  Follow(workspace_.Pump());
+  MovePlayhead();
+  lane_colors_.refresh(trace(), platform::theme());
+  SaveSettingsWhenDue();
+}
+
+void App::SaveSettingsWhenDue() {
+  if (!settings_dirty_ || !config_.persistent) return;
+  const double now = monotonic_seconds();
+  if (settings_dirty_since_ == 0.0) settings_dirty_since_ = now;
+  if (now - settings_dirty_since_ <= kSettingsPause_s) return;
+  settings_writer_.save_async(settings_, platform::settings_path());
+  settings_dirty_ = false;
+  settings_dirty_since_ = 0.0;
 }
 
 bool App::Animating() const {
-  return running() || edit_changed_at_ != 0.0 || playhead_.playing() || pending_load_.valid() || settings_dirty_ || !png_writes_.empty() ||
-         record_view_.Active() || Now() < toast_until_;
+  return workspace_.running() || workspace_.edit_pending() || playhead_.playing() || workspace_.loading() || settings_dirty_ ||
+         !png_writes_.empty() || record_view_.Active() || monotonic_seconds() < toast_until_;
 }
 
 void App::Shutdown() {
   StopRun();
-  KeepEditNow();
+  workspace_.KeepEditNow();
   if (!config_.persistent) return;
   const platform::WindowGeometry g = window_.geometry();
   if (!g.maximized) {
@@ -152,143 +135,83 @@ void App::Shutdown() {
   settings_writer_.wait();
 }
 
-// ---- programs and lessons ----
+// ---- the views follow the workspace ----
 
-const Lesson* App::lesson() const {
-  if (lesson_index_ < 0 || static_cast<std::size_t>(lesson_index_) >= catalog_.lessons.size()) return nullptr;
-  return &catalog_.lessons[static_cast<std::size_t>(lesson_index_)];
-}
-
-void App::OpenLesson(int index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= catalog_.lessons.size()) return;
-  StopRun();
-  KeepEditNow();
-  lesson_index_ = index;
-  const Lesson& l = catalog_.lessons[static_cast<std::size_t>(index)];
-  knob_values_ = default_knob_values(l);
-  SetQuiz(l.which_runs_next);
-  prediction_choices_.assign(l.predictions.size(), -1);
-  std::string error;
-  program_ = Program{};
-  program_.title = l.main_program.empty() ? l.title : l.main_program;
-  program_.path = l.main_path;
-  program_.original = l.main_path.empty() ? std::string() : read_text_file(l.main_path, &error);
-  program_.text = program_.original;
-  RestoreKeptEdit();
-  code_view_.editing = false;
-  NewTrace();
-  ForgetRuns();
-  run_started_ = false;
-  start_error_.clear();
-  settings_.last_open = l.id;
-  SaveSettingsSoon();
-  window_.set_title("loopscope - " + l.title);
-}
-
-bool App::OpenLessonByKey(const std::string& key) {
-  const Lesson* l = catalog_.find(key);
-  if (!l) return false;
-  OpenLesson(static_cast<int>(l - catalog_.lessons.data()));
-  return true;
-}
-
-bool App::OpenPath(const std::string& path) {
-  if (pending_load_.valid()) return false;
-  // Read on a worker thread: a slow disk or a large trace never stalls the window. The window
-  // shows its progress (block by block) and may cancel it.
-  auto progress = is_trace_path(path) ? std::make_shared<LoadProgress>() : nullptr;
-  load_progress_ = progress;
-  loading_name_ = fs::path(path).filename().string();
-  load_started_ = Now();
-  pending_load_ = std::async(std::launch::async, [path, progress] {
-    Loaded loaded;
-    loaded.path = path;
-    if (is_trace_path(path)) {
-      // A private Trace filled on this thread and handed over whole (moved, not copied): the
-      // App's model is only ever changed on the main thread.
-      loaded.is_trace = true;
-      loaded.trace = std::make_unique<Trace>();
-      const bool ok = load_trace_file(path, *loaded.trace, &loaded.error, progress.get());
-      loaded.cancelled = progress->cancel.load();
-      if (loaded.cancelled) loaded.trace.reset();  // its memory goes now, not when it is replaced
-      if (loaded.cancelled || (!ok && loaded.trace->empty())) return loaded;
-      loaded.error.clear();  // a partly read file still shows what it holds (notes say the rest)
-    } else {
-      loaded.text = read_text_file(path, &loaded.error);
-    }
-    return loaded;
-  });
-  return true;
-}
-
-void App::PollBackgroundLoad() {
-  if (!pending_load_.valid()) return;
-  if (pending_load_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
-  Loaded loaded = pending_load_.get();
-  load_progress_.reset();
-  if (loaded.cancelled) {
-    Toast("Stopped loading " + fs::path(loaded.path).filename().string());
-    return;
+void App::Follow(const WorkspaceNews& news) {
+  if (news.new_trace) ResetViews();
+  if (news.run_started) playhead_.set_follow_live(true);
+  if (news.trace_opened) playhead_.last(trace().events());
+  if (news.script_opened) {
+    code_view_.editing = false;
+    ShowOpened();
   }
-  if (!loaded.error.empty()) {
-    start_error_ = loaded.error;
-    CollectProblems();
+  if (news.show_problems) {
     bottom_tab_ = 1;
     force_tab_ = true;
-    return;
   }
-  if (loaded.is_trace) {
-    StopRun();
-    NewTrace();
-    trace_ = std::move(*loaded.trace);
-    run_started_ = true;
-    playhead_.last(trace_.events());
-    // Show the traced script beside it when it is still on disk.
-    const std::string script = trace_.info().script;
-    std::error_code ec;
-    run_files_ = {script, fs::path(script).filename().string(), fs::path(script).parent_path().string()};
-    if (!script.empty() && fs::exists(script, ec) && program_.path != script) {
-      std::string error;
-      KeepEditNow();
-      program_ = Program{};
-      program_.title = fs::path(script).filename().string();
-      program_.path = script;
-      program_.original = read_text_file(script, &error);
-      program_.text = program_.original;
-      lesson_index_ = -1;
-      kept_text_ = program_.text;
-    }
-    CollectProblems();
-    Toast("Opened trace " + fs::path(loaded.path).filename().string());
-    return;
+  if (!news.exercise_passed.empty()) {
+    settings_.passed.insert(news.exercise_passed);
+    SaveSettingsSoon();
   }
-  ApplyLoadedProgram(loaded.path, std::move(loaded.text));
-  // `loopscope run FILE.py` (or a script named on the command line) shows its run at once.
-  if (config_.run_opened_script && loaded.path == config_.open_path) {
-    config_.run_opened_script = false;
-    StartRun();
-  }
+  if (!news.message.empty()) Toast(news.message);
+  // The timeline draws the workspace's pinned run and quiz game; either may have changed.
+  auto [pinned_title, current_title] = workspace_.ComparisonTitles();
+  timeline_.SetPinned(workspace_.PinnedTrace(), std::move(pinned_title), std::move(current_title));
+  timeline_.SetQuiz(workspace_.quiz_on() ? &workspace_.quiz() : nullptr);
 }
 
+void App::ResetViews() {
+  playhead_.reset();
+  selection_.clear();
+  timeline_.OnNewTrace();
+  console_view_.Reset();
+  console_view_.SetProgramFiles(workspace_.run_files());
+  inspector_view_.Reset();
+  code_view_.OnNewTrace();
+  error_view_.Reset();
+  lane_colors_.refresh(trace(), platform::theme());
+}
+
+void App::ShowOpened() {
+  const Lesson* lesson = workspace_.lesson();
+  settings_.last_open = lesson ? lesson->id : workspace_.program().path;
+  SaveSettingsSoon();
+  window_.set_title("loopscope - " + (lesson ? lesson->title : workspace_.program().title));
+}
+
+void App::MovePlayhead() {
+  const double now = monotonic_seconds();
+  const double dt = last_frame_time_ == 0.0 ? 0.0 : std::min(0.25, now - last_frame_time_);
+  last_frame_time_ = now;
+  playhead_.update(trace().events(), dt);
+  // One step everywhere: whatever moved the playhead (play, follow, a click, a key), every
+  // panel shows the step it is on.
+  selection_.event = playhead_.position();
+}
+
+// The progress bar of a saved trace loading, or of a run producing records faster than they
+// are taken in; its button cancels the load or stops the run.
 void App::DrawLoadProgress() {
   LoadProgressInfo info;
   char detail[160];
-  if (pending_load_.valid() && load_progress_) {
-    if (Now() - load_started_ < 0.3) return;  // a small file: no flash of a progress bar
-    const LoadProgress& p = *load_progress_;
-    info.title = "Loading " + loading_name_;
-    info.fraction = p.fraction();
-    std::snprintf(detail, sizeof detail, "%.2f M events, %.0f of %.0f MB", static_cast<double>(p.events.load()) / 1e6,
-                  static_cast<double>(p.bytes_read.load()) / 1e6, static_cast<double>(p.bytes_total.load()) / 1e6);
+  if (const LoadProgress* p = workspace_.load_progress()) {
+    const double now = monotonic_seconds();
+    if (load_seen_since_ == 0.0) load_seen_since_ = now;
+    if (now - load_seen_since_ < 0.3) return;  // a small file: no flash of a progress bar
+    info.title = "Loading " + workspace_.loading_name();
+    info.fraction = p->fraction();
+    std::snprintf(detail, sizeof detail, "%.2f M events, %.0f of %.0f MB", static_cast<double>(p->events.load()) / 1e6,
+                  static_cast<double>(p->bytes_read.load()) / 1e6, static_cast<double>(p->bytes_total.load()) / 1e6);
     info.detail = detail;
-    if (load_progress_view_.Draw(info)) load_progress_->cancel = true;
+    if (load_progress_view_.Draw(info)) workspace_.CancelLoad();
     return;
   }
+  load_seen_since_ = 0.0;
   // A run producing events faster than they are taken in (a few hundred thousand a frame):
   // show how far behind the picture is, and offer to stop the program.
   constexpr std::size_t kBehindShown = 500'000;
-  if (!session_ || !running()) return;
-  const std::size_t received = session_->events_received(), shown = trace_.events().size();
+  if (!workspace_.running()) return;
+  const std::size_t received = workspace_.events_received(), shown = trace().events().size();
   if (received < shown + kBehindShown) return;
   info.title = "Taking in the run's events";
   info.fraction = static_cast<double>(shown) / static_cast<double>(received);
@@ -299,187 +222,95 @@ void App::DrawLoadProgress() {
   if (load_progress_view_.Draw(info)) StopRun();
 }
 
-void App::ApplyLoadedProgram(const std::string& path, std::string text) {
-  StopRun();
-  KeepEditNow();
-  lesson_index_ = -1;
-  knob_values_.clear();
-  SetQuiz(false);
-  prediction_choices_.clear();
-  program_ = Program{};
-  program_.title = fs::path(path).filename().string();
-  std::error_code ec;
-  program_.path = fs::absolute(path, ec).string();
-  program_.original = std::move(text);
-  program_.text = program_.original;
-  kept_text_ = program_.text;
+// ---- actions ----
+
+void App::OpenLesson(int index) {
+  if (!workspace_.OpenLesson(index)) return;
   code_view_.editing = false;
-  NewTrace();
-  ForgetRuns();
-  run_started_ = false;
-  watched_mtime_ = mtime_of(program_.path);
-  settings_.last_open = program_.path;
-  SaveSettingsSoon();
-  window_.set_title("loopscope - " + program_.title);
+  ShowOpened();
+  AfterAction();
+}
+
+bool App::OpenLessonByKey(const std::string& key) {
+  const LessonCatalog& catalog = workspace_.catalog();
+  const Lesson* l = catalog.find(key);
+  if (!l) return false;
+  OpenLesson(static_cast<int>(l - catalog.lessons.data()));
+  return true;
 }
 
 bool App::OpenPathBlocking(const std::string& path, std::string* error) {
-  if (!OpenPath(path)) return false;
-  pending_load_.wait();
-  const bool ok = true;
-  PollBackgroundLoad();
-  if (!start_error_.empty()) {
-    if (error) *error = start_error_;
-    return false;
-  }
+  const bool ok = workspace_.OpenPathBlocking(path, error);
+  AfterAction();
   return ok;
 }
 
-void App::StartExercise(int index) { OpenExerciseFile(index, /*solution=*/false); }
+// The exercise's start file opens in the editor; its reference solution opens read-only.
+void App::StartExercise(int index) {
+  if (!workspace_.StartExercise(index)) return;
+  code_view_.StartEditing();
+  AfterAction();
+}
 
-void App::ShowSolution(int index) { OpenExerciseFile(index, /*solution=*/true); }
-
-// The exercise's start file opens in the editor (the learner edits a copy; the file on disk
-// stays as shipped); its reference solution opens read-only.
-void App::OpenExerciseFile(int index, bool solution) {
-  const Lesson* l = lesson();
-  if (!l || index < 0 || static_cast<std::size_t>(index) >= l->exercises.size()) return;
-  const Exercise& ex = l->exercises[static_cast<std::size_t>(index)];
-  StopRun();
-  KeepEditNow();
-  std::string error;
-  program_ = Program{};
-  program_.title = solution ? ex.solution_file + " (solution)" : ex.start_file + " (exercise)";
-  program_.path = solution ? ex.solution_path : ex.start_path;
-  program_.original = read_text_file(program_.path, &error);
-  program_.text = program_.original;
-  program_.exercise = index;
-  program_.solution = solution;
-  RestoreKeptEdit();
+void App::ShowSolution(int index) {
+  if (!workspace_.ShowSolution(index)) return;
   code_view_.editing = false;
-  if (!solution) code_view_.StartEditing();
-  NewTrace();
-  ForgetRuns();
-  run_started_ = false;
-  verdict_ = {};
+  AfterAction();
 }
 
-void App::SetKnob(const std::string& name, const std::string& value) {
-  const Lesson* l = lesson();
-  if (!l) return;
-  for (const Knob& k : l->knobs) {
-    if (k.name == name) knob_values_[name] = k.normalise(value);
-  }
+void App::StartRun() {
+  workspace_.StartRun();
+  AfterAction();
 }
 
-// ---- runs ----
-
-void App::ArchiveCurrentRun() {
-  if (!run_started_ || trace_.empty() || !trace_.ended()) return;
-  constexpr std::size_t kKept = 6;
-  history_.push_back({std::make_unique<Trace>(std::move(trace_)), current_setup_});
-  if (history_.size() > kKept) {
-    history_.erase(history_.begin());
-    pinned_ = pinned_ > 0 ? pinned_ - 1 : -1;  // the oldest went; a pin on it goes too
-  }
-  UpdateComparison();
+void App::StopRun() {
+  workspace_.StopRun();
+  AfterAction();
 }
 
-void App::ForgetRuns() {
-  pinned_ = -1;
-  titles_given_ = false;
-  history_.clear();
-  runs_made_ = 0;
-  UpdateComparison();
-}
-
-void App::Pin(int index) {
-  if (index < 0 || static_cast<std::size_t>(index) >= history_.size()) return;
-  pinned_ = index;
-  UpdateComparison();
-}
-
-void App::Unpin() {
-  pinned_ = -1;
-  UpdateComparison();
+void App::FinishRunBlocking(double timeout_s) {
+  workspace_.FinishRunBlocking(timeout_s);
+  Follow(workspace_.Pump());
+  MovePlayhead();
 }
 
 bool App::PinLastRun() {
-  if (history_.empty()) return false;
-  Pin(static_cast<int>(history_.size()) - 1);
-  return true;
+  const bool pinned = workspace_.PinLastRun();
+  AfterAction();
+  return pinned;
 }
 
 bool App::PinSavedRun(const std::string& path, std::string pinned_title, std::string current_title, std::string* error) {
-  auto trace = std::make_unique<Trace>();
-  if (!load_trace_file(path, *trace, error)) return false;
-  history_.push_back({std::move(trace), RunSetup{}});
-  pinned_ = static_cast<int>(history_.size()) - 1;
-  pinned_title_ = std::move(pinned_title);
-  current_title_ = std::move(current_title);
-  titles_given_ = true;
-  UpdateComparison();
-  return true;
-}
-
-const Trace* App::PinnedTrace() const {
-  return pinned_ >= 0 && static_cast<std::size_t>(pinned_) < history_.size() ? history_[static_cast<std::size_t>(pinned_)].trace.get()
-                                                                              : nullptr;
-}
-
-void App::UpdateComparison() {
-  const Trace* pinned = PinnedTrace();
-  if (!pinned) {
-    pinned_title_.clear();
-    current_title_.clear();
-    titles_given_ = false;
-    timeline_.SetPinned(nullptr, {}, {});
-    return;
-  }
-  if (!titles_given_)
-    std::tie(pinned_title_, current_title_) = compare_titles(lesson(), history_[static_cast<std::size_t>(pinned_)].setup, current_setup_);
-  timeline_.SetPinned(pinned, pinned_title_, current_title_);
-}
-
-void App::NewTrace() {
-  trace_ = Trace{};
-  playhead_.reset();
-  selection_.clear();
-  timeline_.OnNewTrace();
-  console_view_.Reset();
-  inspector_view_.Reset();
-  code_view_.OnNewTrace();
-  error_view_.Reset();
-  problems_.clear();
-  problems_event_count_ = 0;
-  verdict_ = {};
-  quiz_.new_run();  // the score goes on for the session
-  lane_colors_.refresh(trace_, platform::theme());
+  const bool pinned = workspace_.PinSavedRun(path, std::move(pinned_title), std::move(current_title), error);
+  AfterAction();
+  return pinned;
 }
 
 void App::SetQuiz(bool on) {
-  quiz_on_ = on;
-  timeline_.SetQuiz(on ? &quiz_ : nullptr);
+  workspace_.SetQuiz(on);
+  AfterAction();
 }
 
 bool App::GoToFirstQuestion() {
-  if (!quiz_on_ || running()) return false;
-  quiz_.sync(trace_);
-  const EventIndex step = quiz_.next_question_step(kNoEvent);
+  if (!workspace_.quiz_on() || workspace_.running()) return false;
+  NextRunGame& quiz = workspace_.quiz();
+  quiz.sync(trace());
+  const EventIndex step = quiz.next_question_step(kNoEvent);
   if (step == kNoEvent) return false;
-  playhead_.seek(trace_.events(), step);
+  playhead_.seek(trace().events(), step);
   selection_.event = playhead_.position();
   return true;
 }
 
 bool App::AnswerQuestion(const std::string& lane_name) {
-  if (!quiz_on_ || running()) return false;
-  quiz_.sync(trace_);
-  for (LaneId lane = 0; lane < static_cast<LaneId>(trace_.lanes().size()); ++lane) {
-    if (quiz_.name_of(lane) != lane_name) continue;
-    const auto answer = quiz_.answer(playhead_.position(), lane);
+  if (!workspace_.quiz_on() || workspace_.running()) return false;
+  NextRunGame& quiz = workspace_.quiz();
+  quiz.sync(trace());
+  for (LaneId lane = 0; lane < static_cast<LaneId>(trace().lanes().size()); ++lane) {
+    if (quiz.name_of(lane) != lane_name) continue;
+    const auto answer = quiz.answer(playhead_.position(), lane);
     if (!answer) return false;
-    playhead_.seek(trace_.events(), answer->reveal);
+    playhead_.seek(trace().events(), answer->reveal);
     selection_.event = playhead_.position();
     selection_.lane = answer->answer;
     return true;
@@ -487,162 +318,12 @@ bool App::AnswerQuestion(const std::string& lane_name) {
   return false;
 }
 
-void App::StartRun() {
-  if (program_.empty()) return;
-  StopRun();
-  ArchiveCurrentRun();
-  NewTrace();
-  current_setup_ = {++runs_made_, knob_values_, program_.dirty(), fs::path(program_.path).filename().string()};
-  UpdateComparison();
-  start_error_.clear();
-  // An edited program runs from a private copy (runner/edited_copy.h): the shipped file is never
-  // overwritten, and the modules beside it are still found.
-  const fs::path original(program_.path);
-  const std::string folder = original.has_parent_path() ? original.parent_path().string() : std::string();
-  std::string script = program_.path;
-  if (program_.dirty() || program_.path.empty()) {
-    if (!edited_copy_.write(program_.path, program_.text, &start_error_)) {
-      run_started_ = true;
-      trace_.finish(EndStatus::TracerError, -1, start_error_);
-      CollectProblems();
-      bottom_tab_ = 1;
-      force_tab_ = true;
-      return;
-    }
-    script = edited_copy_.path();
-  }
-  std::error_code ec;
-  run_files_ = {fs::absolute(script, ec).string(), original.filename().empty() ? "program.py" : original.filename().string(), folder};
-  console_view_.SetProgramFiles(run_files_);
-  RunRequest request;
-  if (const Lesson* l = lesson()) {
-    request = lesson_run_request(*l, script, knob_values_);
-  } else {
-    request.script = script;
-    request.cwd = folder;
-    request.timeout_s = config_.timeout_s;
-    if (script != program_.path) put_first_on_python_path(request, folder);
-  }
-  request.python = config_.python;
-  request.max_events = config_.max_events;
-  session_ = std::make_unique<RunSession>();
-  run_started_ = true;
-  run_was_running_ = true;
-  if (!session_->start(request, &start_error_)) {
-    trace_.finish(EndStatus::TracerError, -1, start_error_);
-    run_was_running_ = false;
-    CollectProblems();
-    bottom_tab_ = 1;
-    force_tab_ = true;
-    return;
-  }
-  playhead_.set_follow_live(true);
-}
-
-void App::StopRun() {
-  if (session_ && session_->running()) {
-    session_->stop();
-    session_->pump(trace_);
-  }
-  edited_copy_.remove();  // nothing of a run stays in the temporary folder
-}
-
-void App::PumpRun() {
-  const double now = Now();
-  const double dt = last_frame_time_ == 0.0 ? 0.0 : std::min(0.25, now - last_frame_time_);
-  last_frame_time_ = now;
-  if (session_) {
-    session_->pump(trace_);
-    const bool running_now = session_->running();
-    if (run_was_running_ && !running_now) {
-      run_was_running_ = false;
-      OnRunFinished();
-    }
-  }
-  playhead_.update(trace_.events(), dt);
-  // One step everywhere: whatever moved the playhead (play, follow, a click, a key), every
-  // panel shows the step it is on.
-  selection_.event = playhead_.position();
-  if (trace_.events().size() != problems_event_count_ && (!running() || trace_.events().size() - problems_event_count_ > 500)) {
-    CollectProblems();
-  }
-}
-
-void App::FinishRunBlocking(double timeout_s) {
-  const double until = Now() + timeout_s;
-  while (session_ && session_->running() && Now() < until) {
-    session_->pump(trace_);
-    ::usleep(5000);
-  }
-  if (session_ && session_->running()) session_->stop();
-  PumpRun();
-}
-
-void App::OnRunFinished() {
-  edited_copy_.remove();
-  CollectProblems();
-  verdict_ = {};
-  verdict_.evaluated = true;
-  if (const Lesson* l = lesson()) {
-    for (const Prediction& p : l->predictions) verdict_.correct.push_back(correct_choice(p, trace_));
-    if (program_.exercise >= 0 && static_cast<std::size_t>(program_.exercise) < l->exercises.size()) {
-      const Exercise& ex = l->exercises[static_cast<std::size_t>(program_.exercise)];
-      const ExerciseVerdict judged = judge_exercise(*l, ex, trace_);
-      verdict_.exercise = program_.exercise;
-      verdict_.exercise_passed = judged.passed;
-      verdict_.exercise_reason = judged.reason;
-      if (verdict_.exercise_passed && !program_.solution) {
-        settings_.passed.insert(l->id + "/" + ex.id);
-        SaveSettingsSoon();
-      }
-    }
-  }
-  for (const Problem& p : problems_) {
-    if (p.kind == Problem::Kind::Error || p.kind == Problem::Kind::SyntaxError || p.kind == Problem::Kind::MissingModule ||
-        p.kind == Problem::Kind::RunFailed) {
-      bottom_tab_ = 1;
-    force_tab_ = true;
-      break;
-    }
-  }
-}
-
-void App::CollectProblems() {
-  problems_ = problems_from_trace(trace_, run_files_);
-  problems_event_count_ = trace_.events().size();
-  if (!start_error_.empty()) problems_.insert(problems_.begin(), {Problem::Kind::RunFailed, start_error_, {}, 0, kNoEvent, {}});
-  if (const Lesson* l = lesson()) {
-    const std::string hint = missing_module_hint(*l, trace_);
-    if (!hint.empty()) problems_.insert(problems_.begin(), {Problem::Kind::MissingModule, hint, {}, 0, kNoEvent, {}});
-  }
-  if (session_ && !running()) {
-    const std::string raw = session_->raw_output();
-    if (!raw.empty() && trace_.events().size() < 3) problems_.push_back({Problem::Kind::RunFailed, "Output of the Python process", rename_program_path(raw, run_files_), 0, kNoEvent, {}});
-  }
-}
-
-void App::PollLiveReload() {
-  if (!settings_.live_reload || lesson() || program_.path.empty() || program_.dirty() || program_.exercise >= 0) return;
-  const double now = Now();
-  if (now - last_reload_poll_ < 0.5) return;
-  last_reload_poll_ = now;
-  const long long m = mtime_of(program_.path);
-  if (m == 0 || m == watched_mtime_) return;
-  watched_mtime_ = m;
-  std::string error;
-  std::string text = read_text_file(program_.path, &error);
-  if (!error.empty()) return;
-  program_.original = text;
-  program_.text = std::move(text);
-  StartRun();
-  Toast("File changed: running again");
-}
-
 bool App::SelectLaneByName(const std::string& name) {
-  for (std::size_t i = 0; i < trace_.lanes().size(); ++i) {
+  const Trace& t = trace();
+  for (std::size_t i = 0; i < t.lanes().size(); ++i) {
     const auto id = static_cast<LaneId>(i);
-    const std::string full = trace_.display_name(id);
-    if (trace_.str(trace_.lanes()[i].name) == name || full == name || full.rfind(name, 0) == 0) {
+    const std::string full = t.display_name(id);
+    if (t.str(t.lanes()[i].name) == name || full == name || full.rfind(name, 0) == 0) {
       selection_.lane = id;
       return true;
     }

@@ -17,6 +17,7 @@
 #include "platform/theme.h"
 #include "ui/app.h"
 #include "ui/splitter.h"
+#include "workspace/monotonic_clock.h"
 
 namespace loopscope::ui {
 namespace {
@@ -67,42 +68,45 @@ void App::DrawLayout() {
   const float s = applied_scale_ > 0 ? applied_scale_ : 1.0f;
   const float status_h = ImGui::GetFrameHeight() + 6.0f * s;
   DrawPanels(size.x, size.y - status_h);
+  DrawStatusBar(size.x, status_h);
+}
 
-  // Status bar.
-  ImGui::SetCursorPos(ImVec2(0, size.y - status_h));
+// The status bar along the bottom: the run's state, its size, the step, a message, the theme.
+void App::DrawStatusBar(float width, float height) {
+  const float s = applied_scale_ > 0 ? applied_scale_ : 1.0f;
+  ImGui::SetCursorPos(ImVec2(0, ImGui::GetWindowSize().y - height));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_MenuBarBg));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(10.0f * s, 3.0f * s));
-  ImGui::BeginChild("##status", ImVec2(size.x, status_h), false, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##status", ImVec2(width, height), false, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+  const Trace& t = trace();
   StatusInfo info;
-  const EndStatus end = trace_.info().status;
-  if (pending_load_.valid()) {
+  if (workspace_.loading()) {
     info.state = "Loading…", info.tone = 1;
-  } else if (running()) {
+  } else if (workspace_.running()) {
     info.state = "Running", info.tone = 1;
-  } else if (!run_started_) {
-    info.state = program_.empty() ? "No program" : "Ready: press F5 to run";
+  } else if (!workspace_.has_run()) {
+    info.state = workspace_.program().empty() ? "No program" : "Ready: press F5 to run";
   } else {
-    switch (end) {
+    switch (t.info().status) {
       case EndStatus::Finished: info.state = "Finished", info.tone = 2; break;
       case EndStatus::Stopped: info.state = "Stopped"; break;
       case EndStatus::Timeout: info.state = "Stopped (time limit)", info.tone = 3; break;
-      case EndStatus::Failed: info.state = "Failed (exit " + std::to_string(trace_.info().exit_code) + ")", info.tone = 3; break;
+      case EndStatus::Failed: info.state = "Failed (exit " + std::to_string(t.info().exit_code) + ")", info.tone = 3; break;
       case EndStatus::Crashed: info.state = "Crashed", info.tone = 3; break;
       case EndStatus::TracerError: info.state = "Could not run", info.tone = 3; break;
       case EndStatus::Running: info.state = "Ended", info.tone = 0; break;
     }
   }
-  info.elapsed_s = running() && session_ ? session_->elapsed_s() : static_cast<double>(trace_.end_time()) / 1e9;
-  info.events = trace_.events().size();
-  info.lanes = trace_.lanes().size();
+  info.elapsed_s = workspace_.run_elapsed_s();
+  info.events = t.events().size();
+  info.lanes = t.lanes().size();
   if (playhead_.position() != kNoEvent) {
-    info.position = "step " + std::to_string(playhead_.position()) + " / " + std::to_string(trace_.events().size() - 1);
+    info.position = "step " + std::to_string(playhead_.position()) + " / " + std::to_string(t.events().size() - 1);
   }
-  if (Now() < toast_until_) info.message = toast_;
-  if (!running() && session_ && session_->records_dropped() > 0) {
+  if (monotonic_seconds() < toast_until_) info.message = toast_;
+  if (const std::uint64_t dropped = workspace_.records_dropped(); dropped > 0) {
     // The runtime stopped recording at its budget (--max-events): say so where it cannot be missed.
-    info.warning = "trace cut short: " + std::to_string(session_->records_dropped()) +
-                   " later records not recorded (see Problems)";
+    info.warning = "trace cut short: " + std::to_string(dropped) + " later records not recorded (see Problems)";
   }
   char right[64];
   std::snprintf(right, sizeof right, "%s theme  \xC2\xB7  %d%%", platform::theme().label.c_str(), static_cast<int>(s * 100 + 0.5f));
@@ -121,7 +125,7 @@ void App::DrawTimelinePanel(ImVec2 pos, ImVec2 size) {
   timeline_rect_[2] = size.x;
   timeline_rect_[3] = size.y;
   if (begin_panel("##timeline", pos, size, kPanelFlags | ImGuiWindowFlags_NoScrollbar)) {
-    timeline_.Draw(trace_, playhead_, selection_, running());
+    timeline_.Draw(trace(), playhead_, selection_, workspace_.running());
   }
   ImGui::EndChild();
 }
@@ -156,13 +160,9 @@ void App::DrawPresenterPanels(float width, float height) {
 
 void App::DrawCodePane() {
   CodeProblem problem;
-  for (const Problem& p : problems_) {
-    if ((p.kind == Problem::Kind::SyntaxError || p.kind == Problem::Kind::Error) && p.line > 0) {
-      problem = {p.line, p.title};
-      break;
-    }
-  }
-  const CodeView::Actions a = code_view_.Draw(program_, trace_, playhead_.position(), lane_colors_, running(), problem);
+  if (const Problem* error = first_error_on_a_line(workspace_.problems())) problem = {error->line, error->title};
+  const CodeView::Actions a =
+      code_view_.Draw(workspace_.program(), trace(), playhead_.position(), lane_colors_, workspace_.running(), problem);
   if (a.run) StartRun();
   if (a.stop) StopRun();
   if (a.reset) ResetProgram();
@@ -198,7 +198,7 @@ void App::DrawPanels(float width, float height) {
     if (!L.show_browser) browser_h = 0.0f;
     if (L.show_browser) {
       if (begin_panel("##browser", ImVec2(x, 0), ImVec2(left_w, browser_h))) {
-        const int picked = browser_view_.Draw(catalog_, lesson_index_, settings_.passed, &edits_);
+        const int picked = browser_view_.Draw(workspace_.catalog(), workspace_.lesson_index(), settings_.passed, &workspace_.edits());
         if (picked >= 0) OpenLesson(picked);
       }
       ImGui::EndChild();
@@ -266,19 +266,20 @@ void App::DrawPanels(float width, float height) {
   if (L.show_console) {
     if (begin_panel("##console", ImVec2(x, y), ImVec2(console_w, row_h))) {
       if (ImGui::BeginTabBar("##bottom_tabs")) {
-        const std::string problems_label = problems_.empty() ? std::string("Problems###problems")
-                                                             : "Problems (" + std::to_string(problems_.size()) + ")###problems";
+        const std::vector<Problem>& problems = workspace_.problems();
+        const std::string problems_label = problems.empty() ? std::string("Problems###problems")
+                                                            : "Problems (" + std::to_string(problems.size()) + ")###problems";
         if (ImGui::BeginTabItem("Console", nullptr, bottom_tab_ == 0 && force_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
           if (!force_tab_) bottom_tab_ = 0;
-          console_view_.Draw(trace_, playhead_, selection_, lane_colors_, running());
+          console_view_.Draw(trace(), playhead_, selection_, lane_colors_, workspace_.running());
           ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(problems_label.c_str(), nullptr, bottom_tab_ == 1 && force_tab_ ? ImGuiTabItemFlags_SetSelected : 0)) {
           if (!force_tab_) bottom_tab_ = 1;
-          const ErrorView::Click click = error_view_.Draw(problems_);
+          const ErrorView::Click click = error_view_.Draw(problems);
           if (click.line > 0) code_view_.ScrollToLine(click.line);
           if (click.event != kNoEvent) {
-            playhead_.seek(trace_.events(), click.event);
+            playhead_.seek(trace().events(), click.event);
             selection_.event = click.event;
           }
           ImGui::EndTabItem();
@@ -304,12 +305,12 @@ void App::DrawPanels(float width, float height) {
       panel_caption("INSPECTOR: THE PROGRAM AT THE PLAYHEAD");
       // The run last clicked on the timeline: the pinned one when comparing, else this one.
       int line = 0;
-      if (timeline_.PinnedFocused() && pinned_ >= 0) {
-        const Trace& pinned = *history_[static_cast<std::size_t>(pinned_)].trace;
-        pinned_colors_.refresh(pinned, platform::theme());
-        line = inspector_pinned_view_.Draw(pinned, timeline_.PinnedPlayhead(), pinned_selection_, pinned_colors_);
+      const Trace* pinned = workspace_.PinnedTrace();
+      if (timeline_.PinnedFocused() && pinned) {
+        pinned_colors_.refresh(*pinned, platform::theme());
+        line = inspector_pinned_view_.Draw(*pinned, timeline_.PinnedPlayhead(), pinned_selection_, pinned_colors_);
       } else {
-        line = inspector_view_.Draw(trace_, playhead_, selection_, lane_colors_);
+        line = inspector_view_.Draw(trace(), playhead_, selection_, lane_colors_);
       }
       if (line > 0) {
         code_view_.editing = false;

@@ -91,7 +91,8 @@ bool App::OpenFileDialog(const std::string& which) {
       {"export-svg", kExportSvg, "Export timeline SVG", "exports", {".svg"}, true, "timeline.svg"},
       {"record-video", kRecordVideo, "Record video (.mp4 or .gif)", "exports", {".mp4", ".gif"}, true, "playback.mp4"},
   };
-  const std::string here = program_.path.empty() ? std::string() : fs::path(program_.path).parent_path().string();
+  const std::string& program = workspace_.program().path;
+  const std::string here = program.empty() ? std::string() : fs::path(program).parent_path().string();
   for (const Dialog& d : kDialogs) {
     if (which != d.which) continue;
     open_popup_.Open(d.title, d.kind, here, d.extensions, d.save, d.name);
@@ -107,7 +108,7 @@ void App::DrawMenuBar() {
     if (ImGui::MenuItem("Open script…", "Ctrl+O")) OpenFileDialog("open-script");
     if (ImGui::MenuItem("Open trace…")) OpenFileDialog("open-trace");
     ImGui::Separator();
-    const bool have_trace = !trace_.empty() && !running();
+    const bool have_trace = !trace().empty() && !workspace_.running();
     if (ImGui::MenuItem("Save trace…", nullptr, false, have_trace)) OpenFileDialog("save-trace");
     if (ImGui::MenuItem("Export Perfetto trace…", nullptr, false, have_trace)) OpenFileDialog("export-perfetto");
     if (ImGui::MenuItem("Export timeline PNG…", nullptr, false, have_trace)) OpenFileDialog("export-png");
@@ -141,7 +142,7 @@ void App::DrawMenuBar() {
     ImGui::Separator();
     bool presenter = l.presenter;
     if (ImGui::MenuItem("Presenter layout", "F11", &presenter)) SetPresenter(presenter);
-    bool quiz = quiz_on_;
+    bool quiz = workspace_.quiz_on();
     if (ImGui::MenuItem("Quiz: which task runs next?", "N: next question", &quiz)) SetQuiz(quiz);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("When you step to where the event loop picks a task, guess which one by clicking its lane");
@@ -149,26 +150,36 @@ void App::DrawMenuBar() {
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Run")) {
-    if (ImGui::MenuItem("Run", "F5", false, !program_.empty())) StartRun();
-    if (ImGui::MenuItem("Stop", "Shift+F5", false, running())) StopRun();
-    if (ImGui::MenuItem("Reset program", nullptr, false, program_.dirty())) ResetProgram();
+    const Program& program = workspace_.program();
+    if (ImGui::MenuItem("Run", "F5", false, !program.empty())) StartRun();
+    if (ImGui::MenuItem("Stop", "Shift+F5", false, workspace_.running())) StopRun();
+    if (ImGui::MenuItem("Reset program", nullptr, false, program.dirty())) ResetProgram();
     ImGui::Separator();
     // Compare: an earlier run of this program above the current one, on the same time axis.
-    if (ImGui::BeginMenu("Compare with an earlier run", !history_.empty())) {
-      for (int i = static_cast<int>(history_.size()) - 1; i >= 0; --i) {
-        const PastRun& past = history_[static_cast<std::size_t>(i)];
-        const std::string what = compare_titles(lesson(), past.setup, current_setup_).first;
+    const RunHistory& history = workspace_.history();
+    const int pinned = history.pinned_index();
+    if (ImGui::BeginMenu("Compare with an earlier run", !history.runs().empty())) {
+      for (int i = static_cast<int>(history.runs().size()) - 1; i >= 0; --i) {
+        const RunHistory::PastRun& past = history.runs()[static_cast<std::size_t>(i)];
+        const std::string what = workspace_.PastRunTitle(static_cast<std::size_t>(i));
         char label[256];
         std::snprintf(label, sizeof label, "run %d: %s (%s)##run%d", past.setup.number, what.c_str(),
                       format_duration(static_cast<double>(past.trace->end_time())).c_str(), i);
-        if (ImGui::MenuItem(label, nullptr, pinned_ == i)) pinned_ == i ? Unpin() : Pin(i);
+        if (ImGui::MenuItem(label, nullptr, pinned == i)) {
+          if (pinned == i) workspace_.Unpin();
+          else workspace_.Pin(i);
+          AfterAction();
+        }
       }
       ImGui::EndMenu();
     }
-    if (ImGui::MenuItem("Stop comparing", nullptr, false, pinned_ >= 0)) Unpin();
+    if (ImGui::MenuItem("Stop comparing", nullptr, false, pinned >= 0)) {
+      workspace_.Unpin();
+      AfterAction();
+    }
     ImGui::Separator();
     bool live = settings_.live_reload;
-    if (ImGui::MenuItem("Live reload (run again on save)", nullptr, &live, lesson() == nullptr)) SetLiveReload(live);
+    if (ImGui::MenuItem("Live reload (run again on save)", nullptr, &live, workspace_.lesson() == nullptr)) SetLiveReload(live);
     ImGui::EndMenu();
   }
   if (ImGui::BeginMenu("Help")) {
@@ -183,12 +194,12 @@ void App::HandleFileChosen(const std::string& path) {
   switch (save_popup_mode_) {
     case kOpenScript:
     case kOpenTrace:
-      OpenPath(path);
+      workspace_.OpenPath(path);  // read in the background; BeforeFrame applies it
       break;
     case kSaveTrace:
     case kExportPerfetto: {
       std::string error;
-      if (export_chrome_trace(trace_, path, &error)) Toast("Saved " + path);
+      if (export_chrome_trace(trace(), path, &error)) Toast("Saved " + path);
       else Toast("Could not save: " + error);
       break;
     }
@@ -198,7 +209,7 @@ void App::HandleFileChosen(const std::string& path) {
       break;
     case kExportSvg: {
       std::string error;
-      const bool ok = export_timeline_svg(trace_, path, platform::theme(), TimelineExport(), &error);
+      const bool ok = export_timeline_svg(trace(), path, platform::theme(), TimelineExport(), &error);
       Toast(ok ? "Exported " + path : "Could not export: " + error);
       break;
     }
@@ -217,7 +228,7 @@ void App::DrawPopups() {
     SaveSettingsSoon();
     HandleFileChosen(chosen);
   }
-  DrawEditPopups();
+  if (reset_confirm_.Draw()) ResetProgramNow();
   DrawRecording();
   if (show_shortcuts_) {
     ImGui::OpenPopup("Keyboard shortcuts");
@@ -261,11 +272,10 @@ void App::DrawPopups() {
 timeline::SvgExportOptions App::TimelineExport() {
   timeline::SvgExportOptions options = timeline_.ExportOptions();
   options.playhead = playhead_.position();
-  if (pinned_ >= 0 && static_cast<std::size_t>(pinned_) < history_.size()) {
-    const PastRun& past = history_[static_cast<std::size_t>(pinned_)];
-    options.pinned = past.trace.get();
+  if (const Trace* pinned = workspace_.PinnedTrace()) {
+    options.pinned = pinned;
     options.pinned_playhead = timeline_.PinnedPlayhead().position();
-    std::tie(options.pinned_title, options.current_title) = compare_titles(lesson(), past.setup, current_setup_);
+    std::tie(options.pinned_title, options.current_title) = workspace_.ComparisonTitles();
   }
   // As wide as the panel, and never narrower than a slide.
   options.width = std::max(1600.0f, timeline_rect_[2]);
@@ -275,7 +285,7 @@ timeline::SvgExportOptions App::TimelineExport() {
 platform::Image App::TimelinePicture(float width, std::string* error) {
   timeline::SvgExportOptions options = TimelineExport();
   options.width = width;
-  return timeline_image(trace_, platform::theme(), options, error);
+  return timeline_image(trace(), platform::theme(), options, error);
 }
 
 void App::AfterRender() {
@@ -283,7 +293,7 @@ void App::AfterRender() {
   const std::string path = png_export_path_;
   png_export_path_.clear();
   std::string error;
-  platform::Image image = timeline_image(trace_, platform::theme(), TimelineExport(), &error);
+  platform::Image image = timeline_image(trace(), platform::theme(), TimelineExport(), &error);
   if (image.rgba.empty()) {
     Toast("Could not export: " + error);
     return;

@@ -13,7 +13,7 @@
 #include "core/lane_names.h"
 #include "core/trace_model.h"
 #include "ui/lane_colors.h"
-#include "ui/program.h"
+#include "workspace/program.h"
 #include "core/python_tokens.h"
 #include "ui/code_editor.h"
 

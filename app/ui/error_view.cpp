@@ -2,23 +2,11 @@
 
 #include <imgui.h>
 
-#include "core/python_errors.h"
 #include "platform/fonts.h"
 #include "platform/theme.h"
 
 namespace loopscope::ui {
 namespace {
-
-const char* end_status_text(EndStatus status) {
-  switch (status) {
-    case EndStatus::Failed: return "The program failed";
-    case EndStatus::Stopped: return "Stopped";
-    case EndStatus::Timeout: return "Stopped: the run took longer than its time limit";
-    case EndStatus::Crashed: return "The Python process crashed";
-    case EndStatus::TracerError: return "The tracer could not run the program";
-    default: return "";
-  }
-}
 
 ImU32 kind_color(Problem::Kind kind) {
   const auto& p = platform::palette();
@@ -43,52 +31,6 @@ const char* kind_label(Problem::Kind kind) {
 }
 
 }  // namespace
-
-std::vector<Problem> problems_from_trace(const Trace& trace, const ProgramFiles& program) {
-  std::vector<Problem> out;
-  const auto& events = trace.events();
-  // Only the exceptions and warnings are decoded: this runs over the whole trace.
-  events.visit_kinds(0, events.size(), {EventKind::Exception, EventKind::Warning}, [&](std::size_t index) {
-    const auto i = static_cast<EventIndex>(index);
-    const Event e = events[i];
-    if (e.kind == EventKind::Exception) {
-      Problem p;
-      p.title = std::string(trace.str(e.text));
-      p.kind = p.title.rfind("SyntaxError", 0) == 0 || p.title.rfind("IndentationError", 0) == 0 ? Problem::Kind::SyntaxError
-                                                                                                    : Problem::Kind::Error;
-      if (!missing_module_in(p.title).empty()) p.kind = Problem::Kind::MissingModule;
-      p.detail = std::string(trace.str(e.extra));
-      p.traceback = parse_traceback(p.detail, program);
-      p.detail = rename_program_path(p.detail, program);
-      p.title = rename_program_path(p.title, program);
-      p.line = e.line;
-      p.event = i;
-      out.push_back(std::move(p));
-    } else if (e.kind == EventKind::Warning) {
-      Problem p;
-      p.kind = Problem::Kind::Warning;
-      p.title = std::string(trace.str(e.extra));
-      if (!p.title.empty()) p.title += ": ";
-      p.title += std::string(trace.str(e.text));
-      p.title = rename_program_path(p.title, program);
-      p.line = e.line;
-      p.event = i;
-      out.push_back(std::move(p));
-    }
-  });
-  const RunInfo& info = trace.info();
-  const char* status = end_status_text(info.status);
-  if (*status && (info.status != EndStatus::Failed || out.empty() || !info.end_message.empty())) {
-    Problem p;
-    p.kind = Problem::Kind::RunFailed;
-    p.title = status;
-    p.detail = info.end_message;
-    if (info.status == EndStatus::Failed && info.exit_code != 0) p.title += " (exit code " + std::to_string(info.exit_code) + ")";
-    if (info.status != EndStatus::Stopped || !p.detail.empty()) out.push_back(std::move(p));
-  }
-  for (const std::string& note : info.notes) out.push_back({Problem::Kind::Note, note, {}, 0, kNoEvent, {}});
-  return out;
-}
 
 // The learner's frames, the one closest to the error first ("called from" the ones before it),
 // then the fold with the whole traceback as Python printed it.

@@ -51,7 +51,7 @@ const std::vector<MdBlock>& LessonPanelView::Blocks(const std::string& key, cons
 }
 
 void LessonPanelView::Draw(App& app) {
-  const Lesson* lesson = app.lesson();
+  const Lesson* lesson = app.workspace().lesson();
   if (!lesson) {
     DrawScriptInfo(app);
     return;
@@ -80,7 +80,7 @@ void LessonPanelView::Draw(App& app) {
 
 void LessonPanelView::DrawScriptInfo(App& app) {
   const auto& pal = platform::palette();
-  const Program& program = app.program();
+  const Program& program = app.workspace().program();
   ImGui::PushFont(platform::fonts().heading);
   ImGui::TextUnformatted(program.empty() ? "Welcome to loopscope" : "Your script");
   ImGui::PopFont();
@@ -107,7 +107,7 @@ void LessonPanelView::DrawScriptInfo(App& app) {
 
 void LessonPanelView::DrawKnobs(App& app, const Lesson& lesson) {
   section_title("TRY IT: KNOBS (applied on the next run)");
-  KnobValues& values = app.knob_values();
+  KnobValues& values = app.workspace().knob_values();
   for (const Knob& knob : lesson.knobs) {
     ImGui::PushID(knob.name.c_str());
     std::string& value = values[knob.name];
@@ -155,9 +155,9 @@ void LessonPanelView::DrawKnobs(App& app, const Lesson& lesson) {
 void LessonPanelView::DrawPredictions(App& app, const Lesson& lesson) {
   const auto& pal = platform::palette();
   section_title("PREDICT FIRST");
-  std::vector<int>& choices = app.prediction_choices();
+  std::vector<int>& choices = app.workspace().prediction_choices();
   choices.resize(lesson.predictions.size(), -1);
-  const RunVerdict& verdict = app.verdict();
+  const RunVerdict& verdict = app.workspace().verdict();
   for (std::size_t p = 0; p < lesson.predictions.size(); ++p) {
     const Prediction& pred = lesson.predictions[p];
     ImGui::PushID(static_cast<int>(p));
@@ -203,7 +203,8 @@ void LessonPanelView::DrawExercises(App& app, const Lesson& lesson) {
     exercise_blocks_.clear();
     for (const Exercise& ex : lesson.exercises) exercise_blocks_.push_back(parse_markdown(ex.instructions));
   }
-  const RunVerdict& verdict = app.verdict();
+  const Workspace& workspace = app.workspace();
+  const RunVerdict& verdict = workspace.verdict();
   for (std::size_t i = 0; i < lesson.exercises.size(); ++i) {
     const Exercise& ex = lesson.exercises[i];
     ImGui::PushID(static_cast<int>(i));
@@ -220,14 +221,15 @@ void LessonPanelView::DrawExercises(App& app, const Lesson& lesson) {
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     markdown_.Draw(exercise_blocks_[i]);
-    const bool active = app.program().exercise == static_cast<int>(i);
-    if (active && !app.program().solution) {
-      ImGui::BeginDisabled(!app.program().dirty());
+    const Program& program = workspace.program();
+    const bool active = program.exercise == static_cast<int>(i);
+    if (active && !program.solution) {
+      ImGui::BeginDisabled(!program.dirty());
       if (ImGui::Button("Start over")) app.ResetProgram();  // asks first
       ImGui::EndDisabled();
       if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the exercise's start file (asks first)");
     } else {
-      const bool kept = app.edits().exercise_edited(lesson.id, ex.id);
+      const bool kept = workspace.edits().exercise_edited(lesson.id, ex.id);
       if (ImGui::Button(kept ? "Continue" : "Start")) app.StartExercise(static_cast<int>(i));
       if (kept && ImGui::IsItemHovered()) ImGui::SetTooltip("Your answer so far is kept: carry on where you left off");
     }
@@ -238,8 +240,9 @@ void LessonPanelView::DrawExercises(App& app, const Lesson& lesson) {
       if (ImGui::Button("Check (run)")) app.StartRun();
     }
     if (verdict.evaluated && verdict.exercise == static_cast<int>(i)) {
-      colored_wrapped(verdict.exercise_passed ? pal.ok : pal.error,
-                      std::string(verdict.exercise_passed ? "\xE2\x9C\x93 Passed: " : "\xE2\x9C\x97 Not yet: ") + verdict.exercise_reason);
+      const bool passed = verdict.exercise_passed();
+      colored_wrapped(passed ? pal.ok : pal.error,
+                      std::string(passed ? "\xE2\x9C\x93 Passed: " : "\xE2\x9C\x97 Not yet: ") + verdict.judged.reason);
     }
     ImGui::Spacing();
     ImGui::PopID();

@@ -17,6 +17,7 @@
 #include "core/chrome_export.h"
 #include "core/color.h"
 #include "platform/theme.h"
+#include "workspace/monotonic_clock.h"
 
 namespace loopscope::ui {
 namespace fs = std::filesystem;
@@ -42,11 +43,6 @@ constexpr SpeedChoice kSpeeds[] = {{"Auto: as long as set below", 0.0},
                                    {"100 times slower (0.01x)", 0.01}};
 constexpr float kScales[] = {1.0f, 1.25f, 1.5f, 2.0f};
 constexpr double kCancelGrace_s = 5.0;  // after SIGTERM, before the recorder is killed
-
-double now_s() {
-  using namespace std::chrono;
-  return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
 
 std::string number(double value) {
   char text[32];
@@ -130,8 +126,8 @@ std::vector<std::string> record_arguments(const RecordingSource& source, const R
 RecordVideoView::~RecordVideoView() {
   if (child_) {
     Cancel();
-    const double until = now_s() + kCancelGrace_s;
-    while (!child_->poll_exit() && now_s() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const double until = monotonic_seconds() + kCancelGrace_s;
+    while (!child_->poll_exit() && monotonic_seconds() < until) std::this_thread::sleep_for(std::chrono::milliseconds(20));
     child_.reset();  // kills it if it is still there
   }
   RemoveFiles();
@@ -306,7 +302,7 @@ void RecordVideoView::Cancel() {
   // The recorder stops at the next frame and removes what it wrote; killed if it does not.
   ::kill(child_->pid(), SIGTERM);
   cancelling_ = true;
-  cancel_deadline_ = now_s() + kCancelGrace_s;
+  cancel_deadline_ = monotonic_seconds() + kCancelGrace_s;
 }
 
 void RecordVideoView::ReadProgress() {
@@ -326,7 +322,7 @@ void RecordVideoView::ReadProgress() {
 void RecordVideoView::Poll(Outcome& outcome) {
   if (!child_) return;
   ReadProgress();
-  if (cancelling_ && now_s() > cancel_deadline_) child_->kill_group();
+  if (cancelling_ && monotonic_seconds() > cancel_deadline_) child_->kill_group();
   if (child_->poll_exit()) Finish(outcome);
 }
 

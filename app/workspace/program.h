@@ -1,9 +1,11 @@
-// The program the code pane shows and runs: a lesson's program, an exercise copy, or a script.
+// The program the learner works on: a lesson's program, an exercise's start file (edited), its
+// reference solution (read-only), or any script. The code pane shows and edits `text`; a run
+// runs `text` (from a private copy when it differs from the file, see runner/edited_copy.h).
 #pragma once
 
 #include <string>
 
-namespace loopscope::ui {
+namespace loopscope {
 
 struct Program {
   std::string title;         // code pane header
@@ -16,4 +18,4 @@ struct Program {
   bool empty() const { return path.empty() && text.empty(); }
 };
 
-}  // namespace loopscope::ui
+}  // namespace loopscope
