@@ -52,7 +52,7 @@ TEST_CASE("Enter keeps the indent, adds a level after ':' and drops one after re
   REQUIRE(c.text() == "x = 1  # note:\nfor i in r:  # loop\n    ");
 }
 
-TEST_CASE("Backspace in the indent goes back one level; elsewhere one character") {
+TEST_CASE("Backspace in the indent goes back one level, elsewhere one character") {
   EditBuffer b;
   press(b, "if a:\n");
   REQUIRE(b.text() == "if a:\n    ");
@@ -78,7 +78,7 @@ TEST_CASE("Tab and Shift+Tab on a selection indent and dedent whole lines") {
   REQUIRE(b.text() == "    a = 1\n    b = 2\nc = 3");
 }
 
-TEST_CASE("undo and redo step through edits; typing merges word by word") {
+TEST_CASE("undo and redo step through edits, typing merges word by word") {
   EditBuffer b;
   press(b, "print(x) done");
   REQUIRE(b.text() == "print(x) done");
@@ -117,7 +117,7 @@ TEST_CASE("replace_all is one undoable step (Reset can be taken back)") {
   REQUIRE(b.text() == "original\nedit");
 }
 
-TEST_CASE("paste normalises line breaks and tabs; cut without a selection takes the line") {
+TEST_CASE("paste normalises line breaks and tabs, cut without a selection takes the line") {
   EditBuffer b("one\ntwo\nthree");
   b.set_cursor({1, 1});
   REQUIRE(b.cut() == "two\n");

@@ -33,7 +33,7 @@ const char* const kAsyncError =
 
 }  // namespace
 
-TEST_CASE("frames are read with file, line, function and code; the learner's are told apart") {
+TEST_CASE("frames are read with file, line, function and code, the learner's are told apart") {
   const Traceback tb = parse_traceback(kAsyncError, kProgram);
   REQUIRE(tb.parts.size() == 1);
   const auto& frames = tb.parts[0].frames;
@@ -112,7 +112,7 @@ TEST_CASE("a SyntaxError's location has no function and no header") {
   REQUIRE(traceback_text(tb, false) == "  File \"prog.py\", line 1\n    def f(:\n          ^\nSyntaxError: invalid syntax\n");
 }
 
-TEST_CASE("an exception group's borders are read through; each sub-exception is a part") {
+TEST_CASE("an exception group's borders are read through, each sub-exception is a part") {
   const char* text =
       "  + Exception Group Traceback (most recent call last):\n"
       "  |   File \"/lessons/07-x/.prog.loopscope-edit-42.py\", line 7, in <module>\n"
@@ -136,7 +136,7 @@ TEST_CASE("an exception group's borders are read through; each sub-exception is 
   REQUIRE(tb.error_frame()->function == "bad");
 }
 
-TEST_CASE("text that is no traceback stays as message lines; paths are renamed in any text") {
+TEST_CASE("text that is no traceback stays as message lines, paths are renamed in any text") {
   const Traceback tb = parse_traceback("something odd\n  happened\n", kProgram);
   REQUIRE(tb.parts.size() == 1);
   REQUIRE_FALSE(tb.has_frames());

@@ -240,7 +240,7 @@ TEST_CASE("shorter_sleep compares the pauses after two lines", "[checks]") {
   CHECK_FALSE(passes(spec("shorter_sleep", {{"task", "side"}, {"after", "never"}, {"than_after", "side tick 0"}})));
 }
 
-TEST_CASE("an iterator's items count as yields; a finally printed by the task itself does not count", "[checks]") {
+TEST_CASE("an iterator's items count as yields, a finally printed by the task itself does not count", "[checks]") {
   Trace gens = fixtures::make(fixtures::kGenerators);
   gens.finish(EndStatus::Finished, 0, {});
   CHECK(evaluate_check(with_list(spec("yields", {{"gen", "Lines"}}), "values", {"'a'"}), gens).passed);

@@ -76,7 +76,7 @@ TEST_CASE("the path chosen in the desktop's dialog comes back") {
   REQUIRE(dialog.Poll(&path) == NativeFileDialog::State::Idle);
 }
 
-TEST_CASE("a cancel is a cancel; a dialog that cannot show is a failure (the built-in one takes over)") {
+TEST_CASE("a cancel is a cancel, a dialog that cannot show is a failure (the built-in one takes over)") {
   std::string path;
   {
     StandInZenity zenity("", 1);
