@@ -134,12 +134,10 @@ int main(int argc, char** argv) {
   record_cmd->add_flag("--progress", record.progress, "Print `progress DONE TOTAL` lines on stdout");
   add_python_options(record_cmd, record.py);
 
-  auto* bench_cmd = app.add_subcommand("bench", "Measure tracing overhead and ingest/frame speed");
-  BenchOptions bench;
-  bench_cmd->add_option("--events", bench.events, "Events in the ingest and frame benchmarks");
-  bench_cmd->add_flag("--quick", bench.quick, "Small workloads");
-  bench_cmd->add_flag("--full", bench.full, "The model at ten million events (--events 10000000)");
-  bench_cmd->add_option("--python", bench.python, "Python interpreter");
+  // The benchmarks are their own program (loopscope-bench): its options are parsed there.
+  auto* bench_cmd = app.add_subcommand("bench", "Measure tracing overhead and the model at scale (--quick, --full, --events N, --python PATH; --help for more)");
+  bench_cmd->prefix_command();
+  bench_cmd->set_help_flag();  // --help goes to loopscope-bench too
 
   CLI11_PARSE(app, argc, argv);
 
@@ -162,6 +160,6 @@ int main(int argc, char** argv) {
   if (*trace_cmd) return run_trace(trace);
   if (*check_cmd) return run_check(check);
   if (*shot_cmd) return run_screenshot(shot);
-  if (*bench_cmd) return run_bench(bench);
+  if (*bench_cmd) return run_bench(bench_cmd->remaining());
   return run_gui(gui);
 }

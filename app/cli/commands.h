@@ -94,18 +94,12 @@ struct RecordOptions {
   PythonOptions py;
 };
 
-struct BenchOptions {
-  long events = 1'000'000;  // --events: size of the ingest / frame benchmarks
-  bool quick = false;       // --quick: smaller workloads (for tests)
-  bool full = false;        // --full: the model benchmarks at ten million events
-  std::string python;       // --python
-};
-
 int run_gui(const GuiOptions& options);
 int run_trace(const TraceOptions& options);
 int run_check(const CheckOptions& options);
 int run_screenshot(const ScreenshotOptions& options);
-int run_bench(const BenchOptions& options);
+// `loopscope bench ARGS`: runs loopscope-bench (bench/, not linked into loopscope) next to the binary.
+int run_bench(const std::vector<std::string>& args);
 int run_record(const RecordOptions& options);
 
 }  // namespace loopscope::cli
