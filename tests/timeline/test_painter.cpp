@@ -107,6 +107,49 @@ TEST_CASE("a blocking call is red with its line, the starved ticker is hatched, 
   CHECK(p.has_text("+154 ms late"));  // the late flag
 }
 
+namespace {
+
+// A task that calls time.sleep(0.1) three times in a row on the loop thread (lesson 7's
+// process()), with a few microseconds of its own work between the calls.
+constexpr std::string_view kThreeSleeps = R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":10,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":20,"ev":"lane","lane":2,"kind":"task","name":"process","coro":"process","parent":0,"line":3,"loop":1}
+{"seq":3,"t":1000,"ev":"run","lane":2,"line":4,"ready":999,"by":0,"why":"start"}
+{"seq":4,"t":2000,"ev":"block","lane":1,"what":"time.sleep(0.1)","line":19}
+{"seq":5,"t":100002000,"ev":"block_end","lane":1}
+{"seq":6,"t":100010000,"ev":"block","lane":1,"what":"time.sleep(0.1)","line":19}
+{"seq":7,"t":200010000,"ev":"block_end","lane":1}
+{"seq":8,"t":200020000,"ev":"block","lane":1,"what":"time.sleep(0.1)","line":19}
+{"seq":9,"t":300020000,"ev":"block_end","lane":1}
+{"seq":10,"t":300030000,"ev":"done","lane":2,"outcome":"result","detail":"None","line":20}
+)J";
+
+std::size_t texts_starting(const std::vector<std::string>& texts, std::string_view start) {
+  return static_cast<std::size_t>(std::count_if(texts.begin(), texts.end(), [&](const std::string& t) { return t.rfind(start, 0) == 0; }));
+}
+
+}  // namespace
+
+TEST_CASE("like blocking calls in a row are labelled once when their own labels do not fit", "[painter]") {
+  const Trace trace = trace_of(kThreeSleeps);
+  const LaneId loop = lane_named(trace, "loop");
+  SECTION("wide: each call has its own label") {
+    Painted p;
+    paint(p, trace, 1600);
+    const auto texts = p.texts_in_row(loop);
+    CHECK(texts_starting(texts, "time.sleep(0.1)  line 19") == 3);
+    CHECK(texts_starting(texts, "time.sleep(0.1) \u00d7") == 0);
+  }
+  SECTION("narrow: one label says how many") {
+    Painted p;
+    paint(p, trace, 480);
+    const auto texts = p.texts_in_row(loop);
+    CHECK(texts_starting(texts, "time.sleep(0.1) \u00d73") == 1);
+    CHECK(texts_starting(texts, "time.sleep(0.1)  line") == 0);
+  }
+}
+
 TEST_CASE("a timer late while the loop idled is not drawn as starvation", "[painter]") {
   const Trace trace = trace_of(fixtures::kTwoTasks);
   Painted p;

@@ -23,12 +23,51 @@ void LaneItem::paint_overlay(RowPainter& row, const Lane&, const Span&, const Sp
   paint_blocking(row, item, false, label);
 }
 
-RowPainter::PlacedText LaneItem::place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                                     const SpanItem& item) const {
+RowPainter::PlacedText LaneItem::place_overlay_label(RowPainter& row, const Lane&, const Span&,
+                                                     const SpanItem& item, std::string_view text) const {
   // An expected blocking call (a worker's or plain code's time.sleep): named quietly above its band.
   const float x1 = std::max(item.x1, item.x0 + 1.0f);
-  return row.place_label(item.x0, x1, row.above_band_mid(Font::Small), Font::Small, row.theme.text_dim,
-                         span_label(row.trace, lane, span));
+  return row.place_label(item.x0, x1, row.above_band_mid(Font::Small), Font::Small, row.theme.text_dim, text);
+}
+
+// Calls that follow one another with nothing between them wider than this (a loop calling
+// time.sleep again and again) are one run: labelled once when their own labels do not fit.
+constexpr float kRunGapPx = 3.0f;
+
+std::vector<RowPainter::PlacedText> LaneItem::place_overlay_labels_of(RowPainter& row, const Lane& lane,
+                                                                     const std::vector<SpanItem>& overlays) const {
+  std::vector<RowPainter::PlacedText> labels(overlays.size());
+  for (std::size_t i = 0; i < overlays.size();) {
+    if (overlays[i].merged()) {
+      ++i;
+      continue;
+    }
+    const Span& span = lane.overlays[overlays[i].first];
+    const std::string text = span_label(row.trace, lane, span);
+    std::size_t end = i + 1;  // the run of like calls [i, end)
+    while (end < overlays.size() && !overlays[end].merged() && overlays[end].x0 - overlays[end - 1].x1 <= kRunGapPx &&
+           span_label(row.trace, lane, lane.overlays[overlays[end].first]) == text)
+      ++end;
+    // A call's own label "fits" when it shows at least the call ("time.sleep(0.1)"), not a stub.
+    const std::string_view call = std::string_view(text).substr(0, text.find("  "));
+    const LabelPlacer before = row.labels;
+    bool all_fit = true;
+    for (std::size_t k = i; k < end; ++k) {
+      labels[k] = place_overlay_label(row, lane, lane.overlays[overlays[k].first], overlays[k], text);
+      all_fit = all_fit && labels[k].text.size() >= call.size();
+    }
+    if (!all_fit && end - i > 1) {
+      // One label for the run ("time.sleep(0.1) ×3  line 19"), given to its last call so that
+      // it is drawn over all of them.
+      row.labels = before;
+      for (std::size_t k = i; k < end; ++k) labels[k] = {};
+      SpanItem run = overlays[i];
+      run.x1 = overlays[end - 1].x1;
+      labels[end - 1] = place_overlay_label(row, lane, span, run, repeated_label(text, end - i));
+    }
+    i = end;
+  }
+  return labels;
 }
 
 void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& items) const {
@@ -37,12 +76,7 @@ void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& item
   // loop, then the spans' own. Shapes are drawn spans first, overlays, markers on top.
   const auto markers = row.plan_markers(lane, items);
   std::vector<RowPainter::PlacedText> overlay_labels;
-  const auto place_overlay_labels = [&] {
-    overlay_labels.reserve(items.overlays.size());
-    for (const SpanItem& item : items.overlays)
-      overlay_labels.push_back(item.merged() ? RowPainter::PlacedText{}
-                                             : place_overlay_label(row, lane, lane.overlays[item.first], item));
-  };
+  const auto place_overlay_labels = [&] { overlay_labels = place_overlay_labels_of(row, lane, items.overlays); };
   if (overlay_labels_first()) {
     place_overlay_labels();
     for (const SpanItem& item : items.overlays)
@@ -63,10 +97,9 @@ void LaneItem::paint_row(RowPainter& row, const Lane& lane, const RowItems& item
   row.paint_markers(markers);
 }
 
-RowPainter::PlacedText place_blocking_label(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item) {
+RowPainter::PlacedText place_blocking_label(RowPainter& row, const SpanItem& item, std::string_view text) {
   const float x1 = std::max(item.x1, item.x0 + 1.0f);
-  return row.place_label(item.x0, x1, row.label_mid(), Font::Label, row.theme.text_on(row.theme.error),
-                         span_label(row.trace, lane, span));
+  return row.place_label(item.x0, x1, row.label_mid(), Font::Label, row.theme.text_on(row.theme.error), text);
 }
 
 void paint_blocking(RowPainter& row, const SpanItem& item, bool holds_the_loop, const RowPainter::PlacedText& label) {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "core/timeline_frame.h"
 #include "core/trace_model.h"
@@ -25,8 +27,9 @@ class LaneItem {
   // spans' labels (`label`): what blocked the loop matters more than the step under it.
   virtual void paint_overlay(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item,
                              const RowPainter::PlacedText& label) const;
+  // Places `text` (the span's label, or the label of a run of like calls) over `item`.
   virtual RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                                     const SpanItem& item) const;
+                                                     const SpanItem& item, std::string_view text) const;
   // Whether an overlay's label outranks the spans' own (what blocked the loop does; a worker's
   // time.sleep inside its job does not). Such overlays are drawn as blocks over the spans, so
   // the spans' labels keep out of them too (else a step's name would be painted over).
@@ -36,6 +39,10 @@ class LaneItem {
 
   // The whole row: spans, overlays, then instant markers (whose labels were placed first).
   void paint_row(RowPainter& row, const Lane& lane, const RowItems& items) const;
+
+ private:
+  std::vector<RowPainter::PlacedText> place_overlay_labels_of(RowPainter& row, const Lane& lane,
+                                                              const std::vector<SpanItem>& overlays) const;
 };
 
 // The item for a lane of the given kind.
@@ -45,6 +52,6 @@ std::unique_ptr<LaneItem> make_lane_item(LaneKind kind);
 // block labelled with the call and its line. In a worker thread or plain synchronous code it is
 // what is expected: a thin amber band.
 void paint_blocking(RowPainter& row, const SpanItem& item, bool holds_the_loop, const RowPainter::PlacedText& label);
-RowPainter::PlacedText place_blocking_label(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item);
+RowPainter::PlacedText place_blocking_label(RowPainter& row, const SpanItem& item, std::string_view text);
 
 }  // namespace loopscope::timeline

@@ -19,7 +19,7 @@ class LoopLane final : public LaneItem {
   void paint_overlay(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item,
                      const RowPainter::PlacedText& label) const override;
   RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                             const SpanItem& item) const override;
+                                             const SpanItem& item, std::string_view text) const override;
   bool overlay_labels_first() const override { return true; }
   Rgba merged_color(const RowPainter& row, const Lane& lane) const override;
 };
@@ -32,7 +32,7 @@ class TaskLane final : public LaneItem {
   void paint_overlay(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item,
                      const RowPainter::PlacedText& label) const override;
   RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                             const SpanItem& item) const override;
+                                             const SpanItem& item, std::string_view text) const override;
   bool overlay_labels_first() const override { return true; }
 };
 
@@ -42,7 +42,7 @@ class ThreadLane final : public LaneItem {
   void paint_span(RowPainter& row, const Lane& lane, const Span& span, const SpanItem& item) const override;
   // A blocking call inside a job is drawn on the job's bar: named in the bar's text colour.
   RowPainter::PlacedText place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                             const SpanItem& item) const override;
+                                             const SpanItem& item, std::string_view text) const override;
 };
 
 // A generator or iterator object: running, pulling from the next stage, awaiting inside its

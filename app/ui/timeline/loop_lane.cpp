@@ -34,9 +34,9 @@ void LoopLane::paint_overlay(RowPainter& row, const Lane&, const Span&, const Sp
   paint_blocking(row, item, true, label);
 }
 
-RowPainter::PlacedText LoopLane::place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                                     const SpanItem& item) const {
-  return place_blocking_label(row, lane, span, item);
+RowPainter::PlacedText LoopLane::place_overlay_label(RowPainter& row, const Lane&, const Span&,
+                                                     const SpanItem& item, std::string_view text) const {
+  return place_blocking_label(row, item, text);
 }
 
 Rgba LoopLane::merged_color(const RowPainter& row, const Lane&) const { return row.theme.lane_loop; }

@@ -22,11 +22,11 @@ void ThreadLane::paint_span(RowPainter& row, const Lane& lane, const Span& span,
   row.label(x0, x1, label_line(row), Font::Label, row.theme.text_on(color), span_label(row.trace, lane, span));
 }
 
-RowPainter::PlacedText ThreadLane::place_overlay_label(RowPainter& row, const Lane& lane, const Span& span,
-                                                       const SpanItem& item) const {
+RowPainter::PlacedText ThreadLane::place_overlay_label(RowPainter& row, const Lane& lane, const Span&,
+                                                       const SpanItem& item, std::string_view text) const {
   const float x1 = std::max(item.x1, item.x0 + 1.0f);
   return row.place_label(item.x0, x1, label_line(row), Font::Small,
-                         fade(row.theme.text_on(row.colors.of(lane.id)), 0.8f), span_label(row.trace, lane, span));
+                         fade(row.theme.text_on(row.colors.of(lane.id)), 0.8f), text);
 }
 
 }  // namespace loopscope::timeline

@@ -58,6 +58,13 @@ std::string span_label(const Trace& trace, const Lane& lane, const Span& span) {
   return label;
 }
 
+std::string repeated_label(std::string_view label, std::size_t count) {
+  const auto detail = label.find("  ");
+  const std::string_view head = label.substr(0, detail);
+  const std::string_view rest = detail == std::string_view::npos ? std::string_view() : label.substr(detail);
+  return std::string(head) + " \u00d7" + std::to_string(count) + std::string(rest);
+}
+
 std::string span_title(const Trace& trace, const Lane& lane, const Span& span) {
   const std::string label(trace.str(span.label));
   switch (span.kind) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/time_format.h"
 #include "core/trace_model.h"
@@ -12,6 +13,8 @@ namespace loopscope {
 
 // Inside a bar when there is room: "sleep(0.5)", "time.sleep(1)  line 12", "crunch", "Task-2".
 std::string span_label(const Trace& trace, const Lane& lane, const Span& span);
+// The label of `count` like spans in a row: "time.sleep(0.1)  line 19" -> "time.sleep(0.1) ×3  line 19".
+std::string repeated_label(std::string_view label, std::size_t count);
 // First line of a tooltip: "Task-2 running", "awaiting sleep(0.5)", "ready, waiting for the loop".
 std::string span_title(const Trace& trace, const Lane& lane, const Span& span);
 // The whole tooltip: title, lane, times and duration, line, flags.
