@@ -2,6 +2,7 @@
 // timeline and the exports agree.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/trace_model.h"
@@ -17,6 +18,8 @@ std::string format_time(Nanos t);
 std::string format_ms(Nanos ns, int decimals = 1);
 // Compact, for columns of plain text: "500us", "1.5ms", "12ms", "2.50s".
 std::string format_compact(Nanos ns);
+// A count in at most four characters, for a gutter: "7", "999", "1.2k", "12k", "400k", "3.5M".
+std::string format_count(std::int64_t n);
 // A ruler label on a grid of `step_ns`: enough decimals to tell neighbouring ticks apart.
 std::string format_tick(double t_ns, double step_ns);
 

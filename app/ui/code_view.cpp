@@ -4,9 +4,11 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "platform/fonts.h"
+#include "core/time_format.h"
 #include "core/trace_state.h"
 #include "platform/theme.h"
 #include "ui/syntax_colors.h"
@@ -192,8 +194,15 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
   const float gutter_w = marks_w + number_w + arrow_w;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
-  const float view_h = ImGui::GetWindowHeight();
+  // What shows of the lines: the window less its padding and a horizontal scrollbar over them.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float view_h = ImGui::GetWindowHeight() - style.WindowPadding.y * 2.0f -
+                       (ImGui::GetScrollMaxX() > 0.0f ? style.ScrollbarSize : 0.0f);
 
+  // A pane that changed size (the window laid out, a splitter moved, presenter mode) keeps the
+  // current line in view as a new step would.
+  if (std::fabs(view_h - last_view_h_) > 0.5f && current_line > 0 && scroll_to_ == 0) scroll_to_ = -current_line;
+  last_view_h_ = view_h;
   if (scroll_to_ != 0) {
     const int target = std::abs(scroll_to_);
     const float y = static_cast<float>(target - 1) * line_h;
@@ -219,7 +228,7 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
       if (m != marks_.end()) {
         const LineMarks& lm = m->second;
         const int count = lm.suspends + lm.yields;
-        const std::string label = std::to_string(count) + (lm.yields > lm.suspends ? "y" : "\xC3\x97");  // ×
+        const std::string label = format_count(count) + (lm.yields > lm.suspends ? "y" : "\xC3\x97");  // ×
         const float lw = small->CalcTextSizeA(small->FontSize, 1e9f, 0.0f, label.c_str()).x;
         const ImVec2 pill0(origin.x + marks_w - lw - char_w * 0.9f, y + line_h * 0.15f);
         const ImVec2 pill1(origin.x + marks_w - char_w * 0.3f, y + line_h * 0.85f);

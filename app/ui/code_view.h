@@ -70,6 +70,7 @@ class CodeView {
   std::size_t marks_events_ = static_cast<std::size_t>(-1);
   LaneNames names_;
   int scroll_to_ = 0;
+  float last_view_h_ = 0.0f;  // the lines' visible height at the last frame
   int flash_line_ = 0;
   EventIndex last_playhead_ = kNoEvent;
 };

@@ -160,3 +160,17 @@ TEST_CASE("ruler ticks adapt their unit to the zoom", "[time_axis]") {
     CHECK(axis.ticks(90.0f).size() > m.size());
   }
 }
+
+TEST_CASE("counts fit a gutter: at most four characters, rounded, never 1000k", "[format]") {
+  CHECK(format_count(0) == "0");
+  CHECK(format_count(999) == "999");
+  CHECK(format_count(1000) == "1.0k");
+  CHECK(format_count(1234) == "1.2k");
+  CHECK(format_count(9960) == "10k");
+  CHECK(format_count(12'345) == "12k");
+  CHECK(format_count(400'000) == "400k");
+  CHECK(format_count(999'499) == "999k");
+  CHECK(format_count(999'500) == "1.0M");
+  CHECK(format_count(3'500'000) == "3.5M");
+  CHECK(format_count(25'000'000) == "25M");
+}
