@@ -95,7 +95,7 @@ int main(int argc, char** argv) {
   shot_cmd->add_option("--lessons-dir", shot.lessons_dir, "Folder of lessons");
   shot_cmd->add_option("--step", shot.step, "Place the playhead on this event");
   shot_cmd->add_flag("--at-end", shot.at_end, "Place the playhead on the last event");
-  shot_cmd->add_option("--select", shot.select, "Select this lane (by name)");
+  shot_cmd->add_option("--select", shot.select, "Select this lane: its title on the timeline (\"producer #2\") or its Python name (\"Task-3\")");
   shot_cmd->add_option("--view", shot.view, "Extra view settings, comma-separated: knob:NAME=VALUE, edit:FILE (the editor on FILE's text), dialog:save-trace, quiz (the playhead on the first \"which task runs next?\" question), quiz-answer:LANE");
   shot_cmd->add_option("--frames", shot.frames, "Frames to render before capturing")->check(CLI::Range(2, 600));
   add_python_options(shot_cmd, shot.py);

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "core/edits_store.h"
+#include "core/lane_names.h"
 #include "platform/fonts.h"
 #include "platform/window.h"
 #include "workspace/monotonic_clock.h"
@@ -320,6 +321,15 @@ bool App::AnswerQuestion(const std::string& lane_name) {
 
 bool App::SelectLaneByName(const std::string& name) {
   const Trace& t = trace();
+  // The title the timeline shows ("ticker", "consumer #2") first, then the Python names.
+  LaneNames titles;
+  titles.refresh(t);
+  for (LaneId id = 0; id < static_cast<LaneId>(t.lanes().size()); ++id) {
+    if (titles.title(id) == name) {
+      selection_.lane = id;
+      return true;
+    }
+  }
   for (std::size_t i = 0; i < t.lanes().size(); ++i) {
     const auto id = static_cast<LaneId>(i);
     const std::string full = t.display_name(id);
