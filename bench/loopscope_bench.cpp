@@ -33,6 +33,7 @@ struct BenchOptions {
   bool quick = false;       // --quick: smaller workloads (for tests)
   bool full = false;        // --full: the model benchmarks at ten million events
   std::string python;       // --python
+  std::string only;         // --only overhead|model: one group of benchmarks
 };
 using Clock = std::chrono::steady_clock;
 
@@ -307,6 +308,7 @@ int run_bench(const BenchOptions& options) {
   std::printf("%-44s %-24s %s\n", "benchmark", "result", "detail");
   bool all_ok = true;
   for (const auto& [group, run] : kBenchmarks) {
+    if (!options.only.empty() && std::string(group).find(options.only) == std::string::npos) continue;
     for (const BenchRow& row : run(ctx)) {
       std::printf("%-44s %-24s %s\n", row.name.c_str(), row.result.c_str(), row.detail.c_str());
       std::fflush(stdout);
@@ -326,6 +328,8 @@ int main(int argc, char** argv) {
   app.add_flag("--quick", options.quick, "Small workloads");
   app.add_flag("--full", options.full, "The model at ten million events (--events 10000000)");
   app.add_option("--python", options.python, "Python interpreter");
+  app.add_option("--only", options.only, "One group: overhead (tracing) or model (the model at scale)")
+      ->check(CLI::IsMember({"overhead", "model"}));
   CLI11_PARSE(app, argc, argv);
   return loopscope::bench::run_bench(options);
 }
