@@ -50,7 +50,7 @@ struct RunSession::Impl {
   RingReader events_reader;
   FdReader stdout_reader, stderr_reader;
 
-  mutable std::mutex mutex;           // guards inbox, partial, output
+  mutable std::mutex mutex;           // guards inbox, output
   std::deque<RecordBatch> inbox;      // complete event lines not yet pumped, parsed
   std::string partial;                // an event line still being received
   std::string output;                 // tail of stdout+stderr
@@ -67,31 +67,38 @@ struct RunSession::Impl {
   bool timed_out = false;
   bool hello_seen = false;
 
-  // With the mutex held: one complete line into the inbox's last batch.
-  void add_line(std::string_view line) {
-    if (inbox.empty() || inbox.back().size() >= kBatchLines) inbox.emplace_back();
-    inbox.back().add_line(line);
-    received.fetch_add(1);
-    inbox_arrived = Clock::now();
-  }
-
+  // The event reader's thread: complete lines are parsed here, without the lock, so that the
+  // owner goes on applying earlier batches meanwhile; each batch of kBatchLines goes into the
+  // inbox at once. `partial` is the reader's own until it has finished (pump() takes a last
+  // line without its newline only after RingReader::finish()).
   void on_events(std::string_view data) {
-    std::lock_guard lock(mutex);
+    RecordBatch batch;
     while (!data.empty()) {
       const auto nl = data.find('\n');
       if (nl == std::string_view::npos) {
         partial.append(data);
-        return;
+        break;
       }
       if (partial.empty()) {
-        add_line(data.substr(0, nl));
+        batch.add_line(data.substr(0, nl));
       } else {
         partial.append(data.substr(0, nl));
-        add_line(partial);
+        batch.add_line(partial);
         partial.clear();
       }
       data.remove_prefix(nl + 1);
+      if (batch.size() >= kBatchLines) hand_over(batch);
     }
+    hand_over(batch);
+  }
+
+  void hand_over(RecordBatch& batch) {
+    if (batch.empty()) return;
+    std::lock_guard lock(mutex);
+    received.fetch_add(batch.size());
+    inbox.push_back(std::move(batch));
+    inbox_arrived = Clock::now();
+    batch = RecordBatch();
   }
 
   void on_output(std::string_view data, int our_fd) {
