@@ -34,7 +34,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
 
   GuiOptions gui;
-  app.add_option("file", gui.open_path, "A Python script or a saved trace to open");
+  auto* file_opt = app.add_option("file", gui.open_path, "A Python script or a saved trace to open");
+  app.add_option("--lesson", gui.lesson, "Open this lesson: its number (07) or its id")->excludes(file_opt);
+  app.add_flag("--presenter", gui.presenter, "Start in the presenter layout for a projector (F11 toggles it)");
   app.add_option("--lessons", gui.lessons_dir, "Folder of lessons (default: next to the binary)");
   app.add_option("--theme", gui.theme, "dark, light or projector")->check(CLI::IsMember({"dark", "light", "projector"}));
   app.add_option("--scale", gui.scale, "UI scale, 1.0 to 2.0 (default: the monitor's)")

@@ -121,6 +121,12 @@ int run_gui(const GuiOptions& options) {
   config.open_path = options.open_path;
   config.run_opened_script = true;  // a script named on the command line runs at once
   ui::App app(*window, config);
+  if (!options.lesson.empty() && !app.OpenLessonByKey(options.lesson)) {
+    std::string known;
+    for (const Lesson& lesson : app.workspace().catalog().lessons) known += (known.empty() ? "" : ", ") + lesson.id.substr(0, 2);
+    return fail("no lesson '" + options.lesson + "' (the lessons are " + known + ")");
+  }
+  if (options.presenter) app.SetPresenter(true);
   std::signal(SIGINT, request_quit);
   std::signal(SIGTERM, request_quit);
   while (!window->should_close() && !app.QuitRequested() && !g_quit_signal) {

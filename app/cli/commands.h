@@ -17,6 +17,8 @@ struct PythonOptions {
 
 struct GuiOptions {
   std::string open_path;     // a .py script (ad-hoc lesson) or a saved trace (.json/.jsonl)
+  std::string lesson;        // --lesson ID: open this lesson ("07" or its id)
+  bool presenter = false;    // --presenter: start in the presenter layout (F11 toggles it)
   std::string lessons_dir;   // --lessons DIR; empty: found next to the binary
   std::string theme;         // --theme dark|light; empty: remembered setting
   float scale = 0.0f;        // --scale 1.0-2.0; 0: follow the monitor
