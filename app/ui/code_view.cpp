@@ -188,7 +188,11 @@ void CodeView::DrawReadOnly(const Program& program, const Trace& trace, EventInd
   ImGui::PushFont(mono);
   const float line_h = mono->FontSize * 1.45f;
   const float char_w = mono->CalcTextSizeA(mono->FontSize, 1e9f, 0.0f, "0").x;
-  const float marks_w = char_w * 4.0f;
+  // The marks column is as wide as its widest pill ("12×", "400k×"), at least three characters.
+  std::int64_t most_marks = 0;
+  for (const auto& [line, lm] : marks_) most_marks = std::max<std::int64_t>(most_marks, lm.suspends + lm.yields);
+  const std::string widest_label = format_count(most_marks) + "\xC3\x97";
+  const float marks_w = std::max(char_w * 3.0f, small->CalcTextSizeA(small->FontSize, 1e9f, 0.0f, widest_label.c_str()).x + char_w * 1.2f);
   const float number_w = char_w * (lines.size() >= 100 ? 4.0f : 3.0f);
   const float arrow_w = char_w * 2.0f;
   const float gutter_w = marks_w + number_w + arrow_w;
