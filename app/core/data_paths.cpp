@@ -7,11 +7,13 @@ namespace loopscope {
 
 namespace fs = std::filesystem;
 
-fs::path executable_dir() {
+fs::path executable_path() {
   std::error_code ec;
   const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? fs::path() : exe.parent_path();
+  return ec ? fs::path() : exe;
 }
+
+fs::path executable_dir() { return executable_path().parent_path(); }
 
 std::string locate_data(const std::string& name, const char* env) {
   std::error_code ec;

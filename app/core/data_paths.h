@@ -8,7 +8,8 @@
 
 namespace loopscope {
 
-// The folder the running executable lives in (Linux: /proc/self/exe); empty if unknown.
+// The running executable (Linux: /proc/self/exe), and the folder it lives in; empty if unknown.
+std::filesystem::path executable_path();
 std::filesystem::path executable_dir();
 
 // The first existing `name` among: the folder in the environment variable `env` (when set and

@@ -14,6 +14,7 @@
 #include <toml++/toml.h>
 
 #include "core/data_paths.h"
+#include "core/python_errors.h"
 #include "core/file_text.h"
 #include "core/lesson_trace_query.h"
 
@@ -333,18 +334,19 @@ std::string locate_lessons(const std::string& requested) {
 }
 
 std::string missing_module_hint(const Lesson& lesson, const Trace& trace) {
-  for (const Event& e : trace.events()) {
-    // The uncaught exception, or the interpreter's own message on stderr.
-    if (e.kind != EventKind::Exception && e.kind != EventKind::Print) continue;
-    std::string_view text = trace.str(e.text);
-    if (text.find("ModuleNotFoundError") == std::string_view::npos &&
-        text.find("ImportError") == std::string_view::npos)
-      continue;
+  if (lesson.requires_modules.empty()) return {};
+  std::string hint;
+  const auto& events = trace.events();
+  // The uncaught exception, or the interpreter's own message on stderr.
+  events.visit_kinds(0, events.size(), {EventKind::Exception, EventKind::Print}, [&](std::size_t i) {
+    if (!hint.empty()) return;
+    const std::string missing = missing_module_in(trace.str(events[i].text));
+    const std::string_view top = std::string_view(missing).substr(0, missing.find('.'));
     for (const ModuleRequirement& m : lesson.requires_modules)
-      if (text.find("'" + m.module + "'") != std::string_view::npos)
-        return "This lesson needs the Python module '" + m.module + "': sudo apt install " + m.debian_package;
-  }
-  return {};
+      if (!top.empty() && top == m.module)
+        hint = "This lesson needs the Python module '" + m.module + "': sudo apt install " + m.debian_package;
+  });
+  return hint;
 }
 
 int correct_choice(const Prediction& prediction, const Trace& trace) {

@@ -16,6 +16,7 @@
 
 #include "core/chrome_export.h"
 #include "core/color.h"
+#include "core/data_paths.h"
 #include "platform/theme.h"
 #include "workspace/monotonic_clock.h"
 
@@ -51,9 +52,8 @@ std::string number(double value) {
 }
 
 std::string own_program() {
-  std::error_code ec;
-  const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? std::string("loopscope") : self.string();
+  const fs::path self = executable_path();
+  return self.empty() ? std::string("loopscope") : self.string();
 }
 
 void set_nonblocking(int fd) {

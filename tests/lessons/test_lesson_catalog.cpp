@@ -216,6 +216,20 @@ TEST_CASE("a missing module names the Debian package to install", "[catalog]") {
   CHECK(missing_module_hint(good, missing) ==
         "This lesson needs the Python module 'aiofiles': sudo apt install python3-aiofiles");
   CHECK(missing_module_hint(good, lesson_fixtures::make(lesson_fixtures::kFailure)).empty());
+  // A submodule of a required one, named on stderr by the interpreter: the same hint.
+  const Trace submodule = lesson_fixtures::make(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":5,"ev":"print","lane":0,"stream":"stderr","text":"ModuleNotFoundError: No module named 'aiofiles.os'"}
+)J");
+  CHECK(missing_module_hint(good, submodule) ==
+        "This lesson needs the Python module 'aiofiles': sudo apt install python3-aiofiles");
+  // A module the lesson does not ask for (the learner's own import) is no lesson requirement,
+  // nor is a module whose name only starts like a required one.
+  for (const char* other : {"numpy", "aiofilesx"}) {
+    const Trace unrelated = lesson_fixtures::make(std::string(R"J({"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":5,"ev":"exception","lane":0,"type":"ModuleNotFoundError","message":"No module named ')J") + other + R"J('","traceback":"","line":3})J");
+    CHECK(missing_module_hint(good, unrelated).empty());
+  }
 }
 
 TEST_CASE("two runs are titled by what differs between them", "[compare]") {
