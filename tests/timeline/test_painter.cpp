@@ -150,6 +150,42 @@ TEST_CASE("like blocking calls in a row are labelled once when their own labels 
   }
 }
 
+TEST_CASE("a yielded value sits right of its marker, even where markers are close", "[painter]") {
+  // numbers() yields 0..5 every 10 ms to main. Where markers are close there is room for a
+  // short value but not for a cut label; a value drawn left of its marker reads as the
+  // previous marker's.
+  std::string stream = R"J({"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":5,"ev":"lane","lane":1,"kind":"gen","name":"numbers","obj":"generator","parent":0,"line":4}
+)J";
+  for (int i = 0; i < 6; ++i) {
+    const long long t = 10'000'000LL * (i + 1);
+    const std::string enter_seq = std::to_string(2 + 2 * i), leave_seq = std::to_string(3 + 2 * i);
+    stream += R"J({"seq":)J" + enter_seq + R"J(,"t":)J" + std::to_string(t) +
+              R"J(,"ev":"enter","lane":1,"from":0,"how":")J" + (i == 0 ? "start" : "resume") + R"J(","line":5}
+{"seq":)J" + leave_seq + R"J(,"t":)J" + std::to_string(t + 1000) +
+              R"J(,"ev":"leave","lane":1,"from":0,"how":"yield","value":")J" + std::to_string(i) + R"J(","line":6}
+)J";
+  }
+  const Trace trace = trace_of(stream);
+  const LaneId gen = lane_named(trace, "numbers");
+  // From markers 15 px apart to 60: every value drawn sits right of its marker (the last one
+  // may go left of it at the view's right end, where nothing follows it).
+  for (float width = 250; width <= 600; width += 10) {
+    Painted p;
+    paint(p, trace, width);
+    const Row* row = p.scene.row_of(gen);
+    REQUIRE(row);
+    for (const DrawCommand& c : p.canvas.commands()) {
+      if (c.kind != DrawCommand::Kind::Text || c.p[0].y < row->y0 || c.p[0].y >= row->y1 || c.text.size() != 1) continue;
+      const int value = c.text[0] - '0';
+      if (value < 0 || value > 4) continue;
+      const float marker_x = static_cast<float>(p.axis.x_of(10'000'000.0 * (value + 1) + 1000));
+      INFO("width " << width << ": value " << value << " at x " << c.p[0].x << ", its marker at " << marker_x);
+      CHECK(c.p[0].x > marker_x);
+    }
+  }
+}
+
 TEST_CASE("a timer late while the loop idled is not drawn as starvation", "[painter]") {
   const Trace trace = trace_of(fixtures::kTwoTasks);
   Painted p;

@@ -239,7 +239,8 @@ std::vector<RowPainter::Marker> RowPainter::plan_markers(const Lane& lane, const
       const float left = p.marker.x + r + 3, top = p.marker.y - size * 0.5f;
       const float right = labels.free_until(text_box(left, top, view_right(), size));
       std::string text;
-      if (right - left >= size * 1.5f)
+      // A short value ("0", "42") fits where a cut label would not: it needs only its width.
+      if (right - left >= std::min(size * 1.5f, canvas.text_width(font, p.full)))
         text = canvas.text_width(font, p.full) <= right - left ? p.full : fit_text(canvas, font, p.brief, right - left);
       if (text.size() < std::min<std::size_t>(p.brief.size(), 8) + 3 && text.size() < p.brief.size()) text.clear();  // a stub
       // At the right edge (the end of a run), the whole label may fit on the left instead.
