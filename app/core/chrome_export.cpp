@@ -7,31 +7,23 @@
 #include <vector>
 
 #include "core/generator_chain.h"
+#include "core/json_text.h"
 
 namespace loopscope {
 
-using ojson = nlohmann::ordered_json;
-
 namespace {
+
+constexpr std::size_t kFlushBytes = 1 << 20;  // the text is handed to the file in pieces of about this size
 
 std::string_view stream_name(std::uint8_t sub) { return sub ? "stderr" : "stdout"; }
 
 std::string_view job_via(std::uint8_t sub) { return sub ? "run_in_executor" : "to_thread"; }
 
 // Splits "Type: message" back into the record's two fields.
-std::pair<std::string, std::string> split_exception(std::string_view text) {
+std::pair<std::string_view, std::string_view> split_exception(std::string_view text) {
   const auto colon = text.find(": ");
-  if (colon == std::string_view::npos) return {std::string(text), {}};
-  return {std::string(text.substr(0, colon)), std::string(text.substr(colon + 2))};
-}
-
-double us(Nanos ns) { return static_cast<double>(ns) / 1000.0; }
-
-void put(std::FILE* out, const ojson& j, bool& first) {
-  if (!first) std::fputs(",\n", out);
-  first = false;
-  const std::string text = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  std::fwrite(text.data(), 1, text.size(), out);
+  if (colon == std::string_view::npos) return {text, {}};
+  return {text.substr(0, colon), text.substr(colon + 2)};
 }
 
 // The kind a lane is exported as: generator and iterator lanes say which they are.
@@ -41,31 +33,158 @@ std::string_view export_kind(const Trace& trace, const Lane& lane) {
   return obj == "iterator" || obj == "async_iterator" ? "iterator" : "generator";
 }
 
+// Text written to a file in large pieces.
+class FileText {
+ public:
+  explicit FileText(std::FILE* out) : out_(out) { text_.reserve(kFlushBytes + 4096); }
+  ~FileText() { flush(); }
+  std::string& text() { return text_; }
+  void maybe_flush() {
+    if (text_.size() >= kFlushBytes) flush();
+  }
+  void flush() {
+    std::fwrite(text_.data(), 1, text_.size(), out_);
+    text_.clear();
+  }
+
+ private:
+  std::FILE* out_;
+  std::string text_;
+};
+
+// A stream record. Embedded: the copy inside a Chrome trace, where `seq` is left out when it
+// is the previous record's plus one and a lane field that names no lane (-1) is left out:
+// the reader gives both back (docs/trace-format.md).
+enum class RecordStyle { Full, Embedded };
+
+// `previous_seq`: the seq of the record before it (-1 for the first).
+void append_record(std::string& out, const Trace& trace, const Event& ev, RecordStyle style, std::int64_t previous_seq) {
+  const bool embedded = style == RecordStyle::Embedded;
+  auto s = [&](StrId id) { return trace.str(id); };
+  JsonObjectText j(out);
+  if (!embedded || previous_seq < 0 || previous_seq + 1 != ev.seq) j.num("seq", ev.seq);
+  j.num("t", ev.t).text("ev", to_string(ev.kind));
+  auto lane_field = [&](std::string_view key, LaneId lane) {
+    if (!embedded || lane != kNoLane) j.num(key, lane);
+  };
+  if (ev.kind != EventKind::Hello && ev.kind != EventKind::Exit && ev.kind != EventKind::Note &&
+      ev.kind != EventKind::End)
+    lane_field("lane", ev.lane);
+  switch (ev.kind) {
+    case EventKind::Hello: {
+      const auto& info = trace.info();
+      j.num("version", 1).text("python", info.python_version).text("impl", info.impl).text("script", info.script);
+      j.num("pid", info.pid).num("stall_ms", info.stall_ms);
+      break;
+    }
+    case EventKind::Exit: j.num("code", ev.aux).text("how", to_string(static_cast<ExitHow>(ev.sub))); break;
+    case EventKind::Note: j.text("text", s(ev.text)); break;
+    case EventKind::End:
+      j.text("status", to_string(static_cast<EndStatus>(ev.sub))).num("code", ev.aux).num("signal", ev.late);
+      j.text("message", s(ev.text));
+      break;
+    case EventKind::Lane: {
+      const auto kind = static_cast<LaneKind>(ev.sub);
+      j.text("kind", to_string(kind)).text("name", s(ev.text));
+      if (kind == LaneKind::Task) j.text("coro", s(ev.extra));
+      if (kind == LaneKind::Thread) j.text("thread", s(ev.extra));
+      if (kind == LaneKind::Gen) j.text("obj", s(ev.extra));
+      if (kind == LaneKind::Task || kind == LaneKind::Gen) lane_field("parent", ev.other);
+      if (const Lane* lane = trace.lane(ev.lane); kind == LaneKind::Task && lane && lane->loop != kNoLane)
+        j.num("loop", lane->loop);
+      break;
+    }
+    case EventKind::Rename: j.text("name", s(ev.text)); break;
+    case EventKind::Run:
+      j.num("ready", ev.aux);
+      lane_field("by", ev.other);
+      j.text("why", to_string(static_cast<WakeWhy>(ev.sub)));
+      if (ev.late) j.num("late", ev.late);
+      break;
+    case EventKind::Suspend:
+      j.text("awaiting", s(ev.text)).text("wait", to_string(static_cast<WaitKind>(ev.sub)));
+      lane_field("target", ev.other);
+      if (ev.aux) j.num("due", ev.aux);
+      break;
+    case EventKind::Done: j.text("outcome", to_string(static_cast<Outcome>(ev.sub))).text("detail", s(ev.text)); break;
+    case EventKind::Callback:
+      j.text("name", s(ev.text));
+      if (ev.late) j.num("late", ev.late);
+      break;
+    case EventKind::Idle: j.num("timeout", ev.aux); break;
+    case EventKind::IdleEnd: j.num("events", ev.aux); break;
+    case EventKind::Stall:
+      lane_field("task", ev.other);
+      j.num("since", ev.aux).text("func", s(ev.text));
+      break;
+    case EventKind::Block: j.text("what", s(ev.text)); break;
+    case EventKind::Job:
+      j.num("job", ev.aux).text("func", s(ev.text));
+      lane_field("task", ev.other);
+      j.text("via", job_via(ev.sub));
+      break;
+    case EventKind::JobEnd: j.num("job", ev.aux).text("outcome", to_string(static_cast<Outcome>(ev.sub))); break;
+    case EventKind::Enter:
+      lane_field("from", ev.other);
+      j.text("how", to_string(static_cast<GenHow>(ev.sub)));
+      break;
+    case EventKind::Leave:
+      lane_field("from", ev.other);
+      j.text("how", to_string(static_cast<GenHow>(ev.sub)));
+      if (ev.text) j.text("value", s(ev.text));
+      if (ev.extra) j.text("exc", s(ev.extra));
+      break;
+    case EventKind::Print: j.text("stream", stream_name(ev.sub)).text("text", s(ev.text)); break;
+    case EventKind::Exception: {
+      const auto [type, message] = split_exception(s(ev.text));
+      j.text("type", type).text("message", message).text("traceback", s(ev.extra));
+      break;
+    }
+    case EventKind::Warning: j.text("category", s(ev.extra)).text("text", s(ev.text)); break;
+    default: break;
+  }
+  if (ev.line != 0) j.num("line", ev.line);
+  j.close();
+}
+
 class ChromeWriter {
  public:
-  ChromeWriter(const Trace& trace, std::FILE* out) : tr_(trace), out_(out) {
+  ChromeWriter(const Trace& trace, std::FILE* out) : tr_(trace), file_(out), out_(file_.text()) {
     pid_ = trace.info().pid > 0 ? trace.info().pid : 1;
-    names_.reserve(trace.lanes().size());  // display names are built once, not per span
-    for (const Lane& lane : trace.lanes()) names_.push_back(trace.display_name(lane.id));
+    // What is the same for every event of a lane is built once, not per span.
+    names_.reserve(trace.lanes().size());
+    ids_.reserve(trace.lanes().size());
+    for (const Lane& lane : trace.lanes()) {
+      names_.push_back(trace.display_name(lane.id));
+      ids_.push_back(",\"pid\":" + std::to_string(pid_) + ",\"tid\":" + std::to_string(tid(lane.id)));
+    }
   }
 
   void write() {
-    std::fputs("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n", out_);
+    out_ += "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n";
     process_name();
     for (const Lane& lane : tr_.lanes()) lane_events(lane);
-    std::fputs("\n],\n\"loopscope\":{\"version\":1,\"events\":[\n", out_);
-    bool first = true;
-    for (EventIndex i = 0; i < tr_.events().size(); ++i) put(out_, record_json(tr_, i), first);
-    std::fputs("\n]}}\n", out_);
+    out_ += "\n],\n\"loopscope\":{\"version\":1,\"events\":[\n";
+    std::int64_t previous_seq = -1;
+    for (EventIndex i = 0; i < tr_.events().size(); ++i) {
+      if (i > 0) out_ += ",\n";
+      const Event ev = tr_.events()[i];
+      append_record(out_, tr_, ev, RecordStyle::Embedded, previous_seq);
+      previous_seq = ev.seq;
+      file_.maybe_flush();
+    }
+    out_ += "\n]}}\n";
+    file_.flush();
   }
 
  private:
   const Trace& tr_;
-  std::FILE* out_;
+  FileText file_;
+  std::string& out_;
   std::int64_t pid_ = 1;
   bool first_ = true;
-  std::vector<std::string> names_;
-  std::string line_;  // reused buffer for one span
+  std::vector<std::string> names_;  // display name of each lane
+  std::vector<std::string> ids_;    // ,"pid":P,"tid":T of each lane
 
   const std::string& name_of(LaneId lane) const {
     static const std::string none;
@@ -73,81 +192,93 @@ class ChromeWriter {
   }
 
   std::int64_t tid(LaneId lane) const { return lane + 1; }
-  void emit(const ojson& j) { put(out_, j, first_); }
+
+  // Starts one trace event: {"ph":..., then the caller's fields; finished by end_event().
+  JsonObjectText begin_event(std::string_view ph) {
+    if (!first_) out_ += ",\n";
+    first_ = false;
+    JsonObjectText e(out_);
+    e.text("ph", ph);
+    return e;
+  }
+  void end_event(JsonObjectText& e) {
+    e.close();
+    file_.maybe_flush();
+  }
+  // "args": {...} filled by `fill`, left out when it writes nothing.
+  template <class Fill>
+  void args(JsonObjectText& e, Fill&& fill) {
+    const std::size_t mark = out_.size();
+    JsonObjectText a(e.nested("args"));
+    fill(a);
+    if (a.empty()) out_.resize(mark);
+    else a.close();
+  }
+
+  void metadata(std::string_view name, std::int64_t tid, std::string_view key, std::string_view text,
+                std::string_view kind = {}) {
+    JsonObjectText e = begin_event("M");
+    e.text("name", name).num("pid", pid_).num("tid", tid);
+    args(e, [&](JsonObjectText& a) {
+      a.text(key, text);
+      if (!kind.empty()) a.text("kind", kind);
+    });
+    end_event(e);
+  }
 
   void process_name() {
     std::string script = tr_.info().script;
     if (auto slash = script.find_last_of('/'); slash != std::string::npos) script = script.substr(slash + 1);
-    emit({{"ph", "M"}, {"name", "process_name"}, {"pid", pid_}, {"tid", 0},
-          {"args", {{"name", "loopscope: " + (script.empty() ? std::string("script") : script)}}}});
+    metadata("process_name", 0, "name", "loopscope: " + (script.empty() ? std::string("script") : script));
   }
 
-  // Spans are most of a big trace: written directly (the small args object through nlohmann),
-  // with times as exact decimal microseconds so that ts + dur of one span equals the next ts.
-  void span_event(LaneId lane, const Span& s, std::string_view cat, const std::string& name, ojson args) {
+  // A span, with times as exact decimal microseconds so that ts + dur of one span equals the
+  // next ts. A suspension of zero length is written: a task that was already ready when it
+  // suspended (sleep(0)) still gave the loop its turn there, and what it awaited is told. A
+  // ready span of zero length (run at once) says nothing and is left out.
+  template <class Fill>
+  void span_event(LaneId lane, const Span& s, std::string_view cat, std::string_view name, Fill&& fill) {
     const Nanos end = s.end == kOpenEnd ? std::max(s.start, tr_.end_time()) : s.end;
-    if (s.line > 0) args["line"] = s.line;
-    if (s.flags & kSpanStalled) args["stalled"] = true;
-    std::string& line = line_;
-    line.assign("{\"ph\":\"X\",\"cat\":");
-    append_string(line, cat);
-    line += ",\"name\":";
-    append_string(line, name);
-    line += ",\"pid\":" + std::to_string(pid_) + ",\"tid\":" + std::to_string(tid(lane)) + ",\"ts\":";
-    append_us(line, s.start);
-    line += ",\"dur\":";
-    append_us(line, end - s.start);
-    if (!args.empty()) {
-      line += ",\"args\":";
-      line += args.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    }
-    line += '}';
-    if (!first_) std::fputs(",\n", out_);
+    if (end == s.start && s.kind == SpanKind::Ready) return;
+    // The envelope is written by hand (it is most of the export), in the order of the keys
+    // of any other event: ph, cat, name, pid, tid, ts, dur, args.
+    if (!first_) out_ += ",\n";
     first_ = false;
-    std::fwrite(line.data(), 1, line.size(), out_);
+    out_ += "{\"ph\":\"X\",\"cat\":\"";
+    out_ += cat;  // one of our own words: nothing to escape
+    out_ += "\",\"name\":";
+    append_json_string(out_, name);
+    out_ += ids_[static_cast<std::size_t>(lane)];
+    out_ += ",\"ts\":";
+    append_json_us(out_, s.start);
+    out_ += ",\"dur\":";
+    append_json_us(out_, end - s.start);
+    JsonObjectText e(out_, JsonObjectText::kContinue);
+    args(e, [&](JsonObjectText& a) {
+      fill(a);
+      if (s.line > 0) a.num("line", s.line);
+      if (s.flags & kSpanStalled) a.flag("stalled", true);
+    });
+    end_event(e);
+  }
+  void span_event(LaneId lane, const Span& s, std::string_view cat, std::string_view name) {
+    span_event(lane, s, cat, name, [](JsonObjectText&) {});
   }
 
-  static void append_us(std::string& out, Nanos ns) {
-    char buf[40];
-    const char* sign = ns < 0 ? "-" : "";
-    const Nanos a = ns < 0 ? -ns : ns;
-    std::snprintf(buf, sizeof buf, "%s%lld.%03lld", sign, static_cast<long long>(a / 1000), static_cast<long long>(a % 1000));
-    out += buf;
-  }
-
-  // JSON string escaping (the model's strings are valid UTF-8: simdjson validated them).
-  static void append_string(std::string& out, std::string_view text) {
-    out += '"';
-    for (const char c : text) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-            out += buf;
-          } else {
-            out += c;
-          }
-      }
-    }
-    out += '"';
-  }
-
-  void instant_event(LaneId lane, Nanos t, std::string_view name, ojson args) {
-    emit({{"ph", "i"}, {"s", "t"}, {"name", name}, {"pid", pid_}, {"tid", tid(lane)}, {"ts", us(t)},
-          {"args", std::move(args)}});
+  template <class Fill>
+  void instant_event(LaneId lane, const Instant& in, std::string_view name, Fill&& fill) {
+    JsonObjectText e = begin_event("i");
+    e.text("s", "t").text("name", name).num("pid", pid_).num("tid", tid(lane)).us("ts", in.t);
+    args(e, fill);
+    end_event(e);
   }
 
   void lane_events(const Lane& lane) {
-    emit({{"ph", "M"}, {"name", "thread_name"}, {"pid", pid_}, {"tid", tid(lane.id)},
-          {"args", {{"name", name_of(lane.id)}, {"kind", export_kind(tr_, lane)}}}});
-    emit({{"ph", "M"}, {"name", "thread_sort_index"}, {"pid", pid_}, {"tid", tid(lane.id)},
-          {"args", {{"sort_index", lane.id}}}});
+    metadata("thread_name", tid(lane.id), "name", name_of(lane.id), export_kind(tr_, lane));
+    JsonObjectText e = begin_event("M");
+    e.text("name", "thread_sort_index").num("pid", pid_).num("tid", tid(lane.id));
+    args(e, [&](JsonObjectText& a) { a.num("sort_index", lane.id); });
+    end_event(e);
     for (std::size_t i = 0; i < lane.spans.size(); ++i) span(lane, i);
     // Blocking copies on task lanes only repeat the loop lane's: exported once, there.
     if (lane.kind != LaneKind::Task)
@@ -157,63 +288,62 @@ class ChromeWriter {
 
   void span(const Lane& lane, std::size_t index) {
     const Span s = lane.spans[index];
-    const std::string label(tr_.str(s.label));
+    const std::string_view label = tr_.str(s.label);
     switch (s.kind) {
       case SpanKind::Step:
-        if (lane.kind == LaneKind::Task) {
-          span_event(lane.id, s, "step", std::string(tr_.str(lane.detail)), ojson::object());
-        } else {  // a task's step seen on the loop lane
-          span_event(lane.id, s, "task", name_of(s.target), {{"task", name_of(s.target)}});
-        }
+        // A task's step seen on the loop lane is the same span as the step on the task's own
+        // lane: written once, there (it was a third of the export).
+        if (lane.kind == LaneKind::Task) span_event(lane.id, s, "step", tr_.str(lane.detail));
         break;
-      case SpanKind::Suspended: {
-        ojson args = {{"awaiting", label}};
-        if (s.target != kNoLane) args["target"] = name_of(s.target);
-        span_event(lane.id, s, "suspended", label, std::move(args));
-        break;
-      }
-      case SpanKind::Ready:
+      case SpanKind::Suspended: waiting(lane, s, "suspended", label); break;
+      case SpanKind::Ready: {
+        Span ready = s;
+        ready.line = 0;  // the line it resumes at: the step that follows says it
         if (s.flags & kSpanStarved) {
-          span_event(lane.id, s, "ready", "ready, starved", {{"starved", true}});
+          span_event(lane.id, ready, "ready", "ready, starved", [](JsonObjectText& a) { a.flag("starved", true); });
         } else {
-          span_event(lane.id, s, "ready", "ready", ojson::object());
+          span_event(lane.id, ready, "ready", "ready");
         }
         break;
-      case SpanKind::Callback: span_event(lane.id, s, "callback", label, ojson::object()); break;
-      case SpanKind::Idle: span_event(lane.id, s, "idle", "idle", ojson::object()); break;
-      case SpanKind::Job: {
-        ojson args = ojson::object();
-        if (s.target != kNoLane) args["task"] = name_of(s.target);
-        span_event(lane.id, s, "thread", label, std::move(args));
-        break;
       }
+      case SpanKind::Callback: span_event(lane.id, s, "callback", label); break;
+      case SpanKind::Idle: span_event(lane.id, s, "idle", "idle"); break;
+      case SpanKind::Job:
+        span_event(lane.id, s, "thread", label, [&](JsonObjectText& a) {
+          if (s.target != kNoLane) a.text("task", name_of(s.target));
+        });
+        break;
       case SpanKind::GenRunning: running(lane, s, index); break;
-      case SpanKind::GenAwaiting: {
-        ojson args = {{"awaiting", label}};
-        if (s.target != kNoLane) args["target"] = name_of(s.target);
-        span_event(lane.id, s, "awaiting", label, std::move(args));
-        break;
-      }
+      case SpanKind::GenAwaiting: waiting(lane, s, "awaiting", label); break;
       case SpanKind::GenPulling:
-        span_event(lane.id, s, "pulling", "pulling from " + name_of(s.target),
-                   {{"from", name_of(s.target)}, {"from_tid", tid(s.target)}});
+        span_event(lane.id, s, "pulling", "pulling from " + name_of(s.target), [&](JsonObjectText& a) {
+          a.text("from", name_of(s.target)).num("from_tid", tid(s.target));
+        });
         break;
-      case SpanKind::GenSuspended: span_event(lane.id, s, "suspended", "suspended", ojson::object()); break;
+      case SpanKind::GenSuspended: span_event(lane.id, s, "suspended", "suspended"); break;
       case SpanKind::Blocking: break;  // overlays are written by blocking()
     }
+  }
+
+  // A task suspended, or an async generator's frame inside an await: on what.
+  void waiting(const Lane& lane, const Span& s, std::string_view cat, std::string_view label) {
+    span_event(lane.id, s, cat, label, [&](JsonObjectText& a) {
+      a.text("awaiting", label);
+      if (s.target != kNoLane) a.text("target", name_of(s.target));
+    });
   }
 
   // A generator frame running: on which thread, and for which task's step (so the rule of one
   // running frame per thread can be checked on the export alone).
   void running(const Lane& lane, const Span& s, std::size_t index) {
-    ojson args = ojson::object();
     const LaneId root = chain_root(tr_, lane.id, index);
-    if (root != kNoLane) {
-      args["thread"] = tid(thread_lane_of(tr_, root));
-      if (const Lane* r = tr_.lane(root); r && r->kind == LaneKind::Task) args["task"] = tid(root);
-    }
-    if (s.target != kNoLane) args["driver"] = name_of(s.target);
-    span_event(lane.id, s, "running", std::string(tr_.str(lane.name)), std::move(args));
+    span_event(lane.id, s, "running", tr_.str(lane.name), [&](JsonObjectText& a) {
+      if (root != kNoLane) {
+        a.num("thread", tid(thread_lane_of(tr_, root)));
+        if (const Lane* r = tr_.lane(root); r && r->kind == LaneKind::Task) a.num("task", tid(root));
+      }
+      if (s.target != kNoLane) a.text("driver", name_of(s.target));
+    });
   }
 
   // A blocking overlay, clipped so that it nests inside the span it started in (Perfetto
@@ -229,178 +359,54 @@ class ChromeWriter {
       if (host_end > b.start) clipped.end = std::min(clipped.end, host_end);
     }
     if (next != lane.spans.end()) clipped.end = std::min(clipped.end, std::max(clipped.start, next->start));
-    ojson args = ojson::object();
-    if (b.target != kNoLane) args["task"] = name_of(b.target);
-    span_event(lane.id, clipped, "blocking", std::string(tr_.str(b.label)), std::move(args));
+    span_event(lane.id, clipped, "blocking", tr_.str(b.label), [&](JsonObjectText& a) {
+      if (b.target != kNoLane) a.text("task", name_of(b.target));
+    });
   }
 
   void instant(const Lane& lane, const Instant& in) {
-    const std::string text(tr_.str(in.text));
-    ojson args = ojson::object();
-    if (in.line > 0) args["line"] = in.line;
+    const std::string_view text = tr_.str(in.text);
+    const std::string_view extra = tr_.str(in.extra);
+    auto with = [&](std::string_view name, std::string_view key, std::string_view key2 = {}) {
+      instant_event(lane.id, in, name, [&](JsonObjectText& a) {
+        if (in.line > 0) a.num("line", in.line);
+        a.text(key, text);
+        if (!key2.empty()) a.text(key2, extra);
+      });
+    };
     switch (in.kind) {
-      case InstantKind::Print:
-        args["text"] = text;
-        args["stream"] = tr_.str(in.extra);
-        instant_event(lane.id, in.t, "print", std::move(args));
-        break;
-      case InstantKind::Exception:
-        args["text"] = text;
-        args["traceback"] = tr_.str(in.extra);
-        instant_event(lane.id, in.t, "exception", std::move(args));
-        break;
-      case InstantKind::Warning:
-        args["text"] = text;
-        args["category"] = tr_.str(in.extra);
-        instant_event(lane.id, in.t, "warning", std::move(args));
-        break;
-      case InstantKind::Stall:
-        args["func"] = text;
-        instant_event(lane.id, in.t, "stall", std::move(args));
-        break;
-      case InstantKind::TimerLate:
-        args["text"] = text;
-        instant_event(lane.id, in.t, "timer late", std::move(args));
-        break;
-      case InstantKind::Note:
-        args["text"] = text;
-        instant_event(lane.id, in.t, "note", std::move(args));
-        break;
+      case InstantKind::Print: with("print", "text", "stream"); break;
+      case InstantKind::Exception: with("exception", "text", "traceback"); break;
+      case InstantKind::Warning: with("warning", "text", "category"); break;
+      case InstantKind::Stall: with("stall", "func"); break;
+      case InstantKind::TimerLate: with("timer late", "text"); break;
+      case InstantKind::Note: with("note", "text"); break;
       case InstantKind::TaskDone:
-        args["outcome"] = tr_.str(in.extra);
-        args["detail"] = text;
-        instant_event(lane.id, in.t, "done", std::move(args));
+        instant_event(lane.id, in, "done", [&](JsonObjectText& a) {
+          if (in.line > 0) a.num("line", in.line);
+          a.text("outcome", extra).text("detail", text);
+        });
         break;
       case InstantKind::Yield:  // on the lane of the generator that yielded it
-        args["gen"] = tr_.str(lane.name);
-        args["value"] = text;
-        args["line"] = in.line;
-        instant_event(lane.id, in.t, "yield", std::move(args));
+        instant_event(lane.id, in, "yield", [&](JsonObjectText& a) {
+          a.text("gen", tr_.str(lane.name)).text("value", text).num("line", in.line);
+        });
         break;
       default: break;  // receive marks, created marks and the like are loopscope's own view
     }
   }
-
 };
 
 }  // namespace
 
-ojson record_json(const Trace& trace, EventIndex index) {
-  const Event& ev = trace.events()[index];
-  auto s = [&](StrId id) { return trace.str(id); };
-  ojson j = {{"seq", ev.seq}, {"t", ev.t}, {"ev", to_string(ev.kind)}};
-  if (ev.kind != EventKind::Hello && ev.kind != EventKind::Exit && ev.kind != EventKind::Note &&
-      ev.kind != EventKind::End)
-    j["lane"] = ev.lane;
-  const bool has_line = ev.line != 0;
-  switch (ev.kind) {
-    case EventKind::Hello: {
-      const auto& info = trace.info();
-      j["version"] = 1;
-      j["python"] = info.python_version;
-      j["impl"] = info.impl;
-      j["script"] = info.script;
-      j["pid"] = info.pid;
-      j["stall_ms"] = info.stall_ms;
-      break;
-    }
-    case EventKind::Exit: j["code"] = ev.aux; j["how"] = to_string(static_cast<ExitHow>(ev.sub)); break;
-    case EventKind::Note: j["text"] = s(ev.text); break;
-    case EventKind::End:
-      j["status"] = to_string(static_cast<EndStatus>(ev.sub));
-      j["code"] = ev.aux;
-      j["signal"] = ev.late;
-      j["message"] = s(ev.text);
-      break;
-    case EventKind::Lane: {
-      const auto kind = static_cast<LaneKind>(ev.sub);
-      j["kind"] = to_string(kind);
-      j["name"] = s(ev.text);
-      if (kind == LaneKind::Task) j["coro"] = s(ev.extra);
-      if (kind == LaneKind::Thread) j["thread"] = s(ev.extra);
-      if (kind == LaneKind::Gen) j["obj"] = s(ev.extra);
-      if (kind == LaneKind::Task || kind == LaneKind::Gen) j["parent"] = ev.other;
-      if (const Lane* lane = trace.lane(ev.lane); kind == LaneKind::Task && lane && lane->loop != kNoLane)
-        j["loop"] = lane->loop;
-      break;
-    }
-    case EventKind::Rename: j["name"] = s(ev.text); break;
-    case EventKind::Run:
-      j["ready"] = ev.aux;
-      j["by"] = ev.other;
-      j["why"] = to_string(static_cast<WakeWhy>(ev.sub));
-      if (ev.late) j["late"] = ev.late;
-      break;
-    case EventKind::Suspend:
-      j["awaiting"] = s(ev.text);
-      j["wait"] = to_string(static_cast<WaitKind>(ev.sub));
-      j["target"] = ev.other;
-      if (ev.aux) j["due"] = ev.aux;
-      break;
-    case EventKind::Done:
-      j["outcome"] = to_string(static_cast<Outcome>(ev.sub));
-      j["detail"] = s(ev.text);
-      break;
-    case EventKind::Callback:
-      j["name"] = s(ev.text);
-      if (ev.late) j["late"] = ev.late;
-      break;
-    case EventKind::Idle: j["timeout"] = ev.aux; break;
-    case EventKind::IdleEnd: j["events"] = ev.aux; break;
-    case EventKind::Stall:
-      j["task"] = ev.other;
-      j["since"] = ev.aux;
-      j["func"] = s(ev.text);
-      break;
-    case EventKind::Block: j["what"] = s(ev.text); break;
-    case EventKind::Job:
-      j["job"] = ev.aux;
-      j["func"] = s(ev.text);
-      j["task"] = ev.other;
-      j["via"] = job_via(ev.sub);
-      break;
-    case EventKind::JobEnd:
-      j["job"] = ev.aux;
-      j["outcome"] = to_string(static_cast<Outcome>(ev.sub));
-      break;
-    case EventKind::Enter:
-      j["from"] = ev.other;
-      j["how"] = to_string(static_cast<GenHow>(ev.sub));
-      break;
-    case EventKind::Leave:
-      j["from"] = ev.other;
-      j["how"] = to_string(static_cast<GenHow>(ev.sub));
-      if (ev.text) j["value"] = s(ev.text);
-      if (ev.extra) j["exc"] = s(ev.extra);
-      break;
-    case EventKind::Print:
-      j["stream"] = stream_name(ev.sub);
-      j["text"] = s(ev.text);
-      break;
-    case EventKind::Exception: {
-      auto [type, message] = split_exception(s(ev.text));
-      j["type"] = type;
-      j["message"] = message;
-      j["traceback"] = s(ev.extra);
-      break;
-    }
-    case EventKind::Warning:
-      j["category"] = s(ev.extra);
-      j["text"] = s(ev.text);
-      break;
-    default: break;
-  }
-  if (has_line) j["line"] = ev.line;
-  return j;
-}
-
 void write_chrome_trace(const Trace& trace, std::FILE* out) { ChromeWriter(trace, out).write(); }
 
 void write_jsonl(const Trace& trace, std::FILE* out) {
+  FileText file(out);
   for (EventIndex i = 0; i < trace.events().size(); ++i) {
-    const std::string line = record_json(trace, i).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::fwrite(line.data(), 1, line.size(), out);
-    std::fputc('\n', out);
+    append_record(file.text(), trace, trace.events()[i], RecordStyle::Full, -1);
+    file.text() += '\n';
+    file.maybe_flush();
   }
 }
 

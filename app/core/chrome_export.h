@@ -6,14 +6,9 @@
 #include <cstdio>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "core/trace_model.h"
 
 namespace loopscope {
-
-// One event of the model written back as a stream record (lane ids are the model's).
-nlohmann::ordered_json record_json(const Trace& trace, EventIndex index);
 
 // Writes the Chrome trace JSON to `out`.
 void write_chrome_trace(const Trace& trace, std::FILE* out);

@@ -5,6 +5,7 @@
 
 #include "chrome_checks.h"
 #include "core/chrome_export.h"
+#include "core/json_text.h"
 #include "core/trace_io.h"
 #include "trace_fixtures.h"
 
@@ -148,8 +149,40 @@ TEST_CASE("the overlap check itself catches a partial overlap", "[export]") {
   CHECK_FALSE(chrome_checks::overlap_problem(bad).empty());
 }
 
+// Gaps in seq and lane fields that name no lane (-1): the embedded copy leaves out a seq that
+// follows from the previous one and a -1 lane field, and the reader must give both back.
+constexpr std::string_view kGapsAndNoLanes = R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":5,"t":2,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":-1,"loop":1,"line":3}
+{"seq":6,"t":10,"ev":"run","lane":2,"line":4,"ready":2,"by":-1,"why":"start"}
+{"seq":9,"t":20,"ev":"suspend","lane":2,"line":5,"awaiting":"Future","wait":"future","target":-1}
+{"seq":10,"t":30,"ev":"run","lane":2,"line":5,"ready":25,"by":0,"why":"future"}
+{"seq":11,"t":40,"ev":"done","lane":2,"outcome":"result","detail":"None","line":6}
+)J";
+
+void check_same_events(const Trace& original, const Trace& loaded) {
+  REQUIRE(loaded.events().size() == original.events().size());
+  for (EventIndex i = 0; i < original.events().size(); ++i) {
+    INFO("event " << i);
+    const Event a = original.events()[i];
+    const Event b = loaded.events()[i];
+    CHECK(a.seq == b.seq);
+    CHECK(a.t == b.t);
+    CHECK(a.kind == b.kind);
+    CHECK(a.sub == b.sub);
+    CHECK(a.lane == b.lane);
+    CHECK(a.other == b.other);
+    CHECK(a.aux == b.aux);
+    CHECK(a.late == b.late);
+    CHECK(a.line == b.line);
+    CHECK(original.str(a.text) == loaded.str(b.text));
+    CHECK(original.str(a.extra) == loaded.str(b.extra));
+  }
+}
+
 TEST_CASE("a saved Chrome trace reloads into the same model", "[export][load]") {
-  for (auto stream : {fixtures::kTwoTasks, fixtures::kBlockingAndThread, fixtures::kGenerators}) {
+  for (auto stream : {fixtures::kTwoTasks, fixtures::kBlockingAndThread, fixtures::kGenerators, kGapsAndNoLanes}) {
     Trace original = fixtures::make(stream);
     original.finish(EndStatus::Finished, 0, {});
     for (bool chrome : {true, false}) {
@@ -157,7 +190,7 @@ TEST_CASE("a saved Chrome trace reloads into the same model", "[export][load]") 
       std::string error;
       REQUIRE(load_trace_text(to_text(original, chrome), chrome, loaded, &error));
       CHECK(error.empty());
-      REQUIRE(loaded.events().size() == original.events().size());
+      check_same_events(original, loaded);
       REQUIRE(loaded.lanes().size() == original.lanes().size());
       for (std::size_t i = 0; i < loaded.lanes().size(); ++i) {
         const Lane& a = original.lanes()[i];
@@ -172,6 +205,7 @@ TEST_CASE("a saved Chrome trace reloads into the same model", "[export][load]") 
         }
         CHECK(a.instants.size() == b.instants.size());
         CHECK(a.overlays.size() == b.overlays.size());
+        CHECK(a.loop == b.loop);
       }
       CHECK(loaded.links().size() == original.links().size());
       CHECK(loaded.info().status == EndStatus::Finished);
@@ -213,6 +247,7 @@ TEST_CASE("labels with quotes, backslashes, control characters and unicode stay 
 {"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"T \"1\"","coro":"main","parent":0,"line":3}
 {"seq":3,"t":1500,"ev":"run","lane":2,"line":4,"ready":2,"by":-1,"why":"start"}
 {"seq":4,"t":2500,"ev":"suspend","lane":2,"line":4,"awaiting":"get(\"a\\b\")\u0001\t\u00e9\u2192","wait":"other","target":-1}
+{"seq":5,"t":3000,"ev":"print","lane":0,"stream":"stdout","text":"\"\u00e9\\"}
 )J");
   const json j = json::parse(to_text(trace, true));
   const auto suspended = chrome_checks::events(j, "X", "cat", "suspended");
@@ -224,4 +259,65 @@ TEST_CASE("labels with quotes, backslashes, control characters and unicode stay 
   CHECK(steps[0]["ts"].get<double>() == Approx(1.5));
   CHECK(steps[0]["dur"].get<double>() == Approx(1.0));
   CHECK(chrome_checks::tid_named(j, "T \"1\" main()") >= 0);
+  const auto prints = chrome_checks::events(j, "i", "name", "print");
+  REQUIRE(prints.size() == 1);
+  CHECK(prints[0]["args"]["text"] == "\"\u00e9\\");
+}
+
+TEST_CASE("text that is not valid UTF-8 is written as valid JSON, the bad bytes replaced", "[export]") {
+  std::string out;
+  append_json_string(out, std::string_view("ok \xe9\x41 \xe2\x86\x92 \xc0\x80 end\x01", 17));
+  const json parsed = json::parse(out);
+  CHECK(parsed.get<std::string>() == "ok \ufffdA \u2192 \ufffd\ufffd end\u0001");
+  std::string us;
+  append_json_us(us, 1234567);
+  us += ' ';
+  append_json_us(us, 1500);
+  us += ' ';
+  append_json_us(us, 2000);
+  us += ' ';
+  append_json_us(us, 7);
+  CHECK(us == "1234.567 1.5 2 0.007");
+}
+
+TEST_CASE("the export writes each thing once: no step copies on the loop lane, no empty ready spans", "[export]") {
+  const json trace = chrome_of(fixtures::kTwoTasks);
+  CHECK(chrome_checks::events(trace, "X", "cat", "task").empty());
+  CHECK_FALSE(chrome_checks::events(trace, "X", "cat", "step").empty());
+  for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK(e.at("dur").get<double>() > 0);
+  for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK_FALSE(e["args"].contains("line"));
+}
+
+TEST_CASE("a suspension of zero length is exported: the task gave the loop its turn there", "[export]") {
+  // sleep(0): the task is ready again the moment it suspends.
+  const json trace = chrome_of(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"line":3,"loop":1}
+{"seq":3,"t":1000,"ev":"run","lane":2,"line":4,"ready":999,"by":0,"why":"start"}
+{"seq":4,"t":2000,"ev":"suspend","lane":2,"line":5,"awaiting":"sleep(0)","wait":"sleep","target":-1}
+{"seq":5,"t":3000,"ev":"run","lane":2,"line":5,"ready":2000,"by":-1,"why":"soon"}
+{"seq":6,"t":4000,"ev":"done","lane":2,"outcome":"result","detail":"None","line":6}
+)J");
+  const auto suspended = chrome_checks::events(trace, "X", "cat", "suspended");
+  REQUIRE(suspended.size() == 1);
+  CHECK(suspended[0].at("args").at("awaiting") == "sleep(0)");
+  CHECK(suspended[0].at("dur").get<double>() == 0);
+}
+
+TEST_CASE("the embedded stream leaves out a seq that follows on and lane fields that name no lane", "[export]") {
+  const json records = chrome_of(kGapsAndNoLanes).at("loopscope").at("events");
+  REQUIRE(records.size() == 7);
+  std::vector<long> seqs;
+  for (const auto& r : records) seqs.push_back(r.value("seq", -1L));
+  CHECK(seqs == std::vector<long>{0, -1, 5, -1, 9, -1, -1});
+  CHECK_FALSE(records[2].contains("parent"));
+  CHECK_FALSE(records[3].contains("by"));
+  CHECK_FALSE(records[4].contains("target"));
+  CHECK(records[5].at("by") == 0);  // a real lane, kept
+  // The JSON Lines stream stays complete.
+  Trace trace = fixtures::make(kGapsAndNoLanes);
+  const std::string jsonl = to_text(trace, false);
+  CHECK(jsonl.find("\"by\":-1") != std::string::npos);
+  CHECK(jsonl.find("\"seq\":6") != std::string::npos);
 }

@@ -12,6 +12,7 @@ generator or iterator track is `running` at any instant, inside a step of the ta
 Prints one line per problem and exits 1 if there is any (0 otherwise). Also importable:
 `problems(trace_dict)` returns the list of problems.
 """
+import bisect
 import json
 import sys
 
@@ -25,7 +26,6 @@ CATEGORY_LANES = {
     'awaiting': GEN_KINDS,       # an async generator frame inside an await
     'pulling': GEN_KINDS,        # inside next()/__anext__() of another traced stage
     'ready': {'task'},
-    'task': {'loop'},            # the same step, seen on the loop lane
     'callback': {'loop'},
     'idle': {'loop'},
     'blocking': {'loop', 'thread', 'main'},
@@ -125,19 +125,43 @@ def _check_spans(events, names, lanes, out):
     _check_starvation(per_tid, lanes, out)
 
 
+def _loop_work(per_tid, lanes, loop):
+    """The spans of work a loop ran: the steps of the tasks on it (on their own lanes: the
+    export does not copy them onto the loop's) and its callbacks."""
+    steps = [x for tid, spans in per_tid.items() if lanes.get(tid - 1, {}).get('loop') == loop
+             for x in spans if x['cat'] == 'step']
+    work = steps + [x for x in per_tid.get(loop + 1, []) if x['cat'] == 'callback']
+    work.sort(key=lambda x: x['ts'])
+    return work, [x['ts'] for x in work]
+
+
+def _overlap(work, a, b):
+    """How much of [a, b] the loop's work covers. One loop runs one thing at a time: its work
+    spans follow each other, so the ones after a start come in order."""
+    spans, starts = work
+    i = max(0, bisect.bisect_right(starts, a) - 1)
+    total = 0.0
+    while i < len(spans) and spans[i]['ts'] < b:
+        total += max(0.0, min(b, spans[i]['ts'] + spans[i]['dur']) - max(a, spans[i]['ts']))
+        i += 1
+    return total
+
+
 def _check_starvation(per_tid, lanes, out):
     """A ready span is marked starved exactly when the task's loop ran other work (task steps,
     callbacks) for STARVED_US or more of it; waiting while the loop idled is not starvation."""
+    work_of = {}
     for tid, spans in per_tid.items():
         loop = lanes.get(tid - 1, {}).get('loop')
         if loop is None:
             continue
-        work_spans = [x for x in per_tid.get(loop + 1, []) if x['cat'] in ('task', 'callback')]
+        if loop not in work_of:
+            work_of[loop] = _loop_work(per_tid, lanes, loop)
         for s in spans:
             if s['cat'] != 'ready':
                 continue
             a, b = s['ts'], s['ts'] + s['dur']
-            work = sum(max(0.0, min(b, w['ts'] + w['dur']) - max(a, w['ts'])) for w in work_spans)
+            work = _overlap(work_of[loop], a, b)
             starved = bool(s.get('args', {}).get('starved'))
             # Rounding of us floats: only flag clear disagreements.
             if starved and work < STARVED_US - 1:

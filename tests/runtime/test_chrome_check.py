@@ -15,6 +15,8 @@ STREAM = [
     {'seq': 6, 't': 5, 'ev': 'leave', 'lane': 3, 'from': 2, 'how': 'yield', 'value': '1', 'line': 4},
     {'seq': 7, 't': 6, 'ev': 'print', 'lane': 2, 'stream': 'stdout', 'text': 'hi'},
     {'seq': 8, 't': 7, 'ev': 'lane', 'lane': 4, 'kind': 'gen', 'name': 'squares', 'obj': 'generator', 'parent': 2},
+    {'seq': 9, 't': 8, 'ev': 'lane', 'lane': 5, 'kind': 'task', 'name': 'Task-2', 'coro': 'work', 'parent': 2,
+     'loop': 1},
 ]
 
 
@@ -29,7 +31,7 @@ def span(tid, cat, name, ts, dur, **args):
 GOOD = {'traceEvents': [
     meta(1, 'main', 'main'), meta(2, 'loop', 'loop'), meta(3, 'Task-1 main()', 'task'),
     span(3, 'step', 'main', 0, 10), span(3, 'suspended', 'sleep(1)', 10, 5, awaiting='sleep(1)'),
-    span(2, 'task', 'Task-1 main()', 0, 10), span(2, 'blocking', 'time.sleep(0.1)', 2, 3),
+    meta(6, 'Task-2 work()', 'task'), span(2, 'blocking', 'time.sleep(0.1)', 2, 3),
     {'ph': 'i', 's': 't', 'name': 'print', 'pid': 1, 'tid': 3, 'ts': 6,
      'args': {'text': 'hi', 'stream': 'stdout'}},
     meta(4, 'numbers', 'generator'),
@@ -76,18 +78,24 @@ class ChromeCheck(unittest.TestCase):
             'pulling from nothing': lambda ev: ev[14]['args'].update(from_tid=3),
             'generator span on a task lane': lambda ev: ev.append(span(3, 'running', 'x', 30, 1, thread=2)),
             'starved while the loop idled': lambda ev: ev.append(span(3, 'ready', 'ready, starved', 15, 3000, starved=True)),
-            'starvation not marked': lambda ev: ev.extend([span(2, 'task', 'Task-1 main()', 100, 5000),
-                                                           span(3, 'ready', 'ready', 100, 5000)]),
+            'starvation not marked (another task ran)': lambda ev: ev.extend([span(6, 'step', 'work', 100, 5000),
+                                                                              span(3, 'ready', 'ready', 100, 5000)]),
+            'starvation not marked (a callback ran)': lambda ev: ev.extend([span(2, 'callback', 'cb', 100, 2500),
+                                                                            span(3, 'ready', 'ready', 100, 5000)]),
+            'a step copied onto the loop lane': lambda ev: ev.append(span(2, 'task', 'Task-1 main()', 0, 10)),
         }
         for name, change in cases.items():
             with self.subTest(case=name):
                 self.assertTrue(broken(change), name)
 
     def test_nesting_is_allowed(self):
-        self.assertEqual(broken(lambda ev: ev.append(span(2, 'blocking', 'x', 3, 1))), [])
+        self.assertEqual(broken(lambda ev: ev.append(span(2, 'blocking', 'x', 2.2, 0.5))), [])
 
     def test_starvation_where_the_loop_was_busy_passes(self):
-        busy = broken(lambda ev: ev.extend([span(2, 'task', 'Task-1 main()', 100, 5000),
+        busy = broken(lambda ev: ev.extend([span(6, 'step', 'work', 100, 1000), span(6, 'suspended', 'x', 1100, 10,
+                                                                                       awaiting='x'),
+                                            span(2, 'callback', 'cb', 1200, 1000),
+                                            span(6, 'step', 'work', 2300, 1000),
                                             span(3, 'ready', 'ready, starved', 100, 5000, starved=True)]))
         self.assertEqual(busy, [])
 
