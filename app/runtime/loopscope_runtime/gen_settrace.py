@@ -12,14 +12,14 @@ import threading
 import weakref
 
 from . import generators
-from .generators import driver, exit_how, gen_codes, lane_for, sampled, stacks, unwrap
+from .generators import driver, exit_how, gen_ids, lane_for, sampled, stacks, unwrap
 from .stream import emit, internal_error, quote, short
 
 _OP = opcode.opmap
 _RESUME = _OP['RESUME']
 _YIELD = _OP['YIELD_VALUE']
 _RETURNS = {_OP[n] for n in ('RETURN_VALUE', 'RETURN_CONST') if n in _OP}
-_code_bytes = {}
+_code_bytes = {}        # id(code) -> its bytecode (a code of gen_ids: alive)
 _get_ident = threading.get_ident
 _gens = {}              # frame (generators) or id(self) (iterators) -> GenInfo
 
@@ -36,7 +36,7 @@ def _gen_call(frame, event, arg):
     """Global trace function: only frames of the user's generators get a local tracer."""
     try:
         code = frame.f_code
-        meta = gen_codes.get(code)
+        meta = gen_ids.get(id(code))
         if meta is None:
             return None
         if not meta[2]:
@@ -50,9 +50,9 @@ def _gen_call(frame, event, arg):
                     stack = stacks[_get_ident()] = []
                 stack.append(info)
                 return _gen_skip
-        co = _code_bytes.get(code)
+        co = _code_bytes.get(id(code))
         if co is None:
-            co = _code_bytes[code] = code.co_code
+            co = _code_bytes[id(code)] = code.co_code
         i = frame.f_lasti
         op = co[i] if 0 <= i < len(co) else -1
         if op == _RESUME:
@@ -112,7 +112,7 @@ def _gen_skip(frame, event, arg):
     try:
         if event == 'return':
             info = _gens.get(frame)
-            if info is not None and (info.closing or _code_bytes[frame.f_code][frame.f_lasti] != _YIELD):
+            if info is not None and (info.closing or _code_bytes[id(frame.f_code)][frame.f_lasti] != _YIELD):
                 return _gen_local(frame, event, arg)     # the end: recorded as a whole pair
             stack = stacks.get(_get_ident())
             if stack:
@@ -139,7 +139,7 @@ def _iter_key(frame, code):
 def _gen_local(frame, event, arg):
     try:
         if event == 'exception':
-            info = _gens.get(frame) if not gen_codes[frame.f_code][2] else None
+            info = _gens.get(frame) if not gen_ids[id(frame.f_code)][2] else None
             exc_type = arg[0]
             if info is not None and issubclass(exc_type, GeneratorExit):
                 info.closing = True
@@ -150,12 +150,12 @@ def _gen_local(frame, event, arg):
         if event != 'return':
             return _gen_local
         code = frame.f_code
-        meta = gen_codes[code]
+        meta = gen_ids[id(code)]
         stack = stacks.get(threading.get_ident())
         info = stack.pop() if stack else None
         if info is None:
             return None
-        co = _code_bytes[code]
+        co = _code_bytes[id(code)]
         i = frame.f_lasti
         op = co[i] if 0 <= i < len(co) else -1
         value = ''
