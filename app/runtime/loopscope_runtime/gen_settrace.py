@@ -22,6 +22,13 @@ _RETURNS = {_OP[n] for n in ('RETURN_VALUE', 'RETURN_CONST') if n in _OP}
 _code_bytes = {}        # id(code) -> its bytecode (a code of gen_ids: alive)
 _get_ident = threading.get_ident
 _gens = {}              # frame (generators) or id(self) (iterators) -> GenInfo
+# The generator frames whose activations are not recorded until the next epoch (sampled out):
+# frame -> (GenInfo, its thread's stack, thread ident, the code's YIELD_VALUE offsets). Both
+# tracers look here first: in a trace function every operation counts (each costs about as
+# much as a whole plain generator step), and this is the path of all but one activation per
+# epoch of a generator past its cap. Emptied at every epoch (the watchdog's tick).
+_skipping = {}
+_yields = {}            # id(code) -> frozenset of its YIELD_VALUE offsets (a code of gen_ids)
 
 
 def _resume_arg(co, i):
@@ -35,6 +42,10 @@ def _resume_arg(co, i):
 def _gen_call(frame, event, arg):
     """Global trace function: only frames of the user's generators get a local tracer."""
     try:
+        skip = _skipping.get(frame)
+        if skip is not None and skip[2] == _get_ident():
+            skip[1].append(skip[0])
+            return _gen_skip
         code = frame.f_code
         meta = gen_ids.get(id(code))
         if meta is None:
@@ -98,6 +109,8 @@ def _gen_call(frame, event, arg):
         info.exc = None
         stack.append(info)
         if not info.shown:
+            if not meta[2]:
+                _skipping[frame] = (info, stack, _get_ident(), _yield_offsets(code, co))
             return _gen_skip
         emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
              f'"line":{frame.f_lineno}')
@@ -111,6 +124,11 @@ def _gen_skip(frame, event, arg):
     """Local tracer of an unrecorded activation: cheap, silent unless the generator ends."""
     try:
         if event == 'return':
+            skip = _skipping.get(frame)
+            if (skip is not None and frame.f_lasti in skip[3] and not skip[0].closing
+                    and skip[2] == _get_ident()):
+                skip[1].pop()                    # suspended at a yield: nothing to record
+                return _gen_skip
             info = _gens.get(frame)
             if info is not None and (info.closing or _code_bytes[id(frame.f_code)][frame.f_lasti] != _YIELD):
                 return _gen_local(frame, event, arg)     # the end: recorded as a whole pair
@@ -189,6 +207,7 @@ def _gen_local(frame, event, arg):
                  f'"line":{frame.f_lineno}')
         if final and not meta[2]:
             _gens.pop(frame, None)
+            _skipping.pop(frame, None)
         return _gen_local
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
@@ -200,8 +219,19 @@ def install(script_code=None):
     threading.settrace(_gen_call)
 
 
+def _yield_offsets(code, co):
+    offsets = _yields.get(id(code))
+    if offsets is None:
+        offsets = _yields[id(code)] = frozenset(i for i in range(0, len(co), 2)
+                                                if co[i] == _YIELD)
+    return offsets
+
+
 def new_epoch():
-    pass
+    """The watchdog's tick (its thread): the next activation of each sampled-out generator
+    takes the full path and is recorded. A tracer that read an entry just before is one
+    activation late, which sampling allows."""
+    _skipping.clear()
 
 
 def uninstall():
