@@ -21,8 +21,8 @@ import types
 import weakref
 
 from . import generators
-from .generators import (GEN_CAP, driver, exit_how, gen_codes, lane_for, lanes_per_code, sampled,
-                         stacks, unwrap)
+from .generators import (GEN_CAP, driver, exit_how, gen_codes, gen_ids, lane_for, lanes_per_code,
+                         sampled, stacks, unwrap)
 from .stream import emit, internal_error, quote, short
 
 M = sys.monitoring
@@ -39,13 +39,13 @@ _GenType = types.GeneratorType
 _tool = None
 _call_codes = []        # user code objects with CALL events (3.13: they name `close`)
 _gens = {}              # frame (generators) or id(self) (iterators) -> GenInfo
-_sites = {}             # (code, offset) -> RESUME oparg of that suspension point
+_sites = {}             # (id(code), offset) -> RESUME oparg of that suspension point
 
 
 def _site(code, offset):
     """The oparg of the RESUME that ends the suspension at `offset` (a YIELD_VALUE, whose
     RESUME follows it, or the RESUME itself)."""
-    key = (code, offset)
+    key = (id(code), offset)
     arg = _sites.get(key)
     if arg is None:
         co = code.co_code
@@ -133,13 +133,13 @@ def _end(info, stack, frame, how, value, final, iterator):
 # taken nothing else of it is recorded before the next epoch, whose start re-enables every
 # location (restart_events); the end of a generator (PY_RETURN, PY_UNWIND) is never disabled.
 
-_disabled = set()        # codes with disabled locations since the last restart
+_disabled = set()        # id(code) of codes with disabled locations since the last restart
 
 
 def _may_disable(info, code):
-    if info.epoch != generators.epoch or lanes_per_code.get(code) != 1:
+    if info.epoch != generators.epoch or lanes_per_code.get(id(code)) != 1:
         return False
-    _disabled.add(code)
+    _disabled.add(id(code))
     return True
 
 
@@ -151,7 +151,7 @@ def new_epoch():
 
 def _on_start(code, offset):
     try:
-        meta = gen_codes[code]
+        meta = gen_ids[id(code)]
         frame = _getframe(1)
         stack = _stack()
         key, obj = _key(frame, code, meta)
@@ -161,8 +161,8 @@ def _on_start(code, offset):
         if info is not None and info.ref is not None and info.ref() is not obj:
             info = None
         if info is None:
-            if code in _disabled:      # a second object of a code that went quiet: wake it
-                _disabled.discard(code)
+            if id(code) in _disabled:  # a second object of a code that went quiet: wake it
+                _disabled.discard(id(code))
                 M.restart_events()
             info = lane_for(meta, code, driver(stack))
             if info is None:
@@ -180,7 +180,7 @@ def _on_start(code, offset):
 
 def _on_resume(code, offset):
     try:
-        meta = gen_codes[code]
+        meta = gen_ids[id(code)]
         frame = _getframe(1)
         info = _info_of(frame, code, meta)
         if info is None:
@@ -198,7 +198,7 @@ def _on_resume(code, offset):
 
 def _on_yield(code, offset, value):
     try:
-        meta = gen_codes[code]
+        meta = gen_ids[id(code)]
         frame = _getframe(1)
         info = _info_of(frame, code, meta)
         if info is None:
@@ -229,7 +229,7 @@ def _on_yield(code, offset, value):
 def _on_return(code, offset, value):
     # Never DISABLE: the end of a generator is always recorded.
     try:
-        meta = gen_codes[code]
+        meta = gen_ids[id(code)]
         frame = _getframe(1)
         info = _info_of(frame, code, meta)
         if info is None:
@@ -246,7 +246,7 @@ def _on_return(code, offset, value):
 
 def _on_throw(code, offset, exc):
     # Global: called for every frame anything is thrown into. Never DISABLE.
-    meta = gen_codes.get(code)
+    meta = gen_ids.get(id(code))
     if meta is None:
         return
     try:
@@ -276,7 +276,7 @@ def _on_throw(code, offset, exc):
 
 def _on_unwind(code, offset, exc):
     # Global: called for every frame an exception leaves. Never DISABLE.
-    meta = gen_codes.get(code)
+    meta = gen_ids.get(id(code))
     if meta is None:
         return
     try:

@@ -12,16 +12,23 @@ import threading
 import weakref
 
 from . import generators
-from .generators import driver, exit_how, gen_codes, lane_for, sampled, stacks, unwrap
+from .generators import driver, exit_how, gen_ids, lane_for, sampled, stacks, unwrap
 from .stream import emit, internal_error, quote, short
 
 _OP = opcode.opmap
 _RESUME = _OP['RESUME']
 _YIELD = _OP['YIELD_VALUE']
 _RETURNS = {_OP[n] for n in ('RETURN_VALUE', 'RETURN_CONST') if n in _OP}
-_code_bytes = {}
+_code_bytes = {}        # id(code) -> its bytecode (a code of gen_ids: alive)
 _get_ident = threading.get_ident
 _gens = {}              # frame (generators) or id(self) (iterators) -> GenInfo
+# The generator frames whose activations are not recorded until the next epoch (sampled out):
+# frame -> (GenInfo, its thread's stack, thread ident, the code's YIELD_VALUE offsets). Both
+# tracers look here first: in a trace function every operation counts (each costs about as
+# much as a whole plain generator step), and this is the path of all but one activation per
+# epoch of a generator past its cap. Emptied at every epoch (the watchdog's tick).
+_skipping = {}
+_yields = {}            # id(code) -> frozenset of its YIELD_VALUE offsets (a code of gen_ids)
 
 
 def _resume_arg(co, i):
@@ -35,8 +42,12 @@ def _resume_arg(co, i):
 def _gen_call(frame, event, arg):
     """Global trace function: only frames of the user's generators get a local tracer."""
     try:
+        skip = _skipping.get(frame)
+        if skip is not None and skip[2] == _get_ident():
+            skip[1].append(skip[0])
+            return _gen_skip
         code = frame.f_code
-        meta = gen_codes.get(code)
+        meta = gen_ids.get(id(code))
         if meta is None:
             return None
         if not meta[2]:
@@ -50,9 +61,9 @@ def _gen_call(frame, event, arg):
                     stack = stacks[_get_ident()] = []
                 stack.append(info)
                 return _gen_skip
-        co = _code_bytes.get(code)
+        co = _code_bytes.get(id(code))
         if co is None:
-            co = _code_bytes[code] = code.co_code
+            co = _code_bytes[id(code)] = code.co_code
         i = frame.f_lasti
         op = co[i] if 0 <= i < len(co) else -1
         if op == _RESUME:
@@ -98,6 +109,8 @@ def _gen_call(frame, event, arg):
         info.exc = None
         stack.append(info)
         if not info.shown:
+            if not meta[2]:
+                _skipping[frame] = (info, stack, _get_ident(), _yield_offsets(code, co))
             return _gen_skip
         emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
              f'"line":{frame.f_lineno}')
@@ -111,8 +124,13 @@ def _gen_skip(frame, event, arg):
     """Local tracer of an unrecorded activation: cheap, silent unless the generator ends."""
     try:
         if event == 'return':
+            skip = _skipping.get(frame)
+            if (skip is not None and frame.f_lasti in skip[3] and not skip[0].closing
+                    and skip[2] == _get_ident()):
+                skip[1].pop()                    # suspended at a yield: nothing to record
+                return _gen_skip
             info = _gens.get(frame)
-            if info is not None and (info.closing or _code_bytes[frame.f_code][frame.f_lasti] != _YIELD):
+            if info is not None and (info.closing or _code_bytes[id(frame.f_code)][frame.f_lasti] != _YIELD):
                 return _gen_local(frame, event, arg)     # the end: recorded as a whole pair
             stack = stacks.get(_get_ident())
             if stack:
@@ -139,7 +157,7 @@ def _iter_key(frame, code):
 def _gen_local(frame, event, arg):
     try:
         if event == 'exception':
-            info = _gens.get(frame) if not gen_codes[frame.f_code][2] else None
+            info = _gens.get(frame) if not gen_ids[id(frame.f_code)][2] else None
             exc_type = arg[0]
             if info is not None and issubclass(exc_type, GeneratorExit):
                 info.closing = True
@@ -150,12 +168,12 @@ def _gen_local(frame, event, arg):
         if event != 'return':
             return _gen_local
         code = frame.f_code
-        meta = gen_codes[code]
+        meta = gen_ids[id(code)]
         stack = stacks.get(threading.get_ident())
         info = stack.pop() if stack else None
         if info is None:
             return None
-        co = _code_bytes[code]
+        co = _code_bytes[id(code)]
         i = frame.f_lasti
         op = co[i] if 0 <= i < len(co) else -1
         value = ''
@@ -189,6 +207,7 @@ def _gen_local(frame, event, arg):
                  f'"line":{frame.f_lineno}')
         if final and not meta[2]:
             _gens.pop(frame, None)
+            _skipping.pop(frame, None)
         return _gen_local
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
@@ -200,8 +219,19 @@ def install(script_code=None):
     threading.settrace(_gen_call)
 
 
+def _yield_offsets(code, co):
+    offsets = _yields.get(id(code))
+    if offsets is None:
+        offsets = _yields[id(code)] = frozenset(i for i in range(0, len(co), 2)
+                                                if co[i] == _YIELD)
+    return offsets
+
+
 def new_epoch():
-    pass
+    """The watchdog's tick (its thread): the next activation of each sampled-out generator
+    takes the full path and is recorded. A tracer that read an entry just before is one
+    activation late, which sampling allows."""
+    _skipping.clear()
 
 
 def uninstall():

@@ -4,6 +4,7 @@ object (the `awaiting`/`wait` fields of `suspend`)."""
 import gc
 import types
 
+from .stream import quote
 from .user_code import code_kind, code_kinds
 
 _LABELS = {   # qualname of the first stdlib frame below the user's await -> wait kind
@@ -22,13 +23,21 @@ _CoroType = types.CoroutineType
 _GenType = types.GeneratorType
 
 
-frame_rules = {}   # code -> how to label a wait whose first frame below the user is that code
+# id(code) -> how to label a wait whose first frame below the user is that code (keyed by id,
+# see user_code.code_kinds; the rule holds the code)
+frame_rules = {}
+
+
+def wait_fields(label, wait):
+    """The `awaiting` and `wait` fields of a `suspend` record."""
+    return f'"awaiting":{quote(label)},"wait":"{wait}"'
 
 
 def frame_rule(code):
-    """('fixed', wait, label) | ('wait', ..) | ('wait_for', ..) | ('terminal', ..): the last
-    means "label it after the awaited future" (sleep, to_thread)."""
-    kind, qual = code_kind(code)
+    """(mode, wait, label, code, fields): mode 'fixed' (fields: those of the label, ready to
+    write), 'wait', 'wait_for', or 'terminal' ("label it after the awaited future": sleep,
+    to_thread)."""
+    kind, qual, _ = code_kind(code)
     wait = _LABELS.get(qual) if kind == 'asyncio' else None
     if wait is None:
         fn = code.co_filename
@@ -50,7 +59,8 @@ def frame_rule(code):
         rule = ('terminal', wait, '')
     else:
         rule = ('fixed', wait, qual + '()')
-    frame_rules[code] = rule
+    rule += (code, wait_fields(rule[2], rule[1]))
+    frame_rules[id(code)] = rule
     return rule
 
 
@@ -70,11 +80,11 @@ _AGEN_AWAITABLES = (_awaitable_type(lambda g: g.asend(None)),
 
 
 def walk_await_chain(obj):
-    """(line of the innermost user await, first non-user frame below it, first asyncio frame)."""
-    line = 0
-    label_frame = None
-    asyncio_frame = None
-    seen_user = False
+    """(line of the innermost user await, first non-user frame below it; for a library task,
+    the first asyncio frame). Runs at every task suspension: tight on purpose (one kind lookup
+    per frame, the line of the user's frame computed once)."""
+    user_frame = label_frame = asyncio_frame = None
+    kinds = code_kinds
     while obj is not None:
         t = type(obj)
         if t is _CoroType:
@@ -96,18 +106,17 @@ def walk_await_chain(obj):
         if f is None:
             break
         code = f.f_code
-        kind, qual = code_kinds.get(code) or code_kind(code)
+        kind, qual, _ = kinds.get(id(code)) or code_kind(code)
         if kind == 'user':
-            line = f.f_lineno
-            seen_user = True
-            label_frame = None
-            asyncio_frame = None
+            user_frame = f
+            label_frame = asyncio_frame = None
         else:
             if label_frame is None and not (kind == 'asyncio' and qual in _PASS_THROUGH):
                 label_frame = f
             if asyncio_frame is None and kind == 'asyncio':
                 asyncio_frame = f
         obj = nxt
-    if not seen_user and asyncio_frame is not None:
-        label_frame = asyncio_frame   # a library task: name the asyncio primitive it waits on
-    return line, label_frame
+    if user_frame is None:
+        # a library task: name the asyncio primitive it waits on
+        return 0, asyncio_frame if asyncio_frame is not None else label_frame
+    return user_frame.f_lineno, label_frame

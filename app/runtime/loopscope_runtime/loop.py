@@ -9,7 +9,7 @@ import threading
 import weakref
 
 from . import stream, user_code
-from .labels import frame_rules, frame_rule, walk_await_chain
+from .labels import frame_rules, frame_rule, wait_fields, walk_await_chain
 from .lanes import asyncio_imported, current_lane, live_loops, new_lane, thread_lanes
 from .problems import clean_traceback, report_exception
 from .threads import traced_job
@@ -33,6 +33,9 @@ _SKIP_CB = {'_set_result_unless_cancelled', '_chain_future.<locals>._set_state',
             'Future.set_result', 'Future.set_exception'}
 _IO_CB = ('_read_ready', '_write_ready', '_accept_connection', '_sock_', '_process_')
 _cb_meta = {}
+_SLEEP_0 = wait_fields('sleep(0)', 'sleep')
+_FUTURE = wait_fields('Future', 'future')
+_UNKNOWN_WAIT = wait_fields('?', 'other')
 
 
 class TaskInfo:
@@ -98,6 +101,9 @@ def _loop_lane():
 
 class LoopState:
     """Everything loopscope knows about one instrumented loop."""
+    __slots__ = ('loop', 'lane', 'thread_id', 'tasks', 'sleep_delays', 'jobs', 'threadsafe',
+                 'chained', 'cur_lane', 'cur_kind', 'cur_by', 'cur_late', 'active', 'step_t',
+                 'step_no')
 
     def __init__(self, loop):
         self.loop = loop
@@ -236,55 +242,52 @@ class LoopState:
 
     def suspend(self, task, info):
         try:
-            line, label, wait, target = self.describe_wait(task)
+            line, fields, target = self.describe_wait(task)
         except Exception:   # the record must come anyway: the lane alternates run/suspend
             internal_error('awaiting labels')
-            line, label, wait, target = 0, '?', 'other', -1
+            line, fields, target = 0, _UNKNOWN_WAIT, -1
         info.line = line
-        emit(f'"ev":"suspend","lane":{info.lane},"line":{line},"awaiting":{quote(label)},'
-             f'"wait":"{wait}","target":{target}')
+        emit(f'"ev":"suspend","lane":{info.lane},"line":{line},{fields},"target":{target}')
 
     def describe_wait(self, task):
-        """(await line, label, wait kind, target lane) of a task that just suspended."""
+        """(await line, the `awaiting` and `wait` fields, target lane) of a task that just
+        suspended. The fields of a fixed label come ready-made from its rule (labels.py)."""
         line, label_frame = walk_await_chain(task.get_coro())
-        waiter = task._fut_waiter
-        label = wait = None
-        target = -1
         if label_frame is not None:
             code = label_frame.f_code
-            rule = frame_rules.get(code) or frame_rule(code)
+            rule = frame_rules.get(id(code)) or frame_rule(code)
             mode = rule[0]
             if mode == 'fixed':
-                label, wait = rule[2], rule[1]
-            elif mode == 'wait':
+                return line, rule[4], -1
+            if mode == 'wait':
                 fs = label_frame.f_locals.get('fs')
-                label, wait = (f'wait({len(fs)})' if fs is not None else 'wait()'), 'gather'
-            elif mode == 'wait_for':
+                return line, wait_fields(f'wait({len(fs)})' if fs is not None else 'wait()',
+                                         'gather'), -1
+            if mode == 'wait_for':
                 locals_ = label_frame.f_locals
-                label = f"wait_for({fmt_num(locals_.get('timeout'))})"
-                wait = 'other'
+                target = -1
                 inner = locals_.get('fut')     # 3.11 runs the awaited coroutine as a task
                 if isinstance(inner, _TASK_TYPES) and id(inner) in self.tasks:
                     target = self.tasks[id(inner)].lane
-        if label is None:                 # name it after the awaited future itself
-            if waiter is None:
-                label, wait = 'sleep(0)', 'sleep'
-            elif isinstance(waiter, _TASK_TYPES):
-                other = self.tasks.get(id(waiter))
-                label = f'Task {waiter.get_name()}'
-                wait = 'task'
-                if other is not None:
-                    target = other.lane
-            elif waiter in self.sleep_delays:
-                label, wait = f'sleep({fmt_num(self.sleep_delays.pop(waiter))})', 'sleep'
-            elif waiter in self.jobs:
-                job = self.jobs[waiter]     # kept until the future goes: its wake-up needs it
-                label, wait, target = job[0], 'thread', job[1]
-            elif _GatheringFuture is not None and type(waiter) is _GatheringFuture:
-                label, wait = f'gather({len(waiter._children)})', 'gather'
-            else:
-                label, wait = 'Future', 'future'
-        return line, label, wait, target
+                return line, wait_fields(f"wait_for({fmt_num(locals_.get('timeout'))})",
+                                         'other'), target
+        # 'terminal' (sleep, to_thread), or no frame to go by: named after the awaited future
+        waiter = task._fut_waiter
+        if waiter is None:
+            return line, _SLEEP_0, -1
+        if isinstance(waiter, _TASK_TYPES):
+            other = self.tasks.get(id(waiter))
+            return (line, wait_fields(f'Task {waiter.get_name()}', 'task'),
+                    other.lane if other is not None else -1)
+        if waiter in self.sleep_delays:
+            return line, wait_fields(f'sleep({fmt_num(self.sleep_delays.pop(waiter))})',
+                                     'sleep'), -1
+        if waiter in self.jobs:
+            job = self.jobs[waiter]     # kept until the future goes: its wake-up needs it
+            return line, wait_fields(job[0], 'thread'), job[1]
+        if _GatheringFuture is not None and type(waiter) is _GatheringFuture:
+            return line, wait_fields(f'gather({len(waiter._children)})', 'gather'), -1
+        return line, _FUTURE, -1
 
     # -- plain callbacks ----------------------------------------------------------------------
     def run_callback(self, handle, cb):

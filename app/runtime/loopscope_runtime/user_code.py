@@ -36,11 +36,14 @@ def user_line(frame):
     return f.f_lineno if f is not None else 0
 
 
-code_kinds = {}   # code -> (kind, qualname): kind 'user', 'asyncio', 'lib'
+# id(code) -> (kind, qualname, code): kind 'user', 'asyncio', 'lib'. Keyed by id(): hashing a
+# code object hashes its contents (its whole bytecode on 3.12+, 1-2 us), an id costs nothing;
+# the entry holds the code, so that id cannot be reused by another code object.
+code_kinds = {}
 
 
 def code_kind(code):
-    k = code_kinds.get(code)
+    k = code_kinds.get(id(code))
     if k is None:
         fn = code.co_filename
         if fn == SCRIPT:
@@ -49,5 +52,5 @@ def code_kind(code):
             kind = 'asyncio'
         else:
             kind = 'lib'
-        k = code_kinds[code] = (kind, code.co_qualname)
+        k = code_kinds[id(code)] = (kind, code.co_qualname, code)
     return k
