@@ -66,10 +66,11 @@ class Blocking(unittest.TestCase):
         tr, _, _ = trace_of('cooperative.py', stall_ms=80)
         self.assertEqual(tr.of('stall'), [])
         self.assertEqual(tr.of('block'), [])
+        # The ticker keeps its pace while the worker waits: every tick before the first work
+        # (the order of the prints, not how late a timer was: that depends on the machine).
         ticker = tr.task_lane_of_coro('ticker')
-        late = [r['late'] for r in tr.of('run', lane=ticker, why='timer')]
-        self.assertLess(max(late), 50_000_000)
-        self.assertEqual([t for _, t in tr.printed()][:2], ['tick 0', 'tick 1'])
+        self.assertEqual(len(tr.of('run', lane=ticker, why='timer')), 3)
+        self.assertEqual([t for _, t in tr.printed()][:4], ['tick 0', 'tick 1', 'tick 2', 'work 0'])
 
 
 class Threads(unittest.TestCase):
