@@ -50,7 +50,7 @@ std::vector<RowPainter::PlacedText> LaneItem::place_overlay_labels_of(RowPainter
       ++end;
     // A call's own label "fits" when it shows at least the call ("time.sleep(0.1)"), not a stub.
     const std::string_view call = std::string_view(text).substr(0, text.find("  "));
-    const LabelPlacer before = row.labels;
+    const std::size_t before = row.labels.mark();
     bool all_fit = true;
     for (std::size_t k = i; k < end; ++k) {
       labels[k] = place_overlay_label(row, lane, lane.overlays[overlays[k].first], overlays[k], text);
@@ -59,7 +59,7 @@ std::vector<RowPainter::PlacedText> LaneItem::place_overlay_labels_of(RowPainter
     if (!all_fit && end - i > 1) {
       // One label for the run ("time.sleep(0.1) ×3  line 19"), given to its last call so that
       // it is drawn over all of them.
-      row.labels = before;
+      row.labels.roll_back(before);
       for (std::size_t k = i; k < end; ++k) labels[k] = {};
       SpanItem run = overlays[i];
       run.x1 = overlays[end - 1].x1;
