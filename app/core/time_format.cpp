@@ -104,12 +104,11 @@ std::string format_compact(Nanos ns) {
 
 std::string format_count(std::int64_t n) {
   if (n < 1000) return std::to_string(n);
-  const double value = static_cast<double>(n);
-  const char* unit = value < 999'500.0 ? "k" : "M";
-  const double scaled = value / (value < 999'500.0 ? 1e3 : 1e6);
+  const bool thousands = n < 999'500;  // else millions: rounding never reaches "1000k"
+  const double scaled = static_cast<double>(n) / (thousands ? 1e3 : 1e6);
   char buf[32];
-  // One decimal below 10 ("1.2k"), none above ("12k", "400k"); rounding never reaches "1000k".
-  std::snprintf(buf, sizeof buf, scaled < 9.95 ? "%.1f%s" : "%.0f%s", scaled, unit);
+  // One decimal below 10 ("1.2k"), none above ("12k", "400k").
+  std::snprintf(buf, sizeof buf, scaled < 9.95 ? "%.1f%s" : "%.0f%s", scaled, thousands ? "k" : "M");
   return buf;
 }
 

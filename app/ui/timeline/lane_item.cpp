@@ -37,16 +37,20 @@ constexpr float kRunGapPx = 3.0f;
 std::vector<RowPainter::PlacedText> LaneItem::place_overlay_labels_of(RowPainter& row, const Lane& lane,
                                                                      const std::vector<SpanItem>& overlays) const {
   std::vector<RowPainter::PlacedText> labels(overlays.size());
+  // Each call's label text, made once (a merged run of narrow calls has none).
+  std::vector<std::string> texts(overlays.size());
+  for (std::size_t i = 0; i < overlays.size(); ++i)
+    if (!overlays[i].merged()) texts[i] = span_label(row.trace, lane, lane.overlays[overlays[i].first]);
   for (std::size_t i = 0; i < overlays.size();) {
     if (overlays[i].merged()) {
       ++i;
       continue;
     }
     const Span& span = lane.overlays[overlays[i].first];
-    const std::string text = span_label(row.trace, lane, span);
+    const std::string& text = texts[i];
     std::size_t end = i + 1;  // the run of like calls [i, end)
     while (end < overlays.size() && !overlays[end].merged() && overlays[end].x0 - overlays[end - 1].x1 <= kRunGapPx &&
-           span_label(row.trace, lane, lane.overlays[overlays[end].first]) == text)
+           texts[end] == text)
       ++end;
     // A call's own label "fits" when it shows at least the call ("time.sleep(0.1)"), not a stub.
     const std::string_view call = std::string_view(text).substr(0, text.find("  "));
