@@ -4,6 +4,7 @@ object (the `awaiting`/`wait` fields of `suspend`)."""
 import gc
 import types
 
+from . import stream
 from .stream import quote
 from .user_code import code_kind, code_kinds
 
@@ -18,7 +19,7 @@ _LABELS = {   # qualname of the first stdlib frame below the user's await -> wai
 }
 # asyncio frames that only pass an await on (`async with lock:` awaits the mixin's __aenter__,
 # which awaits Lock.acquire): the label comes from the frame below them.
-_PASS_THROUGH = {'_ContextManagerMixin.__aenter__'}
+_PASS_THROUGH = {'_ContextManagerMixin.__aenter__'}   # a set (the C twin takes a set)
 _CoroType = types.CoroutineType
 _GenType = types.GeneratorType
 
@@ -79,6 +80,12 @@ _AGEN_AWAITABLES = (_awaitable_type(lambda g: g.asend(None)),
                     _awaitable_type(lambda g: g.athrow(GeneratorExit)))
 
 
+def agen_of(awaitable):
+    """The async generator of an asend/athrow object (what `async for` awaits), or None: it
+    exposes no attribute for it; the garbage collector's view of its references does."""
+    return next((r for r in gc.get_referents(awaitable) if type(r) is _AGenType), None)
+
+
 def walk_await_chain(obj):
     """(line of the innermost user await, first non-user frame below it; for a library task,
     the first asyncio frame). Runs at every task suspension: tight on purpose (one kind lookup
@@ -97,9 +104,7 @@ def walk_await_chain(obj):
             f = obj.ag_frame
             nxt = obj.ag_await
         elif t in _AGEN_AWAITABLES:
-            # `async for` awaits an asend/athrow object, which exposes no attribute for its
-            # generator; the garbage collector's view of its references does.
-            obj = next((r for r in gc.get_referents(obj) if type(r) is _AGenType), None)
+            obj = agen_of(obj)
             continue
         else:
             break
@@ -120,3 +125,9 @@ def walk_await_chain(obj):
         # a library task: name the asyncio primitive it waits on
         return 0, asyncio_frame if asyncio_frame is not None else label_frame
     return user_frame.f_lineno, label_frame
+
+
+py_walk_await_chain = walk_await_chain
+if stream._accel:     # its C twin (app/runtime/accel/await_chain.c)
+    stream._accel.init_await_walk(code_kinds, code_kind, _PASS_THROUGH, _AGEN_AWAITABLES, agen_of)
+    walk_await_chain = stream._accel.walk_await_chain

@@ -13,7 +13,7 @@ from .labels import frame_rules, frame_rule, wait_fields, walk_await_chain
 from .lanes import asyncio_imported, current_lane, live_loops, new_lane, thread_lanes
 from .problems import clean_traceback, report_exception
 from .threads import traced_job
-from .stream import emit, fmt_num, internal_error, now, perf_ns, quote, short, text_of
+from .stream import emit, emitf, fmt_num, internal_error, now, perf_ns, quote, short, text_of
 from .user_code import user_line
 
 _Task = asyncio.Task
@@ -36,6 +36,10 @@ _cb_meta = {}
 _SLEEP_0 = wait_fields('sleep(0)', 'sleep')
 _FUTURE = wait_fields('Future', 'future')
 _UNKNOWN_WAIT = wait_fields('?', 'other')
+# The records of every task step (stream.emitf templates: `{}` fields only).
+_RUN = '"ev":"run","lane":{},"line":{},"ready":{},"by":{},"why":"{}"'
+_RUN_LATE = '"ev":"run","lane":{},"line":{},"ready":{},"by":{},"why":"timer","late":{}'
+_SUSPEND = '"ev":"suspend","lane":{},"line":{},{},"target":{}'
 
 
 class TaskInfo:
@@ -190,12 +194,13 @@ class LoopState:
                     info.name = name
                     emit(f'"ev":"rename","lane":{lane},"name":{quote(name)}')
             why = info.why
-            late = f',"late":{info.late}' if why == 'timer' else ''
             self.cur_lane = lane
             self.cur_kind = 'task'
             self.step_no += 1
-            self.step_t = emit(f'"ev":"run","lane":{lane},"line":{info.line},'
-                               f'"ready":{info.ready},"by":{info.by},"why":"{why}"{late}')
+            if why == 'timer':
+                self.step_t = emitf(_RUN_LATE, lane, info.line, info.ready, info.by, info.late)
+            else:
+                self.step_t = emitf(_RUN, lane, info.line, info.ready, info.by, why)
         except Exception:   # a loopscope bug must not change the script
             internal_error('task steps')
         self.active = True
@@ -247,7 +252,7 @@ class LoopState:
             internal_error('awaiting labels')
             line, fields, target = 0, _UNKNOWN_WAIT, -1
         info.line = line
-        emit(f'"ev":"suspend","lane":{info.lane},"line":{line},{fields},"target":{target}')
+        emitf(_SUSPEND, info.lane, line, fields, target)
 
     def describe_wait(self, task):
         """(await line, the `awaiting` and `wait` fields, target lane) of a task that just

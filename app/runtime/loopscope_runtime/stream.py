@@ -9,6 +9,11 @@ Where records go (a "sink"):
 - FdSink (`--events-fd FD` / `--events-file PATH`): batched writes to a pipe or file, flushed at
   exit and a few times a second (by the watchdog). A process killed by a signal loses the last
   batch; tests and hand runs use it.
+
+The ring's hot path has a C twin, the module `_accel` (app/runtime/accel/ring_emit.c), built for
+each interpreter found at build time: where it loads, `emit` and `emitf` are its functions and the
+ring is written from C. This file stays the reference and the fallback (LOOPSCOPE_PURE_PYTHON=1
+forces it); both write the same bytes.
 """
 
 import mmap
@@ -174,8 +179,26 @@ def _no_sink(line):
 _write = _no_sink        # the sink's write(line) -> bool
 
 
+class AccelRing:
+    """The ring as the C twin writes it (stream.py only asks whether it is still read)."""
+
+    def flush(self):
+        pass
+
+    def count_dropped(self, n):
+        pass
+
+    @property
+    def alive(self):
+        return _accel.alive()
+
+
 def open_ring(fd):
     global _sink, _write
+    if _accel:
+        _accel.open_ring(fd)
+        _sink = AccelRing()
+        return
     _sink = RingSink(fd)
     _write = _sink.writer()
 
@@ -188,7 +211,7 @@ def open_fd(fd):
 
 def crash_safe():
     """True when every emitted record survives the process however it dies (the ring)."""
-    return isinstance(_sink, RingSink)
+    return isinstance(_sink, (RingSink, AccelRing))
 
 
 def tracing():
@@ -199,13 +222,15 @@ def tracing():
 def start_clock():
     global T0
     T0 = perf_ns()
+    if _accel:
+        _accel.set_clock_origin(T0)
 
 
 def now():
     return perf_ns() - T0
 
 
-def emit(body, always=False):
+def py_emit(body, always=False):
     """Appends one record; `body` is the JSON text after seq/t (starting with "ev"). Returns t.
     `always`: written even past the budget (records that end the story).
 
@@ -243,6 +268,29 @@ def emit(body, always=False):
     return t
 
 
+def py_emitf(template, *args):
+    """emit(template.format(*args)): a record from a template whose fields are all `{}` (the
+    C twin formats the ints itself, without building the body)."""
+    return py_emit(template.format(*args))
+
+
+def _load_accel():
+    if os.environ.get('LOOPSCOPE_PURE_PYTHON'):
+        return None
+    try:
+        from . import _accel
+    except ImportError:      # not built for this interpreter: the pure-Python path
+        return None
+    _accel.init(py_emit)
+    _accel.set_clock_origin(T0)
+    return _accel
+
+
+_accel = _load_accel()
+emit = _accel.emit if _accel else py_emit
+emitf = _accel.emitf if _accel else py_emitf
+
+
 def _bind_lock():
     global _acquire, _release, _is_owned
     _acquire, _release, _is_owned = _lock.acquire, _lock.release, _lock._is_owned
@@ -259,6 +307,8 @@ def set_budget(n):
     global budget, _limit
     budget = n
     _limit = n if n > 0 else 1 << 62
+    if _accel:
+        _accel.set_budget(max(n, 0), _emit_budget_note)
 
 
 def _drop():
@@ -277,18 +327,28 @@ def _write_nested():
             _seq = s + 1
 
 
+def _budget_note():
+    return (f'"ev":"note","budget":{budget},"text":'
+            + quote(f'the trace reached its budget of {budget:,} records: later records '
+                    'are counted, not recorded (except the end of the run)'))
+
+
 def _budget_reached():
     # Inside emit(): queued behind the current record, written before anything else.
-    _nested.append(f'"ev":"note","budget":{budget},"text":'
-                   + quote(f'the trace reached its budget of {budget:,} records: later records '
-                           'are counted, not recorded (except the end of the run)'))
+    _nested.append(_budget_note())
+
+
+def _emit_budget_note():
+    # The C twin calls this right after the record that reached the budget.
+    emit(_budget_note(), always=True)
 
 
 def end_of_budget():
     """At exit: says how many records the budget kept out (and tells the runner)."""
-    if dropped:
-        note(f'{dropped:,} records were not recorded (budget of {budget:,} records)',
-             f'"dropped":{dropped},')
+    count = _accel.dropped() if isinstance(_sink, AccelRing) else dropped
+    if count:
+        note(f'{count:,} records were not recorded (budget of {budget:,} records)',
+             f'"dropped":{count},')
 
 
 def flush():
@@ -310,6 +370,8 @@ def detach():
     _sink = None
     _write = _no_sink
     final = True
+    if _accel:
+        _accel.detach()
     _lock = threading.RLock()
     _bind_lock()
     _emitting = False

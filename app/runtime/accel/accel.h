@@ -1,0 +1,25 @@
+/* loopscope_runtime._accel: the runtime's hot paths in C, each the twin of a Python function
+   that stays the reference and the fallback (module.c lists them). */
+#ifndef LOOPSCOPE_ACCEL_H
+#define LOOPSCOPE_ACCEL_H
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <frameobject.h>
+
+/* ring_emit.c: stream.py's emit() and emitf() over the runner's ring */
+PyObject *accel_emit(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames);
+PyObject *accel_emitf(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *accel_init(PyObject *self, PyObject *fallback);
+PyObject *accel_set_clock_origin(PyObject *self, PyObject *origin);
+PyObject *accel_set_budget(PyObject *self, PyObject *args);
+PyObject *accel_open_ring(PyObject *self, PyObject *arg);
+PyObject *accel_detach(PyObject *self, PyObject *unused);
+PyObject *accel_alive(PyObject *self, PyObject *unused);
+PyObject *accel_dropped(PyObject *self, PyObject *unused);
+
+/* await_chain.c: labels.py's walk_await_chain() */
+PyObject *accel_init_await_walk(PyObject *self, PyObject *args);
+PyObject *accel_walk_await_chain(PyObject *self, PyObject *start);
+
+#endif

@@ -1,0 +1,34 @@
+/* The module loopscope_runtime._accel: built for each CPython 3.11+ found at build time
+   (app/runtime/CMakeLists.txt). The runtime runs without it (LOOPSCOPE_PURE_PYTHON=1 forces
+   that); tests run both. */
+#include "accel.h"
+
+static PyMethodDef accel_methods[] = {
+    {"emit", (PyCFunction)(void (*)(void))accel_emit, METH_FASTCALL | METH_KEYWORDS,
+     "emit(body, always=False) -> t: one record (stream.py's emit)."},
+    {"emitf", (PyCFunction)(void (*)(void))accel_emitf, METH_FASTCALL,
+     "emitf(template, *args) -> t: emit(template.format(*args)), `{}` fields only."},
+    {"init", accel_init, METH_O, "init(python_emit): where records go while no ring is open."},
+    {"set_clock_origin", accel_set_clock_origin, METH_O, "set_clock_origin(T0)."},
+    {"set_budget", accel_set_budget, METH_VARARGS, "set_budget(n, on_budget)."},
+    {"open_ring", accel_open_ring, METH_O, "open_ring(fd): records go into the runner's ring."},
+    {"detach", accel_detach, METH_NOARGS, "detach(): a forked child writes nothing more."},
+    {"alive", accel_alive, METH_NOARGS, "alive() -> True while the ring is open and read."},
+    {"dropped", accel_dropped, METH_NOARGS, "dropped() -> records kept out by the budget."},
+    {"init_await_walk", accel_init_await_walk, METH_VARARGS,
+     "init_await_walk(code_kinds, code_kind, pass_through, agen_awaitables, agen_of)."},
+    {"walk_await_chain", accel_walk_await_chain, METH_O,
+     "walk_await_chain(coro) -> (line, label_frame): labels.py's walk_await_chain."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef accel_module = {
+    PyModuleDef_HEAD_INIT, "_accel",
+    "The runtime's hot paths in C (stream.py and labels.py hold the reference implementations).",
+    -1, accel_methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__accel(void)
+{
+    return PyModule_Create(&accel_module);
+}

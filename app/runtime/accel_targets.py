@@ -1,0 +1,41 @@
+"""Lists the CPython 3.11+ interpreters that can build the runtime's C accelerator (a configure
+step of app/runtime/CMakeLists.txt):
+
+    python3 accel_targets.py
+
+prints one line per interpreter, `VERSION|INCLUDE_DIR|EXTENSION_SUFFIX`, for those whose
+headers are installed (Debian's python3-dev; pyenv's builds carry theirs). Interpreters are
+found as the tests find them (tests/runtime/interpreters.py); none is required: the runtime runs
+in pure Python where no accelerator was built."""
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..', 'tests',
+                                'runtime'))
+import interpreters  # noqa: E402
+
+QUERY = ('import sysconfig; print(sysconfig.get_paths()["include"]); '
+         'print(sysconfig.get_config_var("EXT_SUFFIX"))')
+
+
+def main():
+    for version in ('3.11', '3.12', '3.13'):
+        if '%d.%d' % sys.version_info[:2] == version:
+            python = sys.executable
+        else:
+            python = interpreters.find(version)
+        if not python:
+            continue
+        try:
+            out = subprocess.run([python, '-c', QUERY], capture_output=True, text=True,
+                                 timeout=30, check=True).stdout.split('\n')
+        except (OSError, subprocess.SubprocessError):
+            continue
+        include, suffix = out[0], out[1]
+        if os.path.isfile(os.path.join(include, 'Python.h')) and suffix:
+            print(f'{version}|{include}|{suffix}')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,80 @@
+"""The runtime's C accelerator (app/runtime/accel) against its Python reference: the same bytes
+in the ring, the same budget, the same await labels. Runs the package the build put next to the
+binary (LOOPSCOPE_TEST_RUNTIME), with the interpreter under test; the accelerator must be there
+(it is built for every interpreter found at build time)."""
+import json
+import os
+import re
+import subprocess
+import unittest
+
+from tracehelp import PYTHON, RUNTIME, SCRIPTS, child_env
+
+ACCEL = os.path.join(SCRIPTS, 'accel')
+RECORD = re.compile(r'^\{"seq":(\d+),"t":(\d+),(.*)\}$')
+
+
+def child(name):
+    package_parent = os.path.dirname(os.path.abspath(RUNTIME))
+    p = subprocess.run([PYTHON, os.path.join(ACCEL, name), package_parent], capture_output=True,
+                       text=True, timeout=60, cwd=ACCEL, env=child_env())
+    assert p.returncode == 0, p.stderr
+    result = json.loads(p.stdout)
+    assert result['accel'], f'no C accelerator loaded from {RUNTIME} by {PYTHON}'
+    return result
+
+
+def split(lines):
+    """[(seq, t, body)] of ring records."""
+    records = []
+    for line in lines:
+        m = RECORD.match(line)
+        assert m, f'not a record: {line!r}'
+        records.append((int(m[1]), int(m[2]), m[3]))
+    return records
+
+
+class AccelTest(unittest.TestCase):
+    def test_records_are_what_the_python_stream_writes(self):
+        result = child('ring_records.py')
+        records = split(result['lines'])
+        self.assertEqual([body for _, _, body in records], result['expected'])
+        self.assertEqual([seq for seq, _, _ in records], list(range(len(records))))
+        times = [t for _, t, _ in records]
+        self.assertEqual(times, sorted(times))
+        self.assertTrue(result['alive'])
+
+    def test_a_template_that_does_not_fit_its_arguments_is_refused(self):
+        errors = child('ring_records.py')['errors']
+        self.assertEqual(len(errors), 4)
+        for error in errors:
+            self.assertIsNotNone(error, 'a bad template was written')
+            self.assertIn('emitf', error)
+
+    def test_the_budget_keeps_the_end_and_counts_the_rest(self):
+        result = child('ring_budget.py')
+        records = split(result['lines'])
+        bodies = [body for _, _, body in records]
+        self.assertEqual(bodies[:3], [f'"ev":"n","i":{i}' for i in range(3)])
+        self.assertTrue(bodies[3].startswith('"ev":"note","budget":3,'), bodies[3])
+        self.assertEqual(bodies[4:], ['"ev":"end"'])
+        self.assertEqual([seq for seq, _, _ in records], list(range(5)))
+        self.assertEqual((result['dropped'], result['header_dropped']), (2, 2))
+
+    def test_await_labels_are_those_of_the_python_walk(self):
+        rows = child('await_walks.py')['rows']
+        self.assertEqual(len(rows), 13)
+        for row in rows:
+            with self.subTest(task=row['name']):
+                self.assertEqual(row['c'], row['python'])
+        by_name = {row['name']: row['c'] for row in rows}
+        # the walk found the waits (a twin that always answered (0, None) would agree too)
+        self.assertEqual(by_name['locked'][1], 'Lock.acquire')
+        self.assertEqual(by_name['queue_get'][1], 'Queue.get')
+        self.assertEqual(by_name['async_for'][1], 'sleep')
+        self.assertEqual(by_name['library'][0], 0)
+        self.assertGreater(by_name['nested'][0], 0)
+
+
+if __name__ == '__main__':
+    unittest.main()
