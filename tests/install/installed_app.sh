@@ -12,6 +12,9 @@ for f in bin/loopscope share/loopscope/loopscope_runtime.py share/loopscope/loop
          share/icons/hicolor/scalable/apps/loopscope.svg share/icons/hicolor/256x256/apps/loopscope.png; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f"; exit 1; }
 done
+# The runtime's C accelerator for Debian's interpreter (python3-dev is a build dependency).
+tag="$(python3 -c 'import sysconfig; print(sysconfig.get_config_var("EXT_SUFFIX"))')"
+[ -e "$prefix/share/loopscope/loopscope_runtime/_accel$tag" ] || { echo "not installed: _accel$tag"; exit 1; }
 # Nothing found through the environment: the prefix alone must do.
 unset LOOPSCOPE_LESSONS LOOPSCOPE_THEMES
 cd "$prefix"
