@@ -9,6 +9,20 @@ static PyObject *code_kind;         /* user_code.code_kind(code), which fills co
 static PyObject *pass_through;      /* labels._PASS_THROUGH: asyncio frames that pass an await */
 static PyObject *agen_awaitables;   /* tuple: the types of asend()/athrow() objects */
 static PyObject *agen_of;           /* labels.agen_of(awaitable): the async generator or None */
+/* Attribute names, interned once (a C string would be made into a str at every lookup). */
+static PyObject *cr_frame, *cr_await, *gi_frame, *gi_yieldfrom, *ag_frame, *ag_await;
+
+static int intern_names(void)
+{
+    PyObject **names[] = {&cr_frame, &cr_await, &gi_frame, &gi_yieldfrom, &ag_frame, &ag_await};
+    const char *texts[] = {"cr_frame", "cr_await", "gi_frame", "gi_yieldfrom", "ag_frame",
+                           "ag_await"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (*names[i] == NULL && (*names[i] = PyUnicode_InternFromString(texts[i])) == NULL)
+            return -1;
+    }
+    return 0;
+}
 
 PyObject *accel_init_await_walk(PyObject *self, PyObject *args)
 {
@@ -16,6 +30,8 @@ PyObject *accel_init_await_walk(PyObject *self, PyObject *args)
     PyObject *kinds, *kind_of, *passing, *awaitables, *agen;
     if (!PyArg_ParseTuple(args, "O!OO!O!O:init_await_walk", &PyDict_Type, &kinds, &kind_of,
                           &PySet_Type, &passing, &PyTuple_Type, &awaitables, &agen))
+        return NULL;
+    if (intern_names() < 0)
         return NULL;
     PyObject **slots[] = {&code_kinds, &code_kind, &pass_through, &agen_awaitables, &agen_of};
     PyObject *values[] = {kinds, kind_of, passing, awaitables, agen};
@@ -56,29 +72,36 @@ static int is_kind(PyObject *entry, const char *kind)
    anything else; -1 with an exception. */
 static int frame_and_next(PyObject *obj, PyObject **frame, PyObject **next)
 {
-    const char *frame_name, *next_name;
+    PyObject *frame_name, *next_name;
     PyTypeObject *type = Py_TYPE(obj);
     if (type == &PyCoro_Type) {
-        frame_name = "cr_frame";
-        next_name = "cr_await";
+        frame_name = cr_frame;
+        next_name = cr_await;
     } else if (type == &PyGen_Type) {
-        frame_name = "gi_frame";
-        next_name = "gi_yieldfrom";
+        frame_name = gi_frame;
+        next_name = gi_yieldfrom;
     } else if (type == &PyAsyncGen_Type) {
-        frame_name = "ag_frame";
-        next_name = "ag_await";
+        frame_name = ag_frame;
+        next_name = ag_await;
     } else {
         return 0;
     }
-    *frame = PyObject_GetAttrString(obj, frame_name);
+    *frame = PyObject_GetAttr(obj, frame_name);
     if (*frame == NULL)
         return -1;
-    *next = PyObject_GetAttrString(obj, next_name);
+    *next = PyObject_GetAttr(obj, next_name);
     if (*next == NULL) {
         Py_CLEAR(*frame);
         return -1;
     }
     return 1;
+}
+
+/* Points `slot` at `frame` (both strong references). */
+static void keep(PyObject **slot, PyObject *frame)
+{
+    Py_XINCREF(frame);
+    Py_XSETREF(*slot, frame);
 }
 
 /* walk_await_chain(coro) -> (line of the innermost user await, first non-user frame below it);
@@ -90,14 +113,10 @@ PyObject *accel_walk_await_chain(PyObject *self, PyObject *start)
         PyErr_SetString(PyExc_RuntimeError, "walk_await_chain before init_await_walk");
         return NULL;
     }
-    PyObject *user_frame = NULL, *label_frame = NULL, *asyncio_frame = NULL;  /* borrowed */
-    PyObject *held = NULL;      /* frames are kept alive here until the walk ends */
+    PyObject *user_frame = NULL, *label_frame = NULL, *asyncio_frame = NULL;
     PyObject *result = NULL;
     PyObject *obj = start;
     Py_INCREF(obj);
-    held = PyList_New(0);
-    if (held == NULL)
-        goto done;
     while (obj != Py_None) {
         PyObject *frame, *next;
         int found = frame_and_next(obj, &frame, &next);
@@ -121,41 +140,54 @@ PyObject *accel_walk_await_chain(PyObject *self, PyObject *start)
             Py_DECREF(frame);
             break;
         }
-        int kept = PyList_Append(held, frame);
-        Py_DECREF(frame);
-        if (kept < 0 || !PyFrame_Check(frame)) {
-            if (kept == 0)
-                PyErr_SetString(PyExc_TypeError, "a coroutine's frame is not a frame");
+        if (!PyFrame_Check(frame)) {
+            Py_DECREF(frame);
+            PyErr_SetString(PyExc_TypeError, "a coroutine's frame is not a frame");
             goto done;
         }
         PyObject *entry = kind_entry((PyFrameObject *)frame);
-        if (entry == NULL)
+        if (entry == NULL) {
+            Py_DECREF(frame);
             goto done;
+        }
         if (is_kind(entry, "user")) {
-            user_frame = frame;
-            label_frame = asyncio_frame = NULL;
+            keep(&user_frame, frame);
+            keep(&label_frame, NULL);
+            keep(&asyncio_frame, NULL);
         } else {
             int in_asyncio = is_kind(entry, "asyncio");
             if (label_frame == NULL) {
                 int passes = in_asyncio ? PySet_Contains(pass_through, PyTuple_GET_ITEM(entry, 1))
                                         : 0;
-                if (passes < 0)
+                if (passes < 0) {
+                    Py_DECREF(frame);
                     goto done;
+                }
                 if (!passes)
-                    label_frame = frame;
+                    keep(&label_frame, frame);
             }
             if (asyncio_frame == NULL && in_asyncio)
-                asyncio_frame = frame;
+                keep(&asyncio_frame, frame);
+        }
+        Py_DECREF(frame);
+    }
+    {
+        long line = 0;
+        PyObject *named = label_frame;
+        if (user_frame == NULL)
+            named = asyncio_frame ? asyncio_frame : label_frame;
+        else
+            line = PyFrame_GetLineNumber((PyFrameObject *)user_frame);
+        PyObject *line_obj = PyLong_FromLong(line);
+        if (line_obj != NULL) {
+            result = PyTuple_Pack(2, line_obj, named ? named : Py_None);
+            Py_DECREF(line_obj);
         }
     }
-    if (user_frame == NULL)
-        result = Py_BuildValue("(iO)", 0, asyncio_frame  ? asyncio_frame
-                                          : label_frame ? label_frame : Py_None);
-    else
-        result = Py_BuildValue("(iO)", PyFrame_GetLineNumber((PyFrameObject *)user_frame),
-                               label_frame ? label_frame : Py_None);
 done:
     Py_XDECREF(obj);
-    Py_XDECREF(held);
+    Py_XDECREF(user_frame);
+    Py_XDECREF(label_frame);
+    Py_XDECREF(asyncio_frame);
     return result;
 }

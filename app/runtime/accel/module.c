@@ -19,6 +19,15 @@ static PyMethodDef accel_methods[] = {
      "init_await_walk(code_kinds, code_kind, pass_through, agen_awaitables, agen_of)."},
     {"walk_await_chain", accel_walk_await_chain, METH_O,
      "walk_await_chain(coro) -> (line, label_frame): labels.py's walk_await_chain."},
+    {"settrace_generators", accel_settrace_generators, METH_VARARGS,
+     "settrace_generators(gen_call, gen_skip, skipping): gen_settrace.py's tracing, sampled-out "
+     "activations handled in C."},
+    {"init_task_steps", accel_init_task_steps, METH_VARARGS,
+     "init_task_steps(LoopState, TaskInfo, task_types, orig_handle_run, base_call_soon, RUN, "
+     "RUN_LATE, SUSPEND, SLEEP_0, frame_rules, internal_error) -> (Handle._run, call_soon)."},
+    {"handle_run", accel_handle_run, METH_O, "Handle._run of the instrumented loop."},
+    {"call_soon", (PyCFunction)(void (*)(void))accel_call_soon, METH_FASTCALL | METH_KEYWORDS,
+     "call_soon(loop, callback, *args, context=None) of the instrumented loop."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -27,6 +36,17 @@ static struct PyModuleDef accel_module = {
     "The runtime's hot paths in C (stream.py and labels.py hold the reference implementations).",
     -1, accel_methods, NULL, NULL, NULL, NULL,
 };
+
+/* getattr(obj, name, None) without raising (and clearing) an AttributeError: 1 found, 0 not,
+   -1 error. */
+int accel_optional_attr(PyObject *obj, PyObject *name, PyObject **result)
+{
+#if PY_VERSION_HEX >= 0x030D0000
+    return PyObject_GetOptionalAttr(obj, name, result);
+#else
+    return _PyObject_LookupAttr(obj, name, result);
+#endif
+}
 
 PyMODINIT_FUNC PyInit__accel(void)
 {

@@ -57,6 +57,11 @@ static int64_t monotonic_ns(void)   /* time.perf_counter_ns() on Linux */
     return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
+long long accel_now(void)
+{
+    return monotonic_ns() - clock_origin;
+}
+
 /* -- a growable byte buffer on the stack first ------------------------------------------- */
 
 typedef struct {
@@ -268,23 +273,18 @@ static int put_argument(Buffer *b, PyObject *arg)
     return rc;
 }
 
-/* emitf(template, *args) -> t: emit(template.format(*args)) for a template whose only fields
-   are `{}` (and that has no other braces). */
-PyObject *accel_emitf(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+/* The record template.format(*args) for a template whose only fields are `{}` (and that has
+   no other braces), written as emit() would; returns t. */
+PyObject *accel_emit_values(PyObject *template_str, PyObject *const *args, Py_ssize_t nargs)
 {
-    (void)self;
-    if (nargs < 1 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "emitf(template: str, *args)");
-        return NULL;
-    }
     Py_ssize_t template_len;
-    const char *template = PyUnicode_AsUTF8AndSize(args[0], &template_len);
+    const char *template = PyUnicode_AsUTF8AndSize(template_str, &template_len);
     if (template == NULL)
         return NULL;
     Buffer body;
     buffer_init(&body);
     const char *at = template, *end = template + template_len;
-    Py_ssize_t next_arg = 1;
+    Py_ssize_t next_arg = 0;
     int ok = 1;
     while (ok) {
         const char *field = memchr(at, '{', (size_t)(end - at));
@@ -320,6 +320,17 @@ PyObject *accel_emitf(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
     }
     buffer_free(&body);
     return t;
+}
+
+/* emitf(template, *args) -> t: emit(template.format(*args)). */
+PyObject *accel_emitf(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)self;
+    if (nargs < 1 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "emitf(template: str, *args)");
+        return NULL;
+    }
+    return accel_emit_values(args[0], args + 1, nargs - 1);
 }
 
 /* -- set-up -------------------------------------------------------------------------------- */

@@ -21,9 +21,9 @@ import types
 import weakref
 
 from . import generators
-from .generators import (GEN_CAP, driver, exit_how, gen_codes, gen_ids, lane_for, lanes_per_code,
-                         sampled, stacks, unwrap)
-from .stream import emit, internal_error, quote, short
+from .generators import (ENTER, GEN_CAP, LEAVE, driver, exit_how, gen_codes, gen_ids, lane_for,
+                         lanes_per_code, sampled, stacks, unwrap)
+from .stream import emitf, internal_error, quote, short
 
 M = sys.monitoring
 E = M.events
@@ -104,8 +104,7 @@ def _begin(info, meta, frame, how, stack):
     drv = driver(stack)
     stack.append(info)
     if info.shown:
-        emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
-             f'"line":{frame.f_lineno}')
+        emitf(ENTER, info.lane, drv, how, frame.f_lineno)
     return None
 
 
@@ -116,12 +115,10 @@ def _end(info, stack, frame, how, value, final, iterator):
         info.active = False
     drv = driver(stack)
     if not info.shown and final:
-        emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
-             f'"line":{frame.f_lineno}')
+        emitf(ENTER, info.lane, drv, 'resume', frame.f_lineno)
         info.shown = True
     if info.shown:
-        emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"{how}"{value},'
-             f'"line":{frame.f_lineno}')
+        emitf(LEAVE, info.lane, drv, how, value, frame.f_lineno)
     if final and not iterator:
         _gens.pop(frame, None)
 
@@ -268,8 +265,7 @@ def _on_throw(code, offset, exc):
         drv = driver(stack)
         stack.append(info)
         if info.shown:
-            emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
-                 f'"line":{frame.f_lineno}')
+            emitf(ENTER, info.lane, drv, 'resume', frame.f_lineno)
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
 
@@ -331,8 +327,8 @@ def _died(info, frame):
 def _silent_close(info, frame):
     info.silent = False
     drv = driver(_stack())
-    emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume","line":{info.line}')
-    emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"close","line":{info.line}')
+    emitf(ENTER, info.lane, drv, 'resume', info.line)
+    emitf(LEAVE, info.lane, drv, 'close', '', info.line)
     _gens.pop(frame, None)
 
 

@@ -11,9 +11,10 @@ import sys
 import threading
 import weakref
 
-from . import generators
-from .generators import driver, exit_how, gen_ids, lane_for, sampled, stacks, unwrap
-from .stream import emit, internal_error, quote, short
+from . import generators, stream
+from .generators import (ENTER, LEAVE, driver, exit_how, gen_ids, lane_for, sampled, stacks,
+                         unwrap)
+from .stream import emitf, internal_error, quote, short
 
 _OP = opcode.opmap
 _RESUME = _OP['RESUME']
@@ -112,8 +113,7 @@ def _gen_call(frame, event, arg):
             if not meta[2]:
                 _skipping[frame] = (info, stack, _get_ident(), _yield_offsets(code, co))
             return _gen_skip
-        emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"{how}",'
-             f'"line":{frame.f_lineno}')
+        emitf(ENTER, info.lane, drv, how, frame.f_lineno)
         return _gen_local
     except Exception:   # a loopscope bug must not change the script
         internal_error('generator tracing')
@@ -200,11 +200,9 @@ def _gen_local(frame, event, arg):
         if info.shown or final:
             drv = driver(stack)
             if not info.shown:             # the end is always recorded, as a whole pair
-                emit(f'"ev":"enter","lane":{info.lane},"from":{drv},"how":"resume",'
-                     f'"line":{frame.f_lineno}')
+                emitf(ENTER, info.lane, drv, 'resume', frame.f_lineno)
                 info.shown = True
-            emit(f'"ev":"leave","lane":{info.lane},"from":{drv},"how":"{how}"{value},'
-                 f'"line":{frame.f_lineno}')
+            emitf(LEAVE, info.lane, drv, how, value, frame.f_lineno)
         if final and not meta[2]:
             _gens.pop(frame, None)
             _skipping.pop(frame, None)
@@ -215,7 +213,11 @@ def _gen_local(frame, event, arg):
 
 
 def install(script_code=None):
-    sys.settrace(_gen_call)
+    accel = stream._accel
+    if accel:     # the same tracing, sampled-out activations handled in C (accel/gen_trace.c)
+        accel.settrace_generators(_gen_call, _gen_skip, _skipping)
+    else:
+        sys.settrace(_gen_call)
     threading.settrace(_gen_call)
 
 

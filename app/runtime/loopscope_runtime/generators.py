@@ -15,6 +15,10 @@ GEN_CAP = 2000          # enter/leave pairs recorded per generator before sampli
 # watchdog starts a new epoch at each of its ticks (a quarter of stall_ms, 10-50 ms).
 epoch = 0
 LANES_PER_CODE = 200    # generator objects given a lane per generator function
+# The records of an activation (stream.emitf templates; LEAVE's fourth field is `,"value":...`
+# or empty).
+ENTER = '"ev":"enter","lane":{},"from":{},"how":"{}","line":{}'
+LEAVE = '"ev":"leave","lane":{},"from":{},"how":"{}"{},"line":{}'
 
 gen_codes = {}          # code -> (lane name, obj kind, is_iterator)
 # The same by id(code), for the hot paths: hashing a code object hashes its contents (its whole

@@ -152,6 +152,28 @@ class LoopState:
             internal_error('task creation')
             return None
 
+    def scheduled(self, handle, callback, args):
+        """call_soon(callback, *args) made `handle`: a task's wake-up (or first step), or a
+        callback scheduled by a task step."""
+        task = getattr(callback, '__self__', None)
+        info = self.tasks.get(id(task)) if task is not None else None
+        if info is not None:         # a registered task is alive: an object with its id is it
+            if not args:             # the hot path: a task rescheduled after sleep(0)
+                info.why = 'soon'
+                info.by = self.cur_lane
+                info.late = 0
+                info.ready = perf_ns() - stream.T0
+            else:
+                self.woken(info, args)
+        elif task is not None and isinstance(task, _TASK_TYPES):
+            if not task.done():
+                self.register(task)
+        elif self.cur_kind == 'task':
+            chained = self.chained
+            if len(chained) > 4096:
+                chained.clear()
+            chained[handle] = self.cur_lane
+
     def woken(self, info, args):
         try:
             kind = self.cur_kind
@@ -412,25 +434,7 @@ class InstrumentedLoop(asyncio.SelectorEventLoop):
         handle = _base_call_soon(self, callback, *args, context=context)
         if handle._source_traceback:
             del handle._source_traceback[-1]   # debug mode: "created at" names the caller, not us
-        task = getattr(callback, '__self__', None)
-        st = self._ls
-        info = st.tasks.get(id(task)) if task is not None else None
-        if info is not None:         # a registered task is alive: an object with its id is it
-            if not args:             # the hot path: a task rescheduled after sleep(0)
-                info.why = 'soon'
-                info.by = st.cur_lane
-                info.late = 0
-                info.ready = perf_ns() - stream.T0
-            else:
-                st.woken(info, args)
-        elif task is not None and isinstance(task, _TASK_TYPES):
-            if not task.done():
-                st.register(task)
-        elif st.cur_kind == 'task':
-            chained = st.chained
-            if len(chained) > 4096:
-                chained.clear()
-            chained[handle] = st.cur_lane
+        self._ls.scheduled(handle, callback, args)
         return handle
 
     def call_soon_threadsafe(self, callback, *args, context=None):
@@ -529,3 +533,7 @@ def install():
         return real_new_loop()      # the script installed a policy of its own
     asyncio.new_event_loop = asyncio.events.new_event_loop = new_event_loop
     asyncio.events.Handle._run = _handle_run
+    if stream._accel:      # the same, task wake-ups and steps in C (accel/task_steps.c)
+        asyncio.events.Handle._run, InstrumentedLoop.call_soon = stream._accel.init_task_steps(
+            LoopState, TaskInfo, _TASK_TYPES, _orig_handle_run, _base_call_soon, _RUN,
+            _RUN_LATE, _SUSPEND, _SLEEP_0, frame_rules, internal_error)
