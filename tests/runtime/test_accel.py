@@ -8,6 +8,7 @@ import re
 import subprocess
 import unittest
 
+import tracehelp
 from tracehelp import PYTHON, RUNTIME, SCRIPTS, child_env
 
 ACCEL = os.path.join(SCRIPTS, 'accel')
@@ -74,6 +75,59 @@ class AccelTest(unittest.TestCase):
         self.assertEqual(by_name['async_for'][1], 'sleep')
         self.assertEqual(by_name['library'][0], 0)
         self.assertGreater(by_name['nested'][0], 0)
+
+
+# Records and fields that say when, not what: they differ between any two runs.
+TIMING_RECORDS = {'idle', 'idle_end', 'stall', 'hello'}
+TIMING_FIELDS = {'seq', 't', 'ready', 'late', 'since', 'pid', 'timeout', 'events'}
+# Deterministic scripts (no threads, no timer races, no sampling by epoch, no set order) over
+# tasks, waits, callbacks, generators and async generators.
+SAME_STORY_SCRIPTS = [
+    'gather_prints.py', 'cooperative.py', 'async_gen_break.py', 'gen_pipeline.py',
+    'battery/primitives.py', 'battery/async_generators.py', 'battery/sync_generators.py',
+    'battery/queue_batches.py', 'trial/taskgroup_fail.py', 'trial/semaphore_crawl.py',
+    'trial/debug_handles.py', 'generators/async_edges.py', 'generators/closes.py',
+    'trial/lock_counter.py', 'trial/gen_send.py', 'trial/class_iter.py',
+    'battery/hostile_objects.py', 'battery/never_retrieved.py',
+]
+
+
+def story(events):
+    return [{k: v for k, v in e.items() if k not in TIMING_FIELDS}
+            for e in events if e['ev'] not in TIMING_RECORDS]
+
+
+def traced(script, pure):
+    env = dict(os.environ)
+    if pure:
+        env['LOOPSCOPE_PURE_PYTHON'] = '1'
+    else:
+        env.pop('LOOPSCOPE_PURE_PYTHON', None)
+    saved, os.environ = os.environ, env
+    try:
+        return tracehelp.run_traced(os.path.join(SCRIPTS, script))
+    finally:
+        os.environ = saved
+
+
+class SameStoryTest(unittest.TestCase):
+    """The C twins tell the story the Python reference tells, record for record: the built
+    package run twice over the ring, once in pure Python (LOOPSCOPE_PURE_PYTHON=1)."""
+
+    @classmethod
+    def setUpClass(cls):
+        if tracehelp.TRANSPORT != 'ring':
+            raise unittest.SkipTest('runs with the accelerator over the ring '
+                                    '(LOOPSCOPE_TEST_TRANSPORT=ring)')
+
+    def test_records_match_the_pure_python_run(self):
+        for script in SAME_STORY_SCRIPTS:
+            with self.subTest(script=script):
+                pure_out, _, pure_code, pure = traced(script, pure=True)
+                out, _, code, accel = traced(script, pure=False)
+                self.assertEqual((out, code), (pure_out, pure_code))
+                self.assertGreater(len(story(pure)), 10)
+                self.assertEqual(story(accel), story(pure))
 
 
 if __name__ == '__main__':
