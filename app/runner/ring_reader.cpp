@@ -6,7 +6,10 @@
 namespace loopscope {
 
 void RingReader::start(EventRing& ring, OnData on_data) {
-  finishing_ = false;
+  {
+    std::lock_guard lock(mutex_);
+    finishing_ = false;
+  }
   thread_ = std::thread([this, &ring, cb = std::move(on_data)] { run(ring, cb); });
 }
 
@@ -16,7 +19,7 @@ void RingReader::run(EventRing& ring, const OnData& on_data) {
   auto idle_wait = 1ms;
   for (;;) {
     // Read the flag first: a take() after seeing it gets everything written before the end.
-    const bool last = finishing_.load();
+    const bool last = wait_or_finishing(0ms);
     chunk.clear();
     if (ring.take(chunk) > 0) {
       on_data(chunk);
@@ -24,13 +27,23 @@ void RingReader::run(EventRing& ring, const OnData& on_data) {
       continue;
     }
     if (last) return;
-    std::this_thread::sleep_for(idle_wait);
+    wait_or_finishing(idle_wait);
     if (idle_wait < 10ms) idle_wait += 1ms;  // a quiet script costs few wake-ups
   }
 }
 
+bool RingReader::wait_or_finishing(std::chrono::milliseconds wait) {
+  std::unique_lock lock(mutex_);
+  if (wait.count() > 0) wake_.wait_for(lock, wait, [this] { return finishing_; });
+  return finishing_;
+}
+
 void RingReader::finish() {
-  finishing_ = true;
+  {
+    std::lock_guard lock(mutex_);
+    finishing_ = true;
+  }
+  wake_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 

@@ -1,11 +1,12 @@
 // A thread that takes what the runtime writes into the event ring and hands every chunk to a
 // callback, polling (about every millisecond while records come, less often while none do).
 // The child's death ends nothing here: the owner calls finish() once the child has been
-// reaped, and the reader takes what is left and stops.
+// reaped, and the reader, woken at once, takes what is left and stops.
 #pragma once
 
-#include <atomic>
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <string_view>
 #include <thread>
 
@@ -27,8 +28,12 @@ class RingReader {
 
  private:
   void run(EventRing& ring, const OnData& on_data);
+  // Waits up to `wait` unless finish() comes first; true once finishing.
+  bool wait_or_finishing(std::chrono::milliseconds wait);
   std::thread thread_;
-  std::atomic<bool> finishing_{false};
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finishing_ = false;      // guarded by mutex_
 };
 
 }  // namespace loopscope

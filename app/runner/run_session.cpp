@@ -296,9 +296,11 @@ Trace run_to_completion(const RunRequest& request, const std::function<void(RunS
     trace.finish(EndStatus::TracerError, 0, error);
     return trace;
   }
+  // A short wait between empty pumps: the end of the child is seen within a millisecond (a
+  // short script's whole run is a few tens of them).
   while (session.running()) {
     if (between_pumps) between_pumps(session);
-    if (session.pump(trace) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    if (session.pump(trace) == 0 && session.running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   if (dropped) *dropped = session.records_dropped();
   return trace;

@@ -6,6 +6,48 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <frameobject.h>
+#include <structmember.h>
+
+/* The runtime's own classes keep their fields in __slots__: C reads and writes them through the
+   slots' member definitions, found once by name. */
+static inline int find_members(PyTypeObject *type, const char **names, PyMemberDef **members,
+                               int n)
+{
+    for (int i = 0; i < n; i++) {
+        PyObject *descr = PyObject_GetAttrString((PyObject *)type, names[i]);
+        if (descr == NULL)
+            return -1;
+        int is_slot = Py_TYPE(descr) == &PyMemberDescr_Type;
+        if (is_slot)    /* the class keeps the descriptor, and so its definition, alive */
+            members[i] = ((PyMemberDescrObject *)descr)->d_member;
+        Py_DECREF(descr);
+        if (!is_slot) {
+            PyErr_Format(PyExc_TypeError, "%s.%s is not a slot", type->tp_name, names[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static inline PyObject *get_field(PyObject *obj, PyMemberDef *member)   /* a new reference */
+{
+    return PyMember_GetOne((const char *)obj, member);
+}
+
+static inline int set_field(PyObject *obj, PyMemberDef *member, PyObject *value)
+{
+    return PyMember_SetOne((char *)obj, member, value);
+}
+
+static inline int set_int_field(PyObject *obj, PyMemberDef *member, long long value)
+{
+    PyObject *v = PyLong_FromLongLong(value);
+    if (v == NULL)
+        return -1;
+    int rc = set_field(obj, member, v);
+    Py_DECREF(v);
+    return rc;
+}
 
 /* ring_emit.c: stream.py's emit() and emitf() over the runner's ring */
 PyObject *accel_emit(PyObject *self, PyObject *const *args, Py_ssize_t nargs, PyObject *kwnames);
@@ -26,6 +68,11 @@ PyObject *accel_walk_await_chain(PyObject *self, PyObject *start);
 
 /* gen_trace.c: the trampoline of gen_settrace.py (3.11) */
 PyObject *accel_settrace_generators(PyObject *self, PyObject *args);
+
+/* gen_monitor.c: gen_monitoring.py's PY_RESUME and PY_YIELD callbacks (3.12+) */
+PyObject *accel_init_gen_monitoring(PyObject *self, PyObject *args);
+PyObject *accel_on_resume(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
+PyObject *accel_on_yield(PyObject *self, PyObject *const *args, Py_ssize_t nargs);
 
 /* task_steps.c: loop.py's Handle._run for task steps */
 PyObject *accel_init_task_steps(PyObject *self, PyObject *args);

@@ -28,6 +28,13 @@ static PyMethodDef accel_methods[] = {
     {"handle_run", accel_handle_run, METH_O, "Handle._run of the instrumented loop."},
     {"call_soon", (PyCFunction)(void (*)(void))accel_call_soon, METH_FASTCALL | METH_KEYWORDS,
      "call_soon(loop, callback, *args, context=None) of the instrumented loop."},
+    {"init_gen_monitoring", accel_init_gen_monitoring, METH_VARARGS,
+     "init_gen_monitoring(GenInfo, gen_ids, gens, sites, stacks, GEN_CAP, ENTER, LEAVE, quote, "
+     "current_lane, on_resume, on_yield, watch_silent_close) -> (on_resume, on_yield)."},
+    {"on_resume", (PyCFunction)(void (*)(void))accel_on_resume, METH_FASTCALL,
+     "gen_monitoring's PY_RESUME callback."},
+    {"on_yield", (PyCFunction)(void (*)(void))accel_on_yield, METH_FASTCALL,
+     "gen_monitoring's PY_YIELD callback."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -13,7 +13,6 @@
    member definitions (PyMember_GetOne/SetOne), found once by name. */
 #include "accel.h"
 
-#include <structmember.h>
 
 static PyTypeObject *loop_state_type;   /* loop.LoopState */
 static PyTypeObject *task_info_type;    /* loop.TaskInfo */
@@ -38,44 +37,6 @@ static const char *st_names[ST_COUNT] = {"lane", "tasks", "cur_lane", "cur_kind"
 static const char *ti_names[TI_COUNT] = {"lane", "line", "ready", "by", "why", "late", "started"};
 static PyMemberDef *st_members[ST_COUNT];
 static PyMemberDef *ti_members[TI_COUNT];
-
-static int find_members(PyTypeObject *type, const char **names, PyMemberDef **members, int n)
-{
-    for (int i = 0; i < n; i++) {
-        PyObject *descr = PyObject_GetAttrString((PyObject *)type, names[i]);
-        if (descr == NULL)
-            return -1;
-        int is_slot = Py_TYPE(descr) == &PyMemberDescr_Type;
-        if (is_slot)    /* the class keeps the descriptor, and so its definition, alive */
-            members[i] = ((PyMemberDescrObject *)descr)->d_member;
-        Py_DECREF(descr);
-        if (!is_slot) {
-            PyErr_Format(PyExc_TypeError, "%s.%s is not a slot", type->tp_name, names[i]);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static PyObject *get_field(PyObject *obj, PyMemberDef *member)   /* a new reference */
-{
-    return PyMember_GetOne((const char *)obj, member);
-}
-
-static int set_field(PyObject *obj, PyMemberDef *member, PyObject *value)
-{
-    return PyMember_SetOne((char *)obj, member, value);
-}
-
-static int set_int_field(PyObject *obj, PyMemberDef *member, long long value)
-{
-    PyObject *v = PyLong_FromLongLong(value);
-    if (v == NULL)
-        return -1;
-    int rc = set_field(obj, member, v);
-    Py_DECREF(v);
-    return rc;
-}
 
 /* internal_error('task steps', exc) for the exception raised by our own work, which ends. */
 static void report_internal_error(void)

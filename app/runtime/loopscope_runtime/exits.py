@@ -2,9 +2,9 @@
 exception, sys.exit, os._exit, SIGTERM); forked children write nothing into it."""
 
 import atexit
+import _signal as signal   # signal.py's functions without its enums (2 ms of start-up)
 import functools
 import os
-import signal
 import threading
 
 from . import generators, output, stream, watchdog
@@ -56,7 +56,7 @@ def install():
     # action, as in a plain run (a Python-level handler runs late or not at all when the signal
     # lands just before a blocking call: the script would sleep on). A batched sink needs the
     # handler to write its last batch and the `exit` record.
-    if not stream.crash_safe() and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+    if not stream.crash_safe() and signal.getsignal(signal.SIGTERM) == signal.SIG_DFL:
         def on_sigterm(signum, frame):
             # Write the end of the stream, then die of SIGTERM as a plain run would. If the
             # handler interrupted the main thread inside emit(), emit() does it on its way out.

@@ -20,7 +20,8 @@ import threading
 import types
 import weakref
 
-from . import generators
+from . import generators, stream
+from .lanes import current_lane
 from .generators import (ENTER, GEN_CAP, LEAVE, driver, exit_how, gen_codes, gen_ids, lane_for,
                          lanes_per_code, sampled, stacks, unwrap)
 from .stream import emitf, internal_error, quote, short
@@ -377,8 +378,13 @@ def install(script_code=None):
         from .stream import note
         note('generator tracing is off: no sys.monitoring tool id is free')
         return
-    for event, callback in ((E.PY_START, _on_start), (E.PY_RESUME, _on_resume),
-                            (E.PY_YIELD, _on_yield), (E.PY_RETURN, _on_return),
+    on_resume, on_yield = _on_resume, _on_yield
+    if stream._accel:    # the same, recorded activations of plain generators in C
+        on_resume, on_yield = stream._accel.init_gen_monitoring(
+            generators.GenInfo, gen_ids, _gens, _sites, stacks, GEN_CAP, ENTER, LEAVE, quote,
+            current_lane, _on_resume, _on_yield, _watch_silent_close if _SILENT_CLOSE else None)
+    for event, callback in ((E.PY_START, _on_start), (E.PY_RESUME, on_resume),
+                            (E.PY_YIELD, on_yield), (E.PY_RETURN, _on_return),
                             (E.PY_THROW, _on_throw), (E.PY_UNWIND, _on_unwind)):
         M.register_callback(_tool, event, callback)
     for code in gen_codes:

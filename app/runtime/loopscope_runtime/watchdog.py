@@ -28,7 +28,7 @@ def _watch(stall_ns):
     # Signals sent to the process go to the main thread, as in a plain (single-threaded) run:
     # one delivered here would not interrupt a time.sleep() in the main thread, and the
     # script's SIGTERM or Ctrl-C would wait for the sleep to end.
-    import signal
+    import _signal as signal   # not signal.py: its enums cost 2 ms of the run's start-up
     synchronous = {signal.SIGSEGV, signal.SIGBUS, signal.SIGFPE, signal.SIGILL}
     signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals() - synchronous)
     # Each wake-up takes the GIL from a busy script, so wake no more often than needed to see
