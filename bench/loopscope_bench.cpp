@@ -132,14 +132,24 @@ std::string fmt(const char* format, double a, double b = 0, double c = 0) {
   return buf;
 }
 
+// A traced run with the runtime in pure Python (LOOPSCOPE_PURE_PYTHON: no C accelerator), as it
+// runs where none was built.
+TracedRun run_traced_pure(const std::string& python, const fs::path& script, const std::vector<std::string>& args) {
+  ::setenv("LOOPSCOPE_PURE_PYTHON", "1", 1);
+  TracedRun run = run_traced(python, script, args);
+  ::unsetenv("LOOPSCOPE_PURE_PYTHON");
+  return run;
+}
+
 // Best of `repeats` for plain and traced runs of one workload on one interpreter, interleaved
-// so that a busy machine affects both alike: traced/plain without the export (`trace`), with
-// it (`trace -o FILE`), and the export's share of the latter.
+// so that a busy machine affects all alike: traced/plain without the export (`trace`), with it
+// (`trace -o FILE`), the export's share of the latter, and traced/plain in pure Python.
 std::vector<BenchRow> overhead(const BenchContext& ctx, const std::string& python, const std::string& label,
                                const std::string& file, const std::vector<std::string>& args) {
-  BenchRow row, with_export;
+  BenchRow row, with_export, pure;
   row.name = "overhead " + file + " " + label;
   with_export.name = "  with -o (export) " + label;
+  pure.name = "  pure Python " + label;
   const fs::path script = ctx.workloads / file;
   if (!fs::exists(script)) {
     row.ok = false;
@@ -147,13 +157,14 @@ std::vector<BenchRow> overhead(const BenchContext& ctx, const std::string& pytho
     row.detail = script.string() + " not found";
     return {row};
   }
-  const int repeats = ctx.quick ? 1 : 3;
-  double plain = 1e30, traced = 1e30, exported = 1e30, export_s = 0, bytes = 0;
+  const int repeats = ctx.quick ? 1 : 5;
+  double plain = 1e30, traced = 1e30, exported = 1e30, export_s = 0, bytes = 0, traced_pure = 1e30;
   std::size_t events = 0;
   for (int i = 0; i < repeats; ++i) {
     const double p = run_plain(python, script, args);
     const TracedRun t = run_traced(python, script, args);
-    if (p < 0 || t.seconds < 0) {
+    const TracedRun tp = run_traced_pure(python, script, args);
+    if (p < 0 || t.seconds < 0 || tp.seconds < 0) {
       row.ok = false;
       row.result = "failed";
       row.detail = p < 0 ? "the plain run failed" : "the traced run failed";
@@ -161,6 +172,7 @@ std::vector<BenchRow> overhead(const BenchContext& ctx, const std::string& pytho
     }
     plain = std::min(plain, p);
     traced = std::min(traced, t.seconds);
+    traced_pure = std::min(traced_pure, tp.seconds);
     if (t.seconds + t.export_seconds < exported) {
       exported = t.seconds + t.export_seconds;
       export_s = t.export_seconds;
@@ -175,7 +187,9 @@ std::vector<BenchRow> overhead(const BenchContext& ctx, const std::string& pytho
                            100.0 * export_s / exported) +
                        fmt("%.0f bytes/event, %.2f M events/s", events ? bytes / static_cast<double>(events) : 0,
                            export_s > 0 ? static_cast<double>(events) / export_s / 1e6 : 0);
-  return {row, with_export};
+  pure.result = fmt("%.2fx traced/plain", traced_pure / plain);
+  pure.detail = fmt("traced %.3f s without the runtime's C accelerator (LOOPSCOPE_PURE_PYTHON=1)", traced_pure);
+  return {row, with_export, pure};
 }
 
 // The interpreters to measure: the chosen one (--python, else the default), then 3.12 and 3.13

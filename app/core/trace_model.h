@@ -38,6 +38,9 @@ struct Lane {
   // line of the script, or it printed). Tasks that only run library code (a server's
   // internals) are drawn folded into a "library tasks" group.
   bool user_code = false;
+  // Loop: the time its task steps and callbacks took before each of its packed spans (a prefix
+  // sum, extended by loop_work_ns as spans are packed; see starvation.h).
+  mutable std::vector<Nanos> work_before;
 };
 
 struct RunInfo {
