@@ -1,6 +1,7 @@
 #include "core/starvation.h"
 
 #include <algorithm>
+#include <ranges>
 
 namespace loopscope {
 
@@ -64,13 +65,8 @@ const std::vector<Nanos>& work_prefix(const Lane& loop) {
 
 // The first span that starts after t.
 std::size_t first_starting_after(const SpanList& spans, Nanos t) {
-  std::size_t lo = 0, hi = spans.size();
-  while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    if (spans.start_of(mid) <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const auto indexes = std::views::iota(std::size_t{0}, spans.size());
+  return *std::ranges::partition_point(indexes, [&](std::size_t i) { return spans.start_of(i) <= t; });
 }
 
 }  // namespace

@@ -20,13 +20,7 @@ QUERY = ('import sysconfig; print(sysconfig.get_paths()["include"]); '
 
 
 def main():
-    for version in ('3.11', '3.12', '3.13'):
-        if '%d.%d' % sys.version_info[:2] == version:
-            python = sys.executable
-        else:
-            python = interpreters.find(version)
-        if not python:
-            continue
+    for version, python in interpreters.each_cpython():
         try:
             out = subprocess.run([python, '-c', QUERY], capture_output=True, text=True,
                                  timeout=30, check=True).stdout.split('\n')

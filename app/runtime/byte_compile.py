@@ -17,13 +17,7 @@ import interpreters  # noqa: E402
 
 
 def main(package):
-    for version in ('3.11', '3.12', '3.13'):
-        if '%d.%d' % sys.version_info[:2] == version:
-            python = sys.executable
-        else:
-            python = interpreters.find(version)
-        if not python:
-            continue
+    for _, python in interpreters.each_cpython():
         subprocess.run([python, '-m', 'compileall', '-q', '--invalidation-mode', 'checked-hash',
                         package], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

@@ -17,3 +17,16 @@ def find(version):
                         key=lambda p: [int(x) for x in p.split(os.sep)[-3].split('.')[:3]
                                        if x.isdigit()])
     return candidates[-1] if candidates else None
+
+
+def each_cpython(versions=('3.11', '3.12', '3.13')):
+    """(version, path) of each of these CPythons found; the running interpreter for its own
+    version (build steps run by it: a build prefers what it runs on)."""
+    import sys
+    for version in versions:
+        if '%d.%d' % sys.version_info[:2] == version:
+            yield version, sys.executable
+        else:
+            python = find(version)
+            if python:
+                yield version, python

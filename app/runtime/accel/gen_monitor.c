@@ -157,22 +157,40 @@ static PyObject *driver(PyObject *stack)
     return get_field(PyList_GET_ITEM(stack, depth - 1), gi[GI_LANE]);
 }
 
+/* look_up(), and 1 only for a `yield` (not an await) of a generator still under GEN_CAP (not
+   sampled); `count`: its activations so far. */
+static int recorded_yield_point(PyObject *code, PyObject *offset, Activation *a, long long *count)
+{
+    int found = look_up(code, offset, a);
+    if (found <= 0)
+        return found;
+    PyObject *n = get_field(a->info, gi[GI_COUNT]);
+    *count = n != NULL ? PyLong_AsLongLong(n) : -1;
+    Py_XDECREF(n);
+    if ((a->site & 3) == 3 || *count < 0 || *count >= gen_cap) {
+        activation_clear(a);
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    return 1;
+}
+
+/* What a callback returns once its record is written (`t`, taken): None, or the error. */
+static PyObject *callback_result(PyObject *t)
+{
+    if (t == NULL)
+        return NULL;
+    Py_DECREF(t);
+    Py_RETURN_NONE;
+}
+
 /* on_resume(code, offset): _on_resume for a recorded resume after a `yield`. */
 PyObject *accel_on_resume(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
-    if (nargs != 2)
-        return hand_over(py_on_resume, args, nargs);
     Activation a;
-    if (look_up(args[0], args[1], &a) <= 0)
+    long long n;
+    if (nargs != 2 || recorded_yield_point(args[0], args[1], &a, &n) <= 0)
         return hand_over(py_on_resume, args, nargs);
-    PyObject *count = get_field(a.info, gi[GI_COUNT]);
-    long long n = count != NULL ? PyLong_AsLongLong(count) : -1;
-    Py_XDECREF(count);
-    if ((a.site & 3) == 3 || n < 0 || n >= gen_cap) {    /* an await, or sampled: Python */
-        activation_clear(&a);
-        return hand_over(py_on_resume, args, nargs);
-    }
     /* _begin(): recorded (sampled() counts it), on the stack, an `enter` */
     PyObject *lane = get_field(a.info, gi[GI_LANE]);
     PyObject *drv = driver(a.stack);
@@ -192,10 +210,7 @@ PyObject *accel_on_resume(PyObject *self, PyObject *const *args, Py_ssize_t narg
     Py_XDECREF(drv);
     Py_XDECREF(line);
     activation_clear(&a);
-    if (t == NULL)
-        return NULL;
-    Py_DECREF(t);
-    Py_RETURN_NONE;
+    return callback_result(t);
 }
 
 /* `,"value":"<short repr>"`, as stream.short() and quote() make it (the repr cut at 80). */
@@ -237,17 +252,12 @@ static PyObject *value_field(PyObject *value)
 PyObject *accel_on_yield(PyObject *self, PyObject *const *args, Py_ssize_t nargs)
 {
     (void)self;
-    if (nargs != 3)
-        return hand_over(py_on_yield, args, nargs);
     Activation a;
-    if (look_up(args[0], args[1], &a) <= 0)
+    long long n;
+    if (nargs != 3 || recorded_yield_point(args[0], args[1], &a, &n) <= 0)
         return hand_over(py_on_yield, args, nargs);
-    PyObject *count = get_field(a.info, gi[GI_COUNT]);
-    long long n = count != NULL ? PyLong_AsLongLong(count) : -1;
-    Py_XDECREF(count);
     const char *value_type = Py_TYPE(args[2])->tp_name;
-    int plain = (a.site & 3) != 3 && n >= 0 && n < gen_cap
-                && field_is(a.info, gi[GI_ACTIVE], Py_True)
+    int plain = field_is(a.info, gi[GI_ACTIVE], Py_True)
                 && field_is(a.info, gi[GI_SHOWN], Py_True)
                 && field_is(a.info, gi[GI_CLOSING], Py_False)
                 && PyList_GET_SIZE(a.stack) > 0
@@ -285,10 +295,7 @@ PyObject *accel_on_yield(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     Py_XDECREF(lane);
     Py_XDECREF(line);
     activation_clear(&a);
-    if (t == NULL)
-        return NULL;
-    Py_DECREF(t);
-    Py_RETURN_NONE;
+    return callback_result(t);
 }
 
 #else   /* 3.11: no sys.monitoring (gen_trace.c does its work) */

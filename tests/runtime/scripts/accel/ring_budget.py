@@ -5,15 +5,14 @@ import sys
 
 sys.path.insert(0, sys.argv[1])
 from loopscope_runtime import stream    # noqa: E402
-from ring_records import make_ring, ring_lines   # noqa: E402
+from ring_records import accel_ring, ring_lines   # noqa: E402
 
 
 def main():
-    if stream._accel is None:
-        print(json.dumps({'accel': False}))
+    ring = accel_ring()
+    if ring is None:
         return
-    fd, mm, words = make_ring()
-    stream.open_ring(fd)
+    mm, words = ring
     stream.set_budget(3)
     for i in range(5):
         stream.emitf('"ev":"n","i":{}', i)

@@ -21,6 +21,16 @@ def make_ring():
     return fd, mm, words
 
 
+def accel_ring():
+    """(map, words) of a ring the C twin now writes into; None (said as JSON) without it."""
+    if stream._accel is None:
+        print(json.dumps({'accel': False}))
+        return None
+    fd, mm, words = make_ring()
+    stream.open_ring(fd)
+    return mm, words
+
+
 def ring_lines(mm, words):
     return mm[4096:4096 + words[8]].decode('utf-8').splitlines()
 
@@ -43,11 +53,10 @@ BAD_TEMPLATES = [('"ev":"x","n":{}', ()), ('"ev":"x","n":{0}', (1,)), ('"ev":"x"
 
 
 def main():
-    if stream._accel is None:
-        print(json.dumps({'accel': False}))
+    ring = accel_ring()
+    if ring is None:
         return
-    fd, mm, words = make_ring()
-    stream.open_ring(fd)
+    mm, words = ring
     for template, args in CASES:
         stream.emitf(template, *args)
     stream.emit('"ev":"plain","s":' + stream.quote('ünïcode'))
