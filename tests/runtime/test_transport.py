@@ -76,7 +76,7 @@ class Transport(unittest.TestCase):
                 # flushed a few times a second): a signal that lands just before a blocking
                 # call runs its Python handler only after the call, in any Python program.
                 deadline = time.monotonic() + 30
-                while b'"block"' not in open(events_file, 'rb').read():
+                while b'"block"' not in read_bytes(events_file):
                     self.assertLess(time.monotonic(), deadline)
                     time.sleep(0.01)
                 p.send_signal(signal.SIGTERM)
@@ -88,6 +88,11 @@ class Transport(unittest.TestCase):
         tr = Trace(events)
         self.assertEqual(tr.of('print')[0]['text'], 'started')
         self.assertEqual(events[-1], dict(events[-1], ev='exit', how='signal', code=-15))
+
+
+def read_bytes(path):
+    with open(path, 'rb') as f:
+        return f.read()
 
 
 class DebianPackages(unittest.TestCase):
