@@ -165,7 +165,8 @@ PyObject *accel_settrace_generators(PyObject *self, PyObject *args)
     static const char *names[8] = {"call", "exception", "line", "return",
                                    "c_call", "c_exception", "c_return", "opcode"};
     for (int i = 0; i < 8; i++) {
-        if (event_names[i] == NULL && (event_names[i] = PyUnicode_InternFromString(names[i])) == NULL)
+        if (event_names[i] == NULL
+            && (event_names[i] = PyUnicode_InternFromString(names[i])) == NULL)
             return NULL;
     }
     if (closing_name == NULL && (closing_name = PyUnicode_InternFromString("closing")) == NULL)

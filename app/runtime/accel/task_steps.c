@@ -3,11 +3,11 @@
    _handle_run, LoopState.run_step, the common waits of LoopState.suspend and the hot path of
    LoopState.scheduled are the reference; these are their twins).
 
-   A program of many short task steps spends, in Python, about as long in these three
-   functions as in its own steps. Everything that is not the hot path goes back to loop.py: a
-   callback (run_callback) or its scheduling (scheduled), a task's first step (run_step names it), its end (finish), a wait
-   whose label needs more than its code's rule (describe_wait), and any error in our own work
-   (internal_error), so that what the trace says is decided in one place.
+   A program of many short task steps spends, in Python, about as long in these functions as in
+   its own steps. Everything that is not the hot path goes back to loop.py: a callback
+   (run_callback) or its scheduling (scheduled), a task's first step (run_step names it), its
+   end (finish), a wait whose label needs more than its code's rule (describe_wait), and any
+   error in our own work (internal_error), so that what the trace says is decided in one place.
 
    LoopState and TaskInfo have __slots__: their fields are read and written through the slots'
    member definitions (PyMember_GetOne/SetOne), found once by name. */
