@@ -43,20 +43,20 @@ PyObject *accel_init_await_walk(PyObject *self, PyObject *args)
     Py_RETURN_NONE;
 }
 
-/* The (kind, qualname, code) entry of a frame's code (borrowed from code_kinds), or NULL. */
+/* The (kind, qualname, code) entry of a frame's code (a new reference), or NULL. */
 static PyObject *kind_entry(PyFrameObject *frame)
 {
     PyCodeObject *code = PyFrame_GetCode(frame);
     PyObject *key = PyLong_FromVoidPtr(code);
     PyObject *entry = key ? PyDict_GetItemWithError(code_kinds, key) : NULL;
     Py_XDECREF(key);
-    if (entry == NULL && !PyErr_Occurred()) {
-        PyObject *made = PyObject_CallOneArg(code_kind, (PyObject *)code);
-        Py_XDECREF(made);     /* code_kind() stored it in code_kinds, which keeps it */
-        entry = made;
-    }
+    if (entry != NULL)
+        Py_INCREF(entry);
+    else if (!PyErr_Occurred())
+        entry = PyObject_CallOneArg(code_kind, (PyObject *)code);   /* and it is kept there */
     Py_DECREF(code);
     if (entry != NULL && (!PyTuple_Check(entry) || PyTuple_GET_SIZE(entry) < 2)) {
+        Py_DECREF(entry);
         PyErr_SetString(PyExc_TypeError, "code_kinds holds (kind, qualname, code) tuples");
         return NULL;
     }
@@ -160,6 +160,7 @@ PyObject *accel_walk_await_chain(PyObject *self, PyObject *start)
                 int passes = in_asyncio ? PySet_Contains(pass_through, PyTuple_GET_ITEM(entry, 1))
                                         : 0;
                 if (passes < 0) {
+                    Py_DECREF(entry);
                     Py_DECREF(frame);
                     goto done;
                 }
@@ -169,6 +170,7 @@ PyObject *accel_walk_await_chain(PyObject *self, PyObject *start)
             if (asyncio_frame == NULL && in_asyncio)
                 keep(&asyncio_frame, frame);
         }
+        Py_DECREF(entry);
         Py_DECREF(frame);
     }
     {

@@ -24,7 +24,9 @@ static PyObject *enter_template, *leave_template;
 static PyObject *quote;               /* stream.quote */
 static PyObject *current_lane;        /* lanes.current_lane(): the driver below all generators */
 static PyObject *py_on_resume, *py_on_yield, *watch_silent_close;   /* the latter: None < 3.13 */
-static PyObject *how_resume, *how_yield, *value_prefix;
+static PyObject *how_resume, *how_yield, *value_prefix, *ellipsis;
+static PyObject *internal_error;      /* stream.internal_error(where, exc) */
+static PyObject *where_generators;    /* 'generator tracing' */
 
 enum { GI_LANE, GI_COUNT, GI_SHOWN, GI_EXC, GI_CLOSING, GI_REF, GI_SILENT, GI_LINE, GI_ACTIVE,
        GI_FIELDS };
@@ -33,33 +35,36 @@ static const char *gi_names[GI_FIELDS] = {"lane", "count", "shown", "exc", "clos
 static PyMemberDef *gi[GI_FIELDS];
 
 /* init_gen_monitoring(GenInfo, gen_ids, gens, sites, stacks, GEN_CAP, ENTER, LEAVE, quote,
-   current_lane, on_resume, on_yield, watch_silent_close or None) -> (on_resume, on_yield) to
-   register */
+   current_lane, on_resume, on_yield, watch_silent_close or None, internal_error) ->
+   (on_resume, on_yield) to register */
 PyObject *accel_init_gen_monitoring(PyObject *self, PyObject *args)
 {
     PyObject *type, *ids, *by_frame, *site_args, *thread_stacks, *enter, *leave, *quote_fn,
-        *lane_fn, *resume, *yield, *watch;
+        *lane_fn, *resume, *yield, *watch, *error;
     long long cap;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!LUUOOOOO:init_gen_monitoring", &PyType_Type, &type,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!LUUOOOOOO:init_gen_monitoring", &PyType_Type, &type,
                           &PyDict_Type, &ids, &PyDict_Type, &by_frame, &PyDict_Type, &site_args,
                           &PyDict_Type, &thread_stacks, &cap, &enter, &leave, &quote_fn,
-                          &lane_fn, &resume, &yield, &watch))
+                          &lane_fn, &resume, &yield, &watch, &error))
         return NULL;
     if (find_members((PyTypeObject *)type, gi_names, gi, GI_FIELDS) < 0)
         return NULL;
     PyObject **slots[] = {(PyObject **)&gen_info_type, &gen_ids, &gens, &sites, &stacks,
                           &enter_template, &leave_template, &quote, &current_lane,
-                          &py_on_resume, &py_on_yield, &watch_silent_close};
+                          &py_on_resume, &py_on_yield, &watch_silent_close, &internal_error};
     PyObject *values[] = {type, ids, by_frame, site_args, thread_stacks, enter, leave, quote_fn,
-                          lane_fn, resume, yield, watch};
+                          lane_fn, resume, yield, watch, error};
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
         Py_INCREF(values[i]);
         Py_XDECREF(*slots[i]);
         *slots[i] = values[i];
     }
     gen_cap = cap;
+    if (ellipsis == NULL && (ellipsis = PyUnicode_FromOrdinal(0x2026)) == NULL)
+        return NULL;
     struct { PyObject **slot; const char *text; } names[] = {
         {&how_resume, "resume"}, {&how_yield, "yield"}, {&value_prefix, ",\"value\":"},
+        {&where_generators, "generator tracing"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         if (*names[i].slot == NULL
@@ -154,7 +159,28 @@ static PyObject *driver(PyObject *stack)
     Py_ssize_t depth = PyList_GET_SIZE(stack);
     if (depth == 0)
         return PyObject_CallNoArgs(current_lane);
-    return get_field(PyList_GET_ITEM(stack, depth - 1), gi[GI_LANE]);
+    PyObject *top = PyList_GET_ITEM(stack, depth - 1);
+    if (Py_TYPE(top) != gen_info_type)       /* never, but then its lane as Python reads it */
+        return PyObject_GetAttrString(top, "lane");
+    return get_field(top, gi[GI_LANE]);
+}
+
+/* What a callback returns after the work it took on: None; a failure of ours is reported as
+   gen_monitoring.py's `except Exception` does (internal_error) and the generator goes on, while
+   anything else (KeyboardInterrupt) goes to the generator, as there. */
+static PyObject *callback_done(int ok)
+{
+    if (ok)
+        Py_RETURN_NONE;
+    if (!PyErr_ExceptionMatches(PyExc_Exception))
+        return NULL;
+    PyObject *exc = PyErr_GetRaisedException();
+    PyObject *r = PyObject_CallFunctionObjArgs(internal_error, where_generators, exc, NULL);
+    Py_XDECREF(exc);
+    if (r == NULL)
+        return NULL;
+    Py_DECREF(r);
+    Py_RETURN_NONE;
 }
 
 /* look_up(), and 1 only for a `yield` (not an await) of a generator still under GEN_CAP (not
@@ -172,15 +198,6 @@ static int recorded_yield_point(PyObject *code, PyObject *offset, Activation *a,
         return PyErr_Occurred() ? -1 : 0;
     }
     return 1;
-}
-
-/* What a callback returns once its record is written (`t`, taken): None, or the error. */
-static PyObject *callback_result(PyObject *t)
-{
-    if (t == NULL)
-        return NULL;
-    Py_DECREF(t);
-    Py_RETURN_NONE;
 }
 
 /* on_resume(code, offset): _on_resume for a recorded resume after a `yield`. */
@@ -210,7 +227,8 @@ PyObject *accel_on_resume(PyObject *self, PyObject *const *args, Py_ssize_t narg
     Py_XDECREF(drv);
     Py_XDECREF(line);
     activation_clear(&a);
-    return callback_result(t);
+    Py_XDECREF(t);
+    return callback_done(t != NULL);
 }
 
 /* `,"value":"<short repr>"`, as stream.short() and quote() make it (the repr cut at 80). */
@@ -233,7 +251,7 @@ static PyObject *value_field(PyObject *value)
     }
     if (PyUnicode_GET_LENGTH(text) > 80) {
         PyObject *head = PyUnicode_Substring(text, 0, 79);
-        PyObject *cut = head != NULL ? PyUnicode_FromFormat("%U\u2026", head) : NULL;
+        PyObject *cut = head != NULL ? PyUnicode_Concat(head, ellipsis) : NULL;
         Py_XDECREF(head);
         Py_SETREF(text, cut);
         if (text == NULL)
@@ -295,7 +313,8 @@ PyObject *accel_on_yield(PyObject *self, PyObject *const *args, Py_ssize_t nargs
     Py_XDECREF(lane);
     Py_XDECREF(line);
     activation_clear(&a);
-    return callback_result(t);
+    Py_XDECREF(t);
+    return callback_done(t != NULL);
 }
 
 #else   /* 3.11: no sys.monitoring (gen_trace.c does its work) */

@@ -23,14 +23,16 @@ static PyMethodDef accel_methods[] = {
      "settrace_generators(gen_call, gen_skip, skipping): gen_settrace.py's tracing, sampled-out "
      "activations handled in C."},
     {"init_task_steps", accel_init_task_steps, METH_VARARGS,
-     "init_task_steps(LoopState, TaskInfo, task_types, orig_handle_run, base_call_soon, RUN, "
-     "RUN_LATE, SUSPEND, SLEEP_0, frame_rules, internal_error) -> (Handle._run, call_soon)."},
+     "init_task_steps(LoopState, TaskInfo, task_types, orig_handle_run, base_call_soon, "
+     "py_call_soon, RUN, RUN_LATE, SUSPEND, SLEEP_0, frame_rules, internal_error) -> "
+     "(Handle._run, call_soon)."},
     {"handle_run", accel_handle_run, METH_O, "Handle._run of the instrumented loop."},
     {"call_soon", (PyCFunction)(void (*)(void))accel_call_soon, METH_FASTCALL | METH_KEYWORDS,
      "call_soon(loop, callback, *args, context=None) of the instrumented loop."},
     {"init_gen_monitoring", accel_init_gen_monitoring, METH_VARARGS,
      "init_gen_monitoring(GenInfo, gen_ids, gens, sites, stacks, GEN_CAP, ENTER, LEAVE, quote, "
-     "current_lane, on_resume, on_yield, watch_silent_close) -> (on_resume, on_yield)."},
+     "current_lane, on_resume, on_yield, watch_silent_close, internal_error) -> (on_resume, "
+     "on_yield)."},
     {"on_resume", (PyCFunction)(void (*)(void))accel_on_resume, METH_FASTCALL,
      "gen_monitoring's PY_RESUME callback."},
     {"on_yield", (PyCFunction)(void (*)(void))accel_on_yield, METH_FASTCALL,

@@ -210,8 +210,11 @@ static PyObject *write_record(const char *body, size_t body_len, int always)
     }
     if (budget_reached && on_budget != NULL) {     /* its note comes right after this record */
         PyObject *r = PyObject_CallNoArgs(on_budget);
-        if (r == NULL)
+        if (r == NULL) {
+            if (!PyErr_ExceptionMatches(PyExc_Exception))
+                return NULL;         /* a KeyboardInterrupt in the note's Python: the script's */
             PyErr_WriteUnraisable(on_budget);
+        }
         Py_XDECREF(r);
     }
     return PyLong_FromLongLong(t);
@@ -288,6 +291,13 @@ PyObject *accel_emit_values(PyObject *template_str, PyObject *const *args, Py_ss
     int ok = 1;
     while (ok) {
         const char *field = memchr(at, '{', (size_t)(end - at));
+        const char *literal_end = field != NULL ? field : end;
+        if (memchr(at, '}', (size_t)(literal_end - at)) != NULL) {   /* a lone '}' */
+            PyErr_SetString(PyExc_ValueError,
+                            "emitf: a template takes `{}` fields only, one per argument");
+            ok = 0;
+            break;
+        }
         if (field == NULL) {
             ok = buffer_put(&body, at, (size_t)(end - at)) == 0;
             break;

@@ -19,6 +19,7 @@ static PyTypeObject *task_info_type;    /* loop.TaskInfo */
 static PyObject *task_types;            /* loop._TASK_TYPES */
 static PyObject *orig_handle_run;       /* asyncio's own Handle._run */
 static PyObject *base_call_soon;        /* asyncio's own BaseEventLoop.call_soon */
+static PyObject *py_call_soon;          /* loop.py's InstrumentedLoop.call_soon */
 static PyObject *run_template, *run_late_template, *suspend_template;   /* loop._RUN ... */
 static PyObject *sleep0_fields;         /* loop._SLEEP_0 */
 static PyObject *frame_rules;           /* labels.frame_rules: id(code) -> rule */
@@ -38,9 +39,13 @@ static const char *ti_names[TI_COUNT] = {"lane", "line", "ready", "by", "why", "
 static PyMemberDef *st_members[ST_COUNT];
 static PyMemberDef *ti_members[TI_COUNT];
 
-/* internal_error('task steps', exc) for the exception raised by our own work, which ends. */
-static void report_internal_error(void)
+/* After a failure of our own work: an Exception is reported as loop.py's `except Exception`
+   does (internal_error('task steps', exc)) and cleared, 0; anything else (KeyboardInterrupt)
+   stays raised, as there, -1. */
+static int report_internal_error(void)
 {
+    if (!PyErr_ExceptionMatches(PyExc_Exception))
+        return -1;
 #if PY_VERSION_HEX >= 0x030C0000
     PyObject *exc = PyErr_GetRaisedException();
 #else
@@ -54,8 +59,9 @@ static void report_internal_error(void)
                                                exc != NULL ? exc : Py_None, NULL);
     Py_XDECREF(exc);
     if (r == NULL)
-        PyErr_Clear();
-    Py_XDECREF(r);
+        return -1;
+    Py_DECREF(r);
+    return 0;
 }
 
 static PyObject *method_of(PyObject *module, const char *name)
@@ -68,26 +74,27 @@ static PyObject *method_of(PyObject *module, const char *name)
     return method;
 }
 
-/* init_task_steps(LoopState, TaskInfo, task_types, orig_handle_run, base_call_soon, RUN,
-   RUN_LATE, SUSPEND, SLEEP_0, frame_rules, internal_error) -> the methods to install as
-   (Handle._run, InstrumentedLoop.call_soon) */
+/* init_task_steps(LoopState, TaskInfo, task_types, orig_handle_run, base_call_soon,
+   py_call_soon, RUN, RUN_LATE, SUSPEND, SLEEP_0, frame_rules, internal_error) -> the methods to
+   install as (Handle._run, InstrumentedLoop.call_soon) */
 PyObject *accel_init_task_steps(PyObject *self, PyObject *args)
 {
-    PyObject *st_type, *ti_type, *types, *orig, *call_soon, *run, *run_late, *suspend, *sleep0,
-        *rules, *error;
-    if (!PyArg_ParseTuple(args, "O!O!O!OOUUUUO!O:init_task_steps", &PyType_Type, &st_type,
-                          &PyType_Type, &ti_type, &PyTuple_Type, &types, &orig, &call_soon, &run,
-                          &run_late, &suspend, &sleep0, &PyDict_Type, &rules, &error))
+    PyObject *st_type, *ti_type, *types, *orig, *call_soon, *python_call_soon, *run, *run_late,
+        *suspend, *sleep0, *rules, *error;
+    if (!PyArg_ParseTuple(args, "O!O!O!OOOUUUUO!O:init_task_steps", &PyType_Type, &st_type,
+                          &PyType_Type, &ti_type, &PyTuple_Type, &types, &orig, &call_soon,
+                          &python_call_soon, &run, &run_late, &suspend, &sleep0, &PyDict_Type,
+                          &rules, &error))
         return NULL;
     if (find_members((PyTypeObject *)st_type, st_names, st_members, ST_COUNT) < 0
         || find_members((PyTypeObject *)ti_type, ti_names, ti_members, TI_COUNT) < 0)
         return NULL;
     PyObject **slots[] = {(PyObject **)&loop_state_type, (PyObject **)&task_info_type,
-                          &task_types, &orig_handle_run, &base_call_soon, &run_template,
-                          &run_late_template, &suspend_template, &sleep0_fields, &frame_rules,
-                          &internal_error};
-    PyObject *values[] = {st_type, ti_type, types, orig, call_soon, run, run_late, suspend, sleep0,
-                          rules, error};
+                          &task_types, &orig_handle_run, &base_call_soon, &py_call_soon,
+                          &run_template, &run_late_template, &suspend_template, &sleep0_fields,
+                          &frame_rules, &internal_error};
+    PyObject *values[] = {st_type, ti_type, types, orig, call_soon, python_call_soon, run,
+                          run_late, suspend, sleep0, rules, error};
     for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
         Py_INCREF(values[i]);
         Py_XDECREF(*slots[i]);
@@ -117,15 +124,23 @@ PyObject *accel_init_task_steps(PyObject *self, PyObject *args)
     return methods;
 }
 
-/* The run record of a task step that starts now; sets the loop's current step. */
+/* The loop's current step is this task's (cur_lane, cur_kind, step_no), and its run record,
+   as run_step writes them (step_t: the record's time). */
 static int begin_step(PyObject *st, PyObject *info)
 {
-    PyObject *f[TI_COUNT] = {NULL};
+    PyObject *f[TI_STARTED] = {NULL};
     int rc = -1;
     for (int i = 0; i < TI_STARTED; i++) {
         if ((f[i] = get_field(info, ti_members[i])) == NULL)
             goto done;
     }
+    PyObject *step_no = get_field(st, st_members[ST_STEP_NO]);
+    long long n = step_no != NULL ? PyLong_AsLongLong(step_no) : -1;
+    Py_XDECREF(step_no);
+    if ((n == -1 && PyErr_Occurred()) || set_field(st, st_members[ST_CUR_LANE], f[TI_LANE]) < 0
+        || set_field(st, st_members[ST_CUR_KIND], kind_task) < 0
+        || set_int_field(st, st_members[ST_STEP_NO], n + 1) < 0)
+        goto done;
     PyObject *t;
     if (PyUnicode_CompareWithASCIIString(f[TI_WHY], "timer") == 0) {
         PyObject *a[5] = {f[TI_LANE], f[TI_LINE], f[TI_READY], f[TI_BY], f[TI_LATE]};
@@ -136,17 +151,10 @@ static int begin_step(PyObject *st, PyObject *info)
     }
     if (t == NULL)
         goto done;
-    PyObject *step_no = get_field(st, st_members[ST_STEP_NO]);
-    long long n = step_no != NULL ? PyLong_AsLongLong(step_no) : -1;
-    Py_XDECREF(step_no);
-    rc = (n == -1 && PyErr_Occurred()) ? -1
-         : set_field(st, st_members[ST_CUR_LANE], f[TI_LANE]) < 0           ? -1
-         : set_field(st, st_members[ST_CUR_KIND], kind_task) < 0            ? -1
-         : set_int_field(st, st_members[ST_STEP_NO], n + 1) < 0             ? -1
-         : set_field(st, st_members[ST_STEP_T], t);
+    rc = set_field(st, st_members[ST_STEP_T], t);
     Py_DECREF(t);
 done:
-    for (int i = 0; i < TI_COUNT; i++)
+    for (int i = 0; i < TI_STARTED; i++)
         Py_XDECREF(f[i]);
     return rc;
 }
@@ -219,41 +227,41 @@ static int suspend_known_wait(PyObject *task, PyObject *info)
     return 0;
 }
 
-/* The end of a step: the loop is between steps again, and the task suspended or ended. */
-static void end_step(PyObject *st, PyObject *task, PyObject *info)
+/* The end of a step: the loop is between steps again, and the task suspended or ended. 0, or
+   -1 with what must reach the script (not an Exception of ours) raised. */
+static int end_step(PyObject *st, PyObject *task, PyObject *info)
 {
     PyObject *loop_lane = get_field(st, st_members[ST_LANE]);
-    if (loop_lane == NULL || set_field(st, st_members[ST_ACTIVE], Py_False) < 0
-        || set_field(st, st_members[ST_CUR_LANE], loop_lane) < 0
-        || set_field(st, st_members[ST_CUR_KIND], kind_none) < 0) {
-        Py_XDECREF(loop_lane);
-        report_internal_error();
-        return;
-    }
-    Py_DECREF(loop_lane);
+    int reset = loop_lane != NULL && set_field(st, st_members[ST_ACTIVE], Py_False) == 0
+                && set_field(st, st_members[ST_CUR_LANE], loop_lane) == 0
+                && set_field(st, st_members[ST_CUR_KIND], kind_none) == 0;
+    Py_XDECREF(loop_lane);
+    if (!reset)
+        return report_internal_error();
     PyObject *done = PyObject_CallMethodNoArgs(task, s_done);
     int is_done = done != NULL ? PyObject_IsTrue(done) : -1;
     Py_XDECREF(done);
-    PyObject *r = NULL;
-    if (is_done < 0) {
-        report_internal_error();
-        return;
-    }
+    if (is_done < 0)
+        return report_internal_error();
+    PyObject *r;
     if (is_done) {
         r = PyObject_CallMethodObjArgs(st, s_finish, task, info, NULL);
     } else {
         int written = suspend_known_wait(task, info);
-        if (written < 0) {
-            PyErr_Clear();      /* loop.py describes it (and reports what went wrong) */
+        if (written < 0) {     /* loop.py describes it (and reports what went wrong) */
+            if (!PyErr_ExceptionMatches(PyExc_Exception))
+                return -1;
+            PyErr_Clear();
             written = 0;
         }
         if (written)
-            return;
+            return 0;
         r = PyObject_CallMethodObjArgs(st, s_suspend, task, info, NULL);
     }
     if (r == NULL)
-        report_internal_error();
-    Py_XDECREF(r);
+        return report_internal_error();
+    Py_DECREF(r);
+    return 0;
 }
 
 /* LoopState.run_step for a task that already started. */
@@ -265,20 +273,44 @@ static PyObject *task_step(PyObject *st, PyObject *handle, PyObject *task, PyObj
     PyErr_Clear();
     if (first)                           /* its first step: run_step names it */
         return PyObject_CallMethodObjArgs(st, s_run_step, handle, task, info, NULL);
-    if (begin_step(st, info) < 0)
-        report_internal_error();
+    if (begin_step(st, info) < 0 && report_internal_error() < 0)
+        return NULL;                     /* a KeyboardInterrupt before the step, as in Python */
     if (set_field(st, st_members[ST_ACTIVE], Py_True) < 0)
-        report_internal_error();
+        return NULL;
     PyObject *result = PyObject_CallOneArg(orig_handle_run, handle);
-    /* the `finally` of run_step: what the step raised is raised again afterwards */
+    /* the `finally` of run_step: what the step raised is raised again afterwards, unless the
+       end of the step raises (a KeyboardInterrupt): then that, with the other as its context */
 #if PY_VERSION_HEX >= 0x030C0000
     PyObject *raised = PyErr_GetRaisedException();
-    end_step(st, task, info);
+    if (end_step(st, task, info) < 0) {
+        Py_XDECREF(result);
+        if (raised != NULL) {
+            PyObject *now = PyErr_GetRaisedException();
+            PyException_SetContext(now, raised);
+            PyErr_SetRaisedException(now);
+        }
+        return NULL;
+    }
     PyErr_SetRaisedException(raised);
 #else
     PyObject *type, *value, *traceback;
     PyErr_Fetch(&type, &value, &traceback);
-    end_step(st, task, info);
+    if (end_step(st, task, info) < 0) {
+        Py_XDECREF(result);
+        if (type != NULL) {
+            PyErr_NormalizeException(&type, &value, &traceback);
+            if (traceback != NULL)
+                PyException_SetTraceback(value, traceback);
+            PyObject *now_type, *now, *now_traceback;
+            PyErr_Fetch(&now_type, &now, &now_traceback);
+            PyErr_NormalizeException(&now_type, &now, &now_traceback);
+            PyException_SetContext(now, value);    /* steals value */
+            PyErr_Restore(now_type, now, now_traceback);
+            Py_XDECREF(type);
+            Py_XDECREF(traceback);
+        }
+        return NULL;
+    }
     PyErr_Restore(type, value, traceback);
 #endif
     return result;
@@ -374,10 +406,8 @@ PyObject *accel_call_soon(PyObject *module, PyObject *const *args, Py_ssize_t na
                           PyObject *kwnames)
 {
     (void)module;
-    if (nargs < 2) {
-        PyErr_SetString(PyExc_TypeError, "call_soon() needs a callback");
-        return NULL;
-    }
+    if (nargs < 2)         /* call_soon(callback=...): loop.py's own takes it */
+        return PyObject_Vectorcall(py_call_soon, args, (size_t)nargs, kwnames);
     PyObject *handle = PyObject_Vectorcall(base_call_soon, args, (size_t)nargs, kwnames);
     if (handle == NULL)
         return NULL;

@@ -382,7 +382,8 @@ def install(script_code=None):
     if stream._accel:    # the same, recorded activations of plain generators in C
         on_resume, on_yield = stream._accel.init_gen_monitoring(
             generators.GenInfo, gen_ids, _gens, _sites, stacks, GEN_CAP, ENTER, LEAVE, quote,
-            current_lane, _on_resume, _on_yield, _watch_silent_close if _SILENT_CLOSE else None)
+            current_lane, _on_resume, _on_yield, _watch_silent_close if _SILENT_CLOSE else None,
+            internal_error)
     for event, callback in ((E.PY_START, _on_start), (E.PY_RESUME, on_resume),
                             (E.PY_YIELD, on_yield), (E.PY_RETURN, _on_return),
                             (E.PY_THROW, _on_throw), (E.PY_UNWIND, _on_unwind)):

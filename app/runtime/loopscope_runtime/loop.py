@@ -535,5 +535,6 @@ def install():
     asyncio.events.Handle._run = _handle_run
     if stream._accel:      # the same, task wake-ups and steps in C (accel/task_steps.c)
         asyncio.events.Handle._run, InstrumentedLoop.call_soon = stream._accel.init_task_steps(
-            LoopState, TaskInfo, _TASK_TYPES, _orig_handle_run, _base_call_soon, _RUN,
-            _RUN_LATE, _SUSPEND, _SLEEP_0, frame_rules, internal_error)
+            LoopState, TaskInfo, _TASK_TYPES, _orig_handle_run, _base_call_soon,
+            InstrumentedLoop.call_soon, _RUN, _RUN_LATE, _SUSPEND, _SLEEP_0, frame_rules,
+            internal_error)

@@ -268,10 +268,26 @@ def py_emit(body, always=False):
     return t
 
 
+_template_fields = {}    # template -> its number of `{}` fields (checked once)
+
+
 def py_emitf(template, *args):
-    """emit(template.format(*args)): a record from a template whose fields are all `{}` (the
-    C twin formats the ints itself, without building the body)."""
+    """emit(template.format(*args)): a record from a template whose fields are all `{}`, one
+    per argument, with no other braces (the C twin formats the ints itself, without building
+    the body, and refuses any other template: so does this)."""
+    n = _template_fields.get(template)
+    if n is None:
+        n = _template_fields[template] = _fields_of(template)
+    if n != len(args):
+        raise ValueError('emitf: a template takes `{}` fields only, one per argument')
     return py_emit(template.format(*args))
+
+
+def _fields_of(template):
+    n = template.count('{}')
+    if template.count('{') != n or template.count('}') != n:
+        raise ValueError('emitf: a template takes `{}` fields only, one per argument')
+    return n
 
 
 def _load_accel():

@@ -49,7 +49,19 @@ CASES = [
     ('"ev":"none"', ()),
 ]
 BAD_TEMPLATES = [('"ev":"x","n":{}', ()), ('"ev":"x","n":{0}', (1,)), ('"ev":"x"', (1,)),
-                 ('"ev":"x","n":{', (1,))]
+                 ('"ev":"x","n":{', (1,)), ('"ev":"x","n":}{}', (1,))]
+
+
+def refusals(emitf):
+    """What emitf says of each bad template (None: it wrote a record)."""
+    said = []
+    for template, args in BAD_TEMPLATES:
+        try:
+            emitf(template, *args)
+            said.append(None)
+        except ValueError as exc:
+            said.append(str(exc))
+    return said
 
 
 def main():
@@ -61,18 +73,13 @@ def main():
         stream.emitf(template, *args)
     stream.emit('"ev":"plain","s":' + stream.quote('ünïcode'))
     stream.emit('"ev":"plain","always":1', always=True)
-    errors = []
-    for template, args in BAD_TEMPLATES:
-        try:
-            stream.emitf(template, *args)
-            errors.append(None)
-        except ValueError as exc:
-            errors.append(str(exc))
+    errors = refusals(stream.emitf)
+    py_errors = refusals(stream.py_emitf)
     expected = [t.format(*a) for t, a in CASES]
     expected += ['"ev":"plain","s":' + stream.quote('ünïcode'), '"ev":"plain","always":1']
     expected = [e.encode('utf-8', 'replace').decode('utf-8') for e in expected]
     print(json.dumps({'accel': True, 'lines': ring_lines(mm, words), 'expected': expected,
-                      'errors': errors, 'alive': stream.tracing()}))
+                      'errors': errors, 'py_errors': py_errors, 'alive': stream.tracing()}))
 
 
 if __name__ == '__main__':
