@@ -8,6 +8,39 @@
 #include <frameobject.h>
 #include <structmember.h>
 
+#define COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
+
+/* Module state given by an init_* function: each slot takes a new reference to its value. */
+typedef struct {
+    PyObject **slot;
+    PyObject *value;
+} Kept;
+
+static inline void keep_all(const Kept *kept, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        Py_INCREF(kept[i].value);
+        Py_XDECREF(*kept[i].slot);
+        *kept[i].slot = kept[i].value;
+    }
+}
+
+/* Strings made once (attribute names, record words): each slot gets its interned text. */
+typedef struct {
+    PyObject **slot;
+    const char *text;
+} Interned;
+
+static inline int intern_all(const Interned *names, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (*names[i].slot == NULL
+            && (*names[i].slot = PyUnicode_InternFromString(names[i].text)) == NULL)
+            return -1;
+    }
+    return 0;
+}
+
 /* The runtime's own classes keep their fields in __slots__: C reads and writes them through the
    slots' member definitions, found once by name. */
 static inline int find_members(PyTypeObject *type, const char **names, PyMemberDef **members,

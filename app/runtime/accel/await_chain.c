@@ -14,14 +14,11 @@ static PyObject *cr_frame, *cr_await, *gi_frame, *gi_yieldfrom, *ag_frame, *ag_a
 
 static int intern_names(void)
 {
-    PyObject **names[] = {&cr_frame, &cr_await, &gi_frame, &gi_yieldfrom, &ag_frame, &ag_await};
-    const char *texts[] = {"cr_frame", "cr_await", "gi_frame", "gi_yieldfrom", "ag_frame",
-                           "ag_await"};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (*names[i] == NULL && (*names[i] = PyUnicode_InternFromString(texts[i])) == NULL)
-            return -1;
-    }
-    return 0;
+    const Interned names[] = {
+        {&cr_frame, "cr_frame"}, {&cr_await, "cr_await"}, {&gi_frame, "gi_frame"},
+        {&gi_yieldfrom, "gi_yieldfrom"}, {&ag_frame, "ag_frame"}, {&ag_await, "ag_await"},
+    };
+    return intern_all(names, COUNT_OF(names));
 }
 
 PyObject *accel_init_await_walk(PyObject *self, PyObject *args)
@@ -33,13 +30,11 @@ PyObject *accel_init_await_walk(PyObject *self, PyObject *args)
         return NULL;
     if (intern_names() < 0)
         return NULL;
-    PyObject **slots[] = {&code_kinds, &code_kind, &pass_through, &agen_awaitables, &agen_of};
-    PyObject *values[] = {kinds, kind_of, passing, awaitables, agen};
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        Py_INCREF(values[i]);
-        Py_XDECREF(*slots[i]);
-        *slots[i] = values[i];
-    }
+    const Kept kept[] = {
+        {&code_kinds, kinds}, {&code_kind, kind_of}, {&pass_through, passing},
+        {&agen_awaitables, awaitables}, {&agen_of, agen},
+    };
+    keep_all(kept, COUNT_OF(kept));
     Py_RETURN_NONE;
 }
 

@@ -49,28 +49,23 @@ PyObject *accel_init_gen_monitoring(PyObject *self, PyObject *args)
         return NULL;
     if (find_members((PyTypeObject *)type, gi_names, gi, GI_FIELDS) < 0)
         return NULL;
-    PyObject **slots[] = {(PyObject **)&gen_info_type, &gen_ids, &gens, &sites, &stacks,
-                          &enter_template, &leave_template, &quote, &current_lane,
-                          &py_on_resume, &py_on_yield, &watch_silent_close, &internal_error};
-    PyObject *values[] = {type, ids, by_frame, site_args, thread_stacks, enter, leave, quote_fn,
-                          lane_fn, resume, yield, watch, error};
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        Py_INCREF(values[i]);
-        Py_XDECREF(*slots[i]);
-        *slots[i] = values[i];
-    }
+    const Kept kept[] = {
+        {(PyObject **)&gen_info_type, type}, {&gen_ids, ids}, {&gens, by_frame},
+        {&sites, site_args}, {&stacks, thread_stacks}, {&enter_template, enter},
+        {&leave_template, leave}, {&quote, quote_fn}, {&current_lane, lane_fn},
+        {&py_on_resume, resume}, {&py_on_yield, yield}, {&watch_silent_close, watch},
+        {&internal_error, error},
+    };
+    keep_all(kept, COUNT_OF(kept));
     gen_cap = cap;
     if (ellipsis == NULL && (ellipsis = PyUnicode_FromOrdinal(0x2026)) == NULL)
         return NULL;
-    struct { PyObject **slot; const char *text; } names[] = {
+    const Interned names[] = {
         {&how_resume, "resume"}, {&how_yield, "yield"}, {&value_prefix, ",\"value\":"},
         {&where_generators, "generator tracing"},
     };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (*names[i].slot == NULL
-            && (*names[i].slot = PyUnicode_InternFromString(names[i].text)) == NULL)
-            return NULL;
-    }
+    if (intern_all(names, COUNT_OF(names)) < 0)
+        return NULL;
     PyObject *on_resume = PyObject_GetAttrString(self, "on_resume");
     PyObject *on_yield = on_resume != NULL ? PyObject_GetAttrString(self, "on_yield") : NULL;
     PyObject *callbacks = on_yield != NULL ? PyTuple_Pack(2, on_resume, on_yield) : NULL;

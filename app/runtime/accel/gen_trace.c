@@ -162,22 +162,20 @@ PyObject *accel_settrace_generators(PyObject *self, PyObject *args)
         PyErr_SetString(PyExc_RuntimeError, "frames have no f_trace accessors");
         return NULL;
     }
-    static const char *names[8] = {"call", "exception", "line", "return",
-                                   "c_call", "c_exception", "c_return", "opcode"};
-    for (int i = 0; i < 8; i++) {
-        if (event_names[i] == NULL
-            && (event_names[i] = PyUnicode_InternFromString(names[i])) == NULL)
-            return NULL;
-    }
-    if (closing_name == NULL && (closing_name = PyUnicode_InternFromString("closing")) == NULL)
+    const Interned names[] = {
+        {&event_names[PyTrace_CALL], "call"}, {&event_names[PyTrace_EXCEPTION], "exception"},
+        {&event_names[PyTrace_LINE], "line"}, {&event_names[PyTrace_RETURN], "return"},
+        {&event_names[PyTrace_C_CALL], "c_call"},
+        {&event_names[PyTrace_C_EXCEPTION], "c_exception"},
+        {&event_names[PyTrace_C_RETURN], "c_return"}, {&event_names[PyTrace_OPCODE], "opcode"},
+        {&closing_name, "closing"},
+    };
+    if (intern_all(names, COUNT_OF(names)) < 0)
         return NULL;
-    PyObject **slots[] = {&global_tracer, &skip_tracer, &skipping};
-    PyObject *values[] = {call, skip, table};
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        Py_INCREF(values[i]);
-        Py_XDECREF(*slots[i]);
-        *slots[i] = values[i];
-    }
+    const Kept kept[] = {
+        {&global_tracer, call}, {&skip_tracer, skip}, {&skipping, table},
+    };
+    keep_all(kept, COUNT_OF(kept));
     PyEval_SetTrace(trampoline, call);
     Py_RETURN_NONE;
 }

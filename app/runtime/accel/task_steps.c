@@ -89,18 +89,15 @@ PyObject *accel_init_task_steps(PyObject *self, PyObject *args)
     if (find_members((PyTypeObject *)st_type, st_names, st_members, ST_COUNT) < 0
         || find_members((PyTypeObject *)ti_type, ti_names, ti_members, TI_COUNT) < 0)
         return NULL;
-    PyObject **slots[] = {(PyObject **)&loop_state_type, (PyObject **)&task_info_type,
-                          &task_types, &orig_handle_run, &base_call_soon, &py_call_soon,
-                          &run_template, &run_late_template, &suspend_template, &sleep0_fields,
-                          &frame_rules, &internal_error};
-    PyObject *values[] = {st_type, ti_type, types, orig, call_soon, python_call_soon, run,
-                          run_late, suspend, sleep0, rules, error};
-    for (size_t i = 0; i < sizeof slots / sizeof slots[0]; i++) {
-        Py_INCREF(values[i]);
-        Py_XDECREF(*slots[i]);
-        *slots[i] = values[i];
-    }
-    struct { PyObject **slot; const char *text; } names[] = {
+    const Kept kept[] = {
+        {(PyObject **)&loop_state_type, st_type}, {(PyObject **)&task_info_type, ti_type},
+        {&task_types, types}, {&orig_handle_run, orig}, {&base_call_soon, call_soon},
+        {&py_call_soon, python_call_soon}, {&run_template, run}, {&run_late_template, run_late},
+        {&suspend_template, suspend}, {&sleep0_fields, sleep0}, {&frame_rules, rules},
+        {&internal_error, error},
+    };
+    keep_all(kept, COUNT_OF(kept));
+    const Interned names[] = {
         {&kind_task, "task"}, {&kind_none, ""}, {&why_soon, "soon"},
         {&where_steps, "task steps"}, {&s_scheduled, "scheduled"},
         {&s_loop, "_loop"}, {&s_ls, "_ls"}, {&s_callback, "_callback"}, {&s_self, "__self__"},
@@ -108,11 +105,8 @@ PyObject *accel_init_task_steps(PyObject *self, PyObject *args)
         {&s_suspend, "suspend"}, {&s_done, "done"}, {&s_get_coro, "get_coro"},
         {&s_fut_waiter, "_fut_waiter"},
     };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (*names[i].slot == NULL
-            && (*names[i].slot = PyUnicode_InternFromString(names[i].text)) == NULL)
-            return NULL;
-    }
+    if (intern_all(names, COUNT_OF(names)) < 0)
+        return NULL;
     if (zero == NULL && (zero = PyLong_FromLong(0)) == NULL)
         return NULL;
     PyObject *handle_run = method_of(self, "handle_run");
