@@ -33,10 +33,6 @@ std::size_t first_ending_at_or_after(const SpanList& spans, Nanos from) {
   return lo;
 }
 
-}  // namespace
-
-namespace {
-
 Nanos work_of(const SpanList& spans, std::size_t i) {
   const SpanKind kind = spans.kind_of(i);
   if (kind != SpanKind::Step && kind != SpanKind::Callback) return 0;

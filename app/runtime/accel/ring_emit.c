@@ -353,9 +353,8 @@ PyObject *accel_init(PyObject *self, PyObject *fallback)
         PyErr_SetString(PyExc_TypeError, "init() needs stream.py's emit");
         return NULL;
     }
-    Py_INCREF(fallback);
-    Py_XDECREF(python_emit);
-    python_emit = fallback;
+    const Kept kept[] = {{&python_emit, fallback}};
+    keep_all(kept, COUNT_OF(kept));
     Py_RETURN_NONE;
 }
 
@@ -380,9 +379,8 @@ PyObject *accel_set_budget(PyObject *self, PyObject *args)
         return NULL;
     budget = n;
     seq_limit = n > 0 ? n : (uint64_t)1 << 62;
-    Py_INCREF(callback);
-    Py_XDECREF(on_budget);
-    on_budget = callback;
+    const Kept kept[] = {{&on_budget, callback}};
+    keep_all(kept, COUNT_OF(kept));
     Py_RETURN_NONE;
 }
 

@@ -153,71 +153,90 @@ done:
     return rc;
 }
 
-/* LoopState.suspend for a wait its code's rule names by itself ('fixed'), and for sleep(0); 0
-   when loop.py must describe the wait (then nothing was written). */
-static int suspend_known_wait(PyObject *task, PyObject *info)
+/* The suspend record of a wait its code's rule names by itself ('fixed'), or of sleep(0), as
+   LoopState.suspend writes it. */
+static int write_suspend(PyObject *info, PyObject *line, PyObject *fields)
 {
-    PyObject *coro = PyObject_CallMethodNoArgs(task, s_get_coro);
-    if (coro == NULL)
+    PyObject *lane = get_field(info, ti_members[TI_LANE]);
+    PyObject *no_target = PyLong_FromLong(-1);
+    PyObject *t = NULL;
+    if (lane != NULL && no_target != NULL && set_field(info, ti_members[TI_LINE], line) == 0) {
+        PyObject *a[4] = {lane, line, fields, no_target};
+        t = accel_emit_values(suspend_template, a, 4);
+    }
+    Py_XDECREF(lane);
+    Py_XDECREF(no_target);
+    if (t == NULL)
         return -1;
-    PyObject *walked = accel_walk_await_chain(NULL, coro);
-    Py_DECREF(coro);
-    if (walked == NULL)
-        return -1;
-    PyObject *line = PyTuple_GET_ITEM(walked, 0), *label_frame = PyTuple_GET_ITEM(walked, 1);
-    PyObject *fields = NULL;      /* borrowed */
-    int known = 0;
+    Py_DECREF(t);
+    return 0;
+}
+
+/* The `awaiting`/`wait` fields (borrowed) of the wait `walked` found, when no more is needed to
+   name it: a 'fixed' rule's, or sleep(0)'s (a 'terminal' wait, or none, on no future). NULL
+   when loop.py's describe_wait must name it (or on an error). */
+static PyObject *known_wait_fields(PyObject *task, PyObject *walked)
+{
+    PyObject *label_frame = PyTuple_GET_ITEM(walked, 1);
     if (label_frame != Py_None) {
         PyCodeObject *code = PyFrame_GetCode((PyFrameObject *)label_frame);
         PyObject *key = PyLong_FromVoidPtr(code);
         Py_DECREF(code);
         PyObject *rule = key != NULL ? PyDict_GetItemWithError(frame_rules, key) : NULL;
         Py_XDECREF(key);
-        if (rule == NULL) {
-            Py_DECREF(walked);
-            return PyErr_Occurred() ? -1 : 0;       /* a code seen for the first time */
-        }
-        if (!PyTuple_Check(rule) || PyTuple_GET_SIZE(rule) < 5) {
-            Py_DECREF(walked);
-            return 0;
-        }
+        if (rule == NULL || !PyTuple_Check(rule) || PyTuple_GET_SIZE(rule) < 5)
+            return NULL;                      /* a code seen for the first time */
         PyObject *mode = PyTuple_GET_ITEM(rule, 0);
-        if (PyUnicode_CompareWithASCIIString(mode, "fixed") == 0) {
-            fields = PyTuple_GET_ITEM(rule, 4);
-            known = 1;
-        } else if (PyUnicode_CompareWithASCIIString(mode, "terminal") != 0) {
-            Py_DECREF(walked);
-            return 0;
-        }
+        if (PyUnicode_CompareWithASCIIString(mode, "fixed") == 0)
+            return PyTuple_GET_ITEM(rule, 4);
+        if (PyUnicode_CompareWithASCIIString(mode, "terminal") != 0)
+            return NULL;
     }
-    if (!known) {                  /* named after the awaited future: none is sleep(0) */
-        PyObject *waiter = PyObject_GetAttr(task, s_fut_waiter);
-        if (waiter == NULL) {
-            Py_DECREF(walked);
+    PyObject *waiter = PyObject_GetAttr(task, s_fut_waiter);   /* no future: sleep(0) */
+    if (waiter == NULL)
+        return NULL;
+    int none = waiter == Py_None;
+    Py_DECREF(waiter);
+    return none ? sleep0_fields : NULL;
+}
+
+/* 1: the suspend record is written, for a wait named by known_wait_fields; 0: loop.py must
+   write it; -1: an error. */
+static int suspend_known_wait(PyObject *task, PyObject *info, PyObject *walked)
+{
+    PyObject *fields = known_wait_fields(task, walked);
+    if (fields == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    return write_suspend(info, PyTuple_GET_ITEM(walked, 0), fields) == 0 ? 1 : -1;
+}
+
+/* LoopState.suspend: the record written here for a wait named by known_wait_fields, else by
+   loop.py, which is given the walk already made (describe_wait's `walked`). An Exception of
+   our own hands the whole record to loop.py, which reports what went wrong. */
+static int suspend(PyObject *st, PyObject *task, PyObject *info)
+{
+    PyObject *coro = PyObject_CallMethodNoArgs(task, s_get_coro);
+    PyObject *walked = coro != NULL ? accel_walk_await_chain(NULL, coro) : NULL;
+    Py_XDECREF(coro);
+    int written = walked != NULL ? suspend_known_wait(task, info, walked) : -1;
+    if (written < 0) {
+        if (!PyErr_ExceptionMatches(PyExc_Exception)) {
+            Py_XDECREF(walked);
             return -1;
         }
-        known = waiter == Py_None;
-        Py_DECREF(waiter);
-        fields = sleep0_fields;
+        PyErr_Clear();
+        Py_CLEAR(walked);                /* loop.py walks again */
     }
-    if (known) {
-        PyObject *lane = get_field(info, ti_members[TI_LANE]);
-        PyObject *no_target = PyLong_FromLong(-1);
-        PyObject *t = NULL;
-        if (lane != NULL && no_target != NULL
-            && set_field(info, ti_members[TI_LINE], line) == 0) {
-            PyObject *a[4] = {lane, line, fields, no_target};
-            t = accel_emit_values(suspend_template, a, 4);
-        }
-        Py_XDECREF(lane);
-        Py_XDECREF(no_target);
+    if (written > 0) {
         Py_DECREF(walked);
-        if (t == NULL)
-            return -1;
-        Py_DECREF(t);
-        return 1;
+        return 0;
     }
-    Py_DECREF(walked);
+    /* without a walk (NULL), the argument list ends at `info` */
+    PyObject *r = PyObject_CallMethodObjArgs(st, s_suspend, task, info, walked, NULL);
+    Py_XDECREF(walked);
+    if (r == NULL)
+        return report_internal_error();
+    Py_DECREF(r);
     return 0;
 }
 
@@ -237,21 +256,9 @@ static int end_step(PyObject *st, PyObject *task, PyObject *info)
     Py_XDECREF(done);
     if (is_done < 0)
         return report_internal_error();
-    PyObject *r;
-    if (is_done) {
-        r = PyObject_CallMethodObjArgs(st, s_finish, task, info, NULL);
-    } else {
-        int written = suspend_known_wait(task, info);
-        if (written < 0) {     /* loop.py describes it (and reports what went wrong) */
-            if (!PyErr_ExceptionMatches(PyExc_Exception))
-                return -1;
-            PyErr_Clear();
-            written = 0;
-        }
-        if (written)
-            return 0;
-        r = PyObject_CallMethodObjArgs(st, s_suspend, task, info, NULL);
-    }
+    if (!is_done)
+        return suspend(st, task, info);
+    PyObject *r = PyObject_CallMethodObjArgs(st, s_finish, task, info, NULL);
     if (r == NULL)
         return report_internal_error();
     Py_DECREF(r);

@@ -267,19 +267,21 @@ class LoopState:
                 outcome, detail = 'result', short(task.result())
         return outcome, detail
 
-    def suspend(self, task, info):
+    def suspend(self, task, info, walked=None):
+        """The `suspend` record of a task that just suspended (`walked`: the walk of its await
+        chain, when the caller made it already: accel/task_steps.c)."""
         try:
-            line, fields, target = self.describe_wait(task)
+            line, fields, target = self.describe_wait(task, walked)
         except Exception:   # the record must come anyway: the lane alternates run/suspend
             internal_error('awaiting labels')
             line, fields, target = 0, _UNKNOWN_WAIT, -1
         info.line = line
         emitf(_SUSPEND, info.lane, line, fields, target)
 
-    def describe_wait(self, task):
+    def describe_wait(self, task, walked=None):
         """(await line, the `awaiting` and `wait` fields, target lane) of a task that just
         suspended. The fields of a fixed label come ready-made from its rule (labels.py)."""
-        line, label_frame = walk_await_chain(task.get_coro())
+        line, label_frame = walked or walk_await_chain(task.get_coro())
         if label_frame is not None:
             code = label_frame.f_code
             rule = frame_rules.get(id(code)) or frame_rule(code)

@@ -269,6 +269,7 @@ def py_emit(body, always=False):
 
 
 _template_fields = {}    # template -> its number of `{}` fields (checked once)
+_BAD_TEMPLATE = 'emitf: a template takes `{}` fields only, one per argument'
 
 
 def py_emitf(template, *args):
@@ -279,14 +280,14 @@ def py_emitf(template, *args):
     if n is None:
         n = _template_fields[template] = _fields_of(template)
     if n != len(args):
-        raise ValueError('emitf: a template takes `{}` fields only, one per argument')
+        raise ValueError(_BAD_TEMPLATE)
     return py_emit(template.format(*args))
 
 
 def _fields_of(template):
     n = template.count('{}')
     if template.count('{') != n or template.count('}') != n:
-        raise ValueError('emitf: a template takes `{}` fields only, one per argument')
+        raise ValueError(_BAD_TEMPLATE)
     return n
 
 
