@@ -188,10 +188,23 @@ LaneId last_driver(const Lane& lane, std::size_t at) {
   return lane.parent;
 }
 
+// The span a generator lane is in at (t, index). A generator lane is always in one of its
+// spans from its start until it finishes, so past its last span without finishing it is still
+// in that one: the run ended there (the end of the trace closed it; a generator paused at a
+// yield when the program ended was paused, not "created").
+std::optional<std::size_t> gen_span_at(const Lane& lane, Nanos t, EventIndex index) {
+  if (const auto at = span_at(lane.spans, t, index)) return at;
+  const bool finished = lane.ended_at != kNoEvent && lane.ended_at <= index;
+  if (finished || lane.spans.empty()) return std::nullopt;
+  const std::size_t last = lane.spans.size() - 1;
+  if (!started(lane.spans[last], t, index)) return std::nullopt;
+  return last;
+}
+
 GenAt gen_at(const Trace& trace, const Lane& lane, Nanos t, EventIndex index) {
   GenAt gen;
   gen.lane = lane.id;
-  if (const auto at = span_at(lane.spans, t, index)) {
+  if (const auto at = gen_span_at(lane, t, index)) {
     const Span span = lane.spans[*at];
     const Span* s = &span;
     gen.line = s->line;

@@ -171,6 +171,27 @@ TEST_CASE("generators at a step: running, suspended with the last value, finishe
   CHECK(s.gens[1].last_value == "'a'");
 }
 
+TEST_CASE("a generator paused at a yield when the program ended is paused there at its end", "[state]") {
+  // running_total() of lesson 2: primed and sent values, never closed before the exit.
+  Trace trace = fixtures::make(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":5,"ev":"lane","lane":1,"kind":"gen","name":"running_total","obj":"generator","parent":0,"line":19}
+{"seq":2,"t":10,"ev":"enter","lane":1,"from":0,"how":"start","line":19}
+{"seq":3,"t":20,"ev":"leave","lane":1,"from":0,"how":"yield","value":"0","line":22}
+{"seq":4,"t":30,"ev":"enter","lane":1,"from":0,"how":"resume","line":22}
+{"seq":5,"t":40,"ev":"leave","lane":1,"from":0,"how":"yield","value":"87","line":22}
+{"seq":6,"t":50,"ev":"exit","code":0,"how":"normal"}
+)J");
+  trace.finish(EndStatus::Finished, 0, "");
+  const EventIndex end = static_cast<EventIndex>(trace.events().size() - 1);
+  const auto s = state_at(trace, end);
+  REQUIRE(s.gens.size() == 1);
+  CHECK(s.gens[0].state == GenState::Suspended);
+  CHECK(s.gens[0].last_value == "87");
+  CHECK(s.gens[0].line == 22);
+  CHECK(state_at(trace, 1).gens[0].state == GenState::Created);   // declared, not started yet
+}
+
 TEST_CASE("state_at on an empty trace and past the end is safe", "[state]") {
   Trace empty;
   CHECK(state_at(empty, 5).event == kNoEvent);
