@@ -6,25 +6,16 @@
 #include <memory>
 #include <vector>
 
+#include "core/compact_stream.h"
 #include "core/generator_chain.h"
 #include "core/json_text.h"
+#include "core/record_fields.h"
 
 namespace loopscope {
 
 namespace {
 
 constexpr std::size_t kFlushBytes = 1 << 20;  // the text is handed to the file in pieces of about this size
-
-std::string_view stream_name(std::uint8_t sub) { return sub ? "stderr" : "stdout"; }
-
-std::string_view job_via(std::uint8_t sub) { return sub ? "run_in_executor" : "to_thread"; }
-
-// Splits "Type: message" back into the record's two fields.
-std::pair<std::string_view, std::string_view> split_exception(std::string_view text) {
-  const auto colon = text.find(": ");
-  if (colon == std::string_view::npos) return {text, {}};
-  return {text.substr(0, colon), text.substr(colon + 2)};
-}
 
 // The kind a lane is exported as: generator and iterator lanes say which they are.
 std::string_view export_kind(const Trace& trace, const Lane& lane) {
@@ -52,98 +43,24 @@ class FileText {
   std::string text_;
 };
 
-// A stream record. Embedded: the copy inside a Chrome trace, where `seq` is left out when it
-// is the previous record's plus one and a lane field that names no lane (-1) is left out:
-// the reader gives both back (docs/trace-format.md).
-enum class RecordStyle { Full, Embedded };
+// A stream record as one JSON object (a line of the .jsonl stream).
+class JsonRecordSink {
+ public:
+  explicit JsonRecordSink(JsonObjectText& object) : j_(object) {}
+  void num(std::string_view key, std::int64_t value) { j_.num(key, value); }
+  void time(std::string_view key, Nanos value) { j_.num(key, value); }
+  void lane(std::string_view key, LaneId lane) { j_.num(key, lane); }
+  void text(std::string_view key, std::string_view value) { j_.text(key, value); }
 
-// `previous_seq`: the seq of the record before it (-1 for the first).
-void append_record(std::string& out, const Trace& trace, const Event& ev, RecordStyle style, std::int64_t previous_seq) {
-  const bool embedded = style == RecordStyle::Embedded;
-  auto s = [&](StrId id) { return trace.str(id); };
+ private:
+  JsonObjectText& j_;
+};
+
+void append_record(std::string& out, const Trace& trace, const Event& ev) {
   JsonObjectText j(out);
-  if (!embedded || previous_seq < 0 || previous_seq + 1 != ev.seq) j.num("seq", ev.seq);
-  j.num("t", ev.t).text("ev", to_string(ev.kind));
-  auto lane_field = [&](std::string_view key, LaneId lane) {
-    if (!embedded || lane != kNoLane) j.num(key, lane);
-  };
-  if (ev.kind != EventKind::Hello && ev.kind != EventKind::Exit && ev.kind != EventKind::Note &&
-      ev.kind != EventKind::End)
-    lane_field("lane", ev.lane);
-  switch (ev.kind) {
-    case EventKind::Hello: {
-      const auto& info = trace.info();
-      j.num("version", 1).text("python", info.python_version).text("impl", info.impl).text("script", info.script);
-      j.num("pid", info.pid).num("stall_ms", info.stall_ms);
-      break;
-    }
-    case EventKind::Exit: j.num("code", ev.aux).text("how", to_string(static_cast<ExitHow>(ev.sub))); break;
-    case EventKind::Note: j.text("text", s(ev.text)); break;
-    case EventKind::End:
-      j.text("status", to_string(static_cast<EndStatus>(ev.sub))).num("code", ev.aux).num("signal", ev.late);
-      j.text("message", s(ev.text));
-      break;
-    case EventKind::Lane: {
-      const auto kind = static_cast<LaneKind>(ev.sub);
-      j.text("kind", to_string(kind)).text("name", s(ev.text));
-      if (kind == LaneKind::Task) j.text("coro", s(ev.extra));
-      if (kind == LaneKind::Thread) j.text("thread", s(ev.extra));
-      if (kind == LaneKind::Gen) j.text("obj", s(ev.extra));
-      if (kind == LaneKind::Task || kind == LaneKind::Gen) lane_field("parent", ev.other);
-      if (const Lane* lane = trace.lane(ev.lane); kind == LaneKind::Task && lane && lane->loop != kNoLane)
-        j.num("loop", lane->loop);
-      break;
-    }
-    case EventKind::Rename: j.text("name", s(ev.text)); break;
-    case EventKind::Run:
-      j.num("ready", ev.aux);
-      lane_field("by", ev.other);
-      j.text("why", to_string(static_cast<WakeWhy>(ev.sub)));
-      if (ev.late) j.num("late", ev.late);
-      break;
-    case EventKind::Suspend:
-      j.text("awaiting", s(ev.text)).text("wait", to_string(static_cast<WaitKind>(ev.sub)));
-      lane_field("target", ev.other);
-      if (ev.aux) j.num("due", ev.aux);
-      break;
-    case EventKind::Done: j.text("outcome", to_string(static_cast<Outcome>(ev.sub))).text("detail", s(ev.text)); break;
-    case EventKind::Callback:
-      j.text("name", s(ev.text));
-      if (ev.late) j.num("late", ev.late);
-      break;
-    case EventKind::Idle: j.num("timeout", ev.aux); break;
-    case EventKind::IdleEnd: j.num("events", ev.aux); break;
-    case EventKind::Stall:
-      lane_field("task", ev.other);
-      j.num("since", ev.aux).text("func", s(ev.text));
-      break;
-    case EventKind::Block: j.text("what", s(ev.text)); break;
-    case EventKind::Job:
-      j.num("job", ev.aux).text("func", s(ev.text));
-      lane_field("task", ev.other);
-      j.text("via", job_via(ev.sub));
-      break;
-    case EventKind::JobEnd: j.num("job", ev.aux).text("outcome", to_string(static_cast<Outcome>(ev.sub))); break;
-    case EventKind::Enter:
-      lane_field("from", ev.other);
-      j.text("how", to_string(static_cast<GenHow>(ev.sub)));
-      break;
-    case EventKind::Leave:
-      lane_field("from", ev.other);
-      j.text("how", to_string(static_cast<GenHow>(ev.sub)));
-      if (ev.text) j.text("value", s(ev.text));
-      if (ev.extra) j.text("exc", s(ev.extra));
-      break;
-    case EventKind::Print: j.text("stream", stream_name(ev.sub)).text("text", s(ev.text)); break;
-    case EventKind::Exception: {
-      const auto [type, message] = split_exception(s(ev.text));
-      j.text("type", type).text("message", message).text("traceback", s(ev.extra));
-      break;
-    }
-    case EventKind::Warning: j.text("category", s(ev.extra)).text("text", s(ev.text)); break;
-    default: break;
-  }
-  if (ev.line != 0) j.num("line", ev.line);
+  j.num("seq", ev.seq).num("t", ev.t).text("ev", to_string(ev.kind));
+  JsonRecordSink sink(j);
+  visit_record_fields(trace, ev, sink);
   j.close();
 }
 
@@ -164,13 +81,15 @@ class ChromeWriter {
     out_ += "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n";
     process_name();
     for (const Lane& lane : tr_.lanes()) lane_events(lane);
-    out_ += "\n],\n\"loopscope\":{\"version\":1,\"events\":[\n";
-    std::int64_t previous_seq = -1;
+    // The event stream, compact (core/compact_stream.h), last and one record per line:
+    // trace_io reads a file written here from this point on, line by line.
+    out_ += "\n],\n\"loopscope\":{\"version\":" + std::to_string(kCompactFormatVersion) + ",\n\"kinds\":";
+    out_ += compact_kinds_json();
+    out_ += ",\n\"events\":[\n";
+    CompactStreamWriter stream;
     for (EventIndex i = 0; i < tr_.events().size(); ++i) {
       if (i > 0) out_ += ",\n";
-      const Event ev = tr_.events()[i];
-      append_record(out_, tr_, ev, RecordStyle::Embedded, previous_seq);
-      previous_seq = ev.seq;
+      stream.append(out_, tr_, tr_.events()[i]);
       file_.maybe_flush();
     }
     out_ += "\n]}}\n";
@@ -268,7 +187,8 @@ class ChromeWriter {
   template <class Fill>
   void instant_event(LaneId lane, const Instant& in, std::string_view name, Fill&& fill) {
     JsonObjectText e = begin_event("i");
-    e.text("s", "t").text("name", name).num("pid", pid_).num("tid", tid(lane)).us("ts", in.t);
+    // No "s" (scope): an instant event is thread-scoped unless it says otherwise.
+    e.text("name", name).num("pid", pid_).num("tid", tid(lane)).us("ts", in.t);
     args(e, fill);
     end_event(e);
   }
@@ -317,7 +237,7 @@ class ChromeWriter {
       case SpanKind::GenAwaiting: waiting(lane, s, "awaiting", label); break;
       case SpanKind::GenPulling:
         span_event(lane.id, s, "pulling", "pulling from " + name_of(s.target), [&](JsonObjectText& a) {
-          a.text("from", name_of(s.target)).num("from_tid", tid(s.target));
+          a.num("from_tid", tid(s.target));  // its name is in the span's
         });
         break;
       case SpanKind::GenSuspended: span_event(lane.id, s, "suspended", "suspended"); break;
@@ -325,10 +245,10 @@ class ChromeWriter {
     }
   }
 
-  // A task suspended, or an async generator's frame inside an await: on what.
+  // A task suspended, or an async generator's frame inside an await: on what (the span's name,
+  // written once: not again as an arg).
   void waiting(const Lane& lane, const Span& s, std::string_view cat, std::string_view label) {
     span_event(lane.id, s, cat, label, [&](JsonObjectText& a) {
-      a.text("awaiting", label);
       if (s.target != kNoLane) a.text("target", name_of(s.target));
     });
   }
@@ -389,7 +309,7 @@ class ChromeWriter {
         break;
       case InstantKind::Yield:  // on the lane of the generator that yielded it
         instant_event(lane.id, in, "yield", [&](JsonObjectText& a) {
-          a.text("gen", tr_.str(lane.name)).text("value", text).num("line", in.line);
+          a.text("value", text).num("line", in.line);  // the generator is the lane's
         });
         break;
       default: break;  // receive marks, created marks and the like are loopscope's own view
@@ -404,7 +324,7 @@ void write_chrome_trace(const Trace& trace, std::FILE* out) { ChromeWriter(trace
 void write_jsonl(const Trace& trace, std::FILE* out) {
   FileText file(out);
   for (EventIndex i = 0; i < trace.events().size(); ++i) {
-    append_record(file.text(), trace, trace.events()[i], RecordStyle::Full, -1);
+    append_record(file.text(), trace, trace.events()[i]);
     file.text() += '\n';
     file.maybe_flush();
   }

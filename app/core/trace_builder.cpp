@@ -216,6 +216,7 @@ class TraceBuilder {
   }
   void note() {
     ev_.text = str(r_.text);
+    if (r_.budget > 0) ev_.aux = r_.budget;  // kept, so that a saved trace is cut at the same place
     tr_.info_.notes.emplace_back(r_.text);
     add_instant(tr_.lanes_.empty() ? kNoLane : 0, InstantKind::Note, ev_.text, 0);
     if (r_.budget > 0 && tr_.info_.recorded_until < 0) {

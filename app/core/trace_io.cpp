@@ -3,10 +3,12 @@
 #include <simdjson.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 
 #include "core/block_reader.h"
+#include "core/compact_stream.h"
 #include "core/event_parse.h"
 #include "core/file_text.h"
 
@@ -33,10 +35,21 @@ void finish_loaded(Trace& trace) {
 // loopscope writes its embedded stream last, one event per line after this marker, so a file
 // it wrote is read line by line (fast: no need to index the traceEvents), and one cut short by
 // a crash or a full disk still gives the events before the damage. The marker cannot occur
-// inside a JSON string (its quotes would be escaped there).
-constexpr std::string_view kStreamMarker = "\"loopscope\":{\"version\":1,\"events\":[";
+// inside a JSON string (its quotes would be escaped there). What follows it on the line:
+// `1,"events":[` (version 1, records as objects), or `2,` (version 2, compact records,
+// core/compact_stream.h), then a line `"kinds":[...],` and a line `"events":[`.
+constexpr std::string_view kStreamMarker = "\"loopscope\":{\"version\":";
+constexpr std::string_view kVersion1Rest = "1,\"events\":[";
+constexpr std::string_view kVersion2Rest = "2";  // its comma trimmed
+constexpr std::string_view kKindsKey = "\"kinds\":";
+constexpr std::string_view kEventsOpen = "\"events\":[";
 
-enum class Outcome { Complete, Damaged, NoMarker, NoRecords, Cancelled, ReadError };
+std::string unknown_version(std::int64_t version) {
+  return "the trace is export format version " + std::to_string(version) +
+         "; this loopscope reads versions 1 and 2 (a newer loopscope wrote it)";
+}
+
+enum class Outcome { Complete, Damaged, NoMarker, NoRecords, Cancelled, ReadError, NewerVersion };
 
 // One load: the lines of a source applied to a trace, with progress and cancel.
 class Load {
@@ -68,18 +81,19 @@ class Load {
   Outcome chrome_stream() {
     if (!reader_.skip_past(kStreamMarker)) return source_.failed ? Outcome::ReadError : Outcome::NoMarker;
     std::string_view line;
-    std::size_t lines = 0;
-    while (reader_.next_line(line)) {
-      while (!line.empty() && (line.back() == ',' || line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-      if (line.empty()) continue;
-      if (line.front() == ']') return report(), Outcome::Complete;
-      if (line.front() != '{' || line.back() != '}' || !trace_.ingest_line(line)) return report(), Outcome::Damaged;
-      ++read_;
-      if (++lines % kLinesPerReport == 0 && stopped()) return Outcome::Cancelled;
+    if (!reader_.next_line(line)) return source_.failed ? Outcome::ReadError : Outcome::Damaged;
+    line = trimmed(line);
+    if (line == kVersion1Rest) return records([&](std::string_view record) { return object_record(record); });
+    if (line != kVersion2Rest) {
+      version_ = std::atoll(std::string(line).c_str());
+      return version_ > 2 ? Outcome::NewerVersion : Outcome::Damaged;
     }
-    report();
-    return source_.failed ? Outcome::ReadError : Outcome::Damaged;
+    if (!reader_.next_line(line) || !compact_kinds(trimmed(line))) return Outcome::Damaged;
+    if (!reader_.next_line(line) || trimmed(line) != kEventsOpen) return Outcome::Damaged;
+    return records([&](std::string_view record) { return compact_record(record); });
   }
+
+  std::int64_t version() const { return version_; }
 
  private:
   void report() {
@@ -92,11 +106,61 @@ class Load {
     return progress_ && progress_->cancel.load();
   }
 
+  // A line without the separators around a record.
+  static std::string_view trimmed(std::string_view line) {
+    while (!line.empty() && (line.back() == ',' || line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    return line;
+  }
+
+  // The records up to the closing `]`, one per line, each applied by `apply`.
+  template <class Apply>
+  Outcome records(Apply&& apply) {
+    std::string_view line;
+    std::size_t lines = 0;
+    while (reader_.next_line(line)) {
+      line = trimmed(line);
+      if (line.empty()) continue;
+      if (line.front() == ']') return report(), Outcome::Complete;
+      if (!apply(line)) return report(), Outcome::Damaged;
+      if (++lines % kLinesPerReport == 0 && stopped()) return Outcome::Cancelled;
+    }
+    report();
+    return source_.failed ? Outcome::ReadError : Outcome::Damaged;
+  }
+
+  bool object_record(std::string_view line) {
+    if (line.front() != '{' || line.back() != '}' || !trace_.ingest_line(line)) return false;
+    ++read_;
+    return true;
+  }
+
+  bool compact_kinds(std::string_view line) {
+    if (line.substr(0, kKindsKey.size()) != kKindsKey) return false;
+    line.remove_prefix(kKindsKey.size());
+    simdjson::dom::array kinds;
+    return parse_json_array(line, kinds, nullptr) && compact_.set_kinds(kinds, nullptr);
+  }
+
+  bool compact_record(std::string_view line) {
+    simdjson::dom::array array;
+    EventRecord record;
+    bool is_record = false;
+    if (line.front() != '[' || !parse_json_array(line, array, nullptr) ||
+        !compact_.read(array, record, is_record, nullptr))
+      return false;
+    if (!is_record) return true;
+    if (trace_.ingest_record(record)) ++read_;
+    return true;
+  }
+
   ByteSource& source_;
   BlockReader reader_;
   Trace& trace_;
   LoadProgress* progress_;
   std::size_t read_ = 0;
+  std::int64_t version_ = 0;  // of a file this loopscope cannot read
+  CompactStreamReader compact_;
 };
 
 std::string cut_short(std::size_t read) {
@@ -120,21 +184,39 @@ bool load_chrome_document(const std::string& text, Trace& trace, std::string* er
     return false;
   }
   std::int64_t version = 1;
-  if (!ls["version"].get_int64().get(version) && version > 1 && error)
-    *error = "the trace is format version " + std::to_string(version) + "; this loopscope reads version 1";
+  if (ls["version"].get_int64().get(version)) version = 1;
+  if (version > 2) {
+    if (error) *error = unknown_version(version);
+    return false;
+  }
   simdjson::dom::array events;
   if (ls["events"].get_array().get(events)) {
     if (error) *error = cut_short(0);
     return false;
   }
   std::size_t read = 0;
+  auto fail = [&](const std::string& why) {
+    if (error) *error = cut_short(read) + (why.empty() ? "" : ": " + why);
+    return false;
+  };
+  CompactStreamReader compact;
+  std::string why;
+  if (version == 2) {
+    simdjson::dom::array kinds;
+    if (ls["kinds"].get_array().get(kinds)) return fail("it has no \"kinds\" table");
+    if (!compact.set_kinds(kinds, &why)) return fail(why);
+  }
   for (const auto element : events) {
-    simdjson::dom::object object;
     EventRecord record;
-    std::string why;
-    if (element.get_object().get(object) || !parse_record(object, record, &why)) {
-      if (error) *error = cut_short(read) + (why.empty() ? "" : ": " + why);
-      return false;
+    if (version == 2) {
+      simdjson::dom::array array;
+      bool is_record = false;
+      if (element.get_array().get(array)) return fail("a record is not a list");
+      if (!compact.read(array, record, is_record, &why)) return fail(why);
+      if (!is_record) continue;
+    } else {
+      simdjson::dom::object object;
+      if (element.get_object().get(object) || !parse_record(object, record, &why)) return fail(why);
     }
     trace.ingest_record(record);
     ++read;
@@ -152,6 +234,9 @@ bool load_from(ByteSource& source, bool chrome, Trace& trace, std::string* error
     case Outcome::Complete: ok = true; break;
     case Outcome::Damaged:
       if (error) *error = cut_short(load.read());
+      break;
+    case Outcome::NewerVersion:
+      if (error) *error = unknown_version(load.version());
       break;
     case Outcome::NoRecords:
       if (error) *error = "this is not a loopscope event stream (no readable records)";

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,81 @@ inline std::string overlap_problem(const json& trace) {
     }
   }
   return {};
+}
+
+// The stream records embedded under "loopscope", as JSON objects with every field named:
+// version 1 as they are, version 2 (compact arrays) decoded as docs/trace-format.md says, a
+// decoder of its own (not the app's), so that the tests check the writer against the text of
+// the format. Throws std::runtime_error for what the format does not allow.
+inline std::vector<json> embedded_records(const json& trace) {
+  const json& ls = trace.at("loopscope");
+  std::vector<json> out;
+  if (ls.at("version") == 1) {
+    for (const auto& r : ls.at("events")) out.push_back(r);
+    return out;
+  }
+  if (ls.at("version") != 2) throw std::runtime_error("unknown version");
+  const json& kinds = ls.at("kinds");
+  const std::vector<std::string> time_fields = {"ready", "since", "due"};
+  std::vector<std::string> strings;
+  long long t = 0, seq = 0;
+  for (const auto& r : ls.at("events")) {
+    if (!r.is_array() || r.size() < 2) throw std::runtime_error("a record is not [kind, dt, ...]");
+    if (r[0] == -1) {
+      seq = r[1].get<long long>();
+      continue;
+    }
+    const json& kind = kinds.at(r[0].get<std::size_t>());
+    t += r[1].get<long long>();
+    json record = {{"seq", seq++}, {"t", t}, {"ev", kind.at(0)}};
+    for (std::size_t i = 2; i < r.size(); ++i) {
+      const std::string name = kind.at(i - 1);
+      const json& value = r[i];
+      if (value.is_null()) continue;
+      if (value.is_string()) {
+        strings.push_back(value.get<std::string>());
+        record[name] = value;
+      } else if (std::find(time_fields.begin(), time_fields.end(), name) != time_fields.end()) {
+        record[name] = value.get<long long>() + t;
+      } else {
+        record[name] = value;
+      }
+    }
+    out.push_back(std::move(record));
+  }
+  // A number in a field that holds text is a string written before: resolved once all strings
+  // are known in order (the numbering counts every string written in full).
+  std::size_t next = 0;
+  std::vector<json> resolved;
+  for (const auto& r : ls.at("events")) {
+    if (r[0] == -1) continue;
+    json record = out[resolved.size()];
+    const json& kind = kinds.at(r[0].get<std::size_t>());
+    for (std::size_t i = 2; i < r.size(); ++i) {
+      const std::string name = kind.at(i - 1);
+      if (r[i].is_string()) ++next;
+      static const std::vector<std::string> text_fields = {
+          "kind", "name", "coro", "thread", "obj", "why", "awaiting", "wait", "outcome", "detail", "func", "what",
+          "via", "how", "value", "exc", "stream", "text", "type", "message", "traceback", "category", "python",
+          "impl", "script", "status"};
+      if (r[i].is_number() && std::find(text_fields.begin(), text_fields.end(), name) != text_fields.end()) {
+        const auto index = r[i].get<std::size_t>();
+        if (index >= next) throw std::runtime_error("string " + std::to_string(index) + " used before it was written");
+        record[name] = strings.at(index);
+      }
+    }
+    resolved.push_back(std::move(record));
+  }
+  return resolved;
+}
+
+// Records with their lane fields that name no lane (-1) left out: a reader takes a missing lane
+// field as -1 (docs/trace-format.md), so two streams that differ only there say the same.
+inline std::vector<json> without_no_lane_fields(std::vector<json> records) {
+  for (json& r : records)
+    for (const char* key : {"lane", "parent", "by", "target", "task", "from", "loop"})
+      if (r.contains(key) && r[key] == -1) r.erase(key);
+  return records;
 }
 
 }  // namespace chrome_checks

@@ -10,7 +10,8 @@ nest properly per thread, every printed line and every yield appears on the lane
 (a yield on the track of the generator that yielded it), and on one thread at most one
 generator or iterator track is `running` at any instant, inside a step of the task driving it.
 Prints one line per problem and exits 1 if there is any (0 otherwise). Also importable:
-`problems(trace_dict)` returns the list of problems.
+`problems(trace_dict)` returns the list of problems, and `embedded_stream(trace_dict)` the
+stream records as dicts (an export of version 2 holds them compactly: "The embedded stream").
 """
 import bisect
 import json
@@ -33,6 +34,44 @@ CATEGORY_LANES = {
 }
 EPSILON_US = 0.002  # timestamps are ns printed as float us: allow rounding
 STARVED_US = 2000   # kStarvedNs: a ready span is starved when its loop ran this much other work
+
+
+TIME_FIELDS = {'ready', 'since', 'due'}     # written relative to the record's t in version 2
+TEXT_FIELDS = {'kind', 'name', 'coro', 'thread', 'obj', 'why', 'awaiting', 'wait', 'outcome', 'detail',
+               'func', 'what', 'via', 'how', 'value', 'exc', 'stream', 'text', 'type', 'message',
+               'traceback', 'category', 'python', 'impl', 'script', 'status'}
+
+
+def embedded_stream(trace):
+    """The event stream records that an export carries under "loopscope", as dicts with every
+    field named (lane fields that name no lane may be missing: read them as -1)."""
+    ls = trace['loopscope']
+    if ls.get('version') == 1:
+        return list(ls['events'])
+    if ls.get('version') != 2:
+        raise ValueError(f"export format version {ls.get('version')!r}")
+    kinds, strings, records = ls['kinds'], [], []
+    t = seq = 0
+    for r in ls['events']:
+        if r[0] == -1:          # [-1, N]: the next record's seq
+            seq = r[1]
+            continue
+        kind = kinds[r[0]]
+        t += r[1]
+        record = {'seq': seq, 't': t, 'ev': kind[0]}
+        seq += 1
+        for name, value in zip(kind[1:], r[2:]):
+            if value is None:
+                continue
+            if isinstance(value, str):
+                strings.append(value)       # every string written in full gets the next number
+            elif name in TEXT_FIELDS:
+                value = strings[value]      # a string written before
+            elif name in TIME_FIELDS:
+                value += t
+            record[name] = value
+        records.append(record)
+    return records
 
 
 def _lane_records(stream):
@@ -109,15 +148,14 @@ def _check_spans(events, names, lanes, out):
             if coro and e.get('name') != coro:
                 out.append(f'{where}: step named {e.get("name")!r}, the task runs {coro!r}')
         args = e.get('args', {})
-        if cat == 'suspended' and kind == 'task' and not args.get('awaiting'):
-            out.append(f'{where}: suspended span without args.awaiting')
-        if cat == 'awaiting' and not args.get('awaiting'):
-            out.append(f'{where}: awaiting span without args.awaiting')
+        is_wait = (cat == 'suspended' and kind == 'task') or cat == 'awaiting'
+        if is_wait and (not e.get('name') or 'awaiting' in args):
+            out.append(f'{where}: a wait is named after what it awaits, once (not again in args.awaiting)')
         if cat == 'pulling':
             inner = names.get(args.get('from_tid'), {})
-            if inner.get('kind') not in GEN_KINDS or inner.get('name') != args.get('from'):
-                out.append(f'{where}: pulling span whose args.from/from_tid {args.get("from")!r}/'
-                           f'{args.get("from_tid")!r} name no generator or iterator track')
+            if inner.get('kind') not in GEN_KINDS or e.get('name') != f"pulling from {inner.get('name')}":
+                out.append(f'{where}: pulling span whose args.from_tid {args.get("from_tid")!r} '
+                           f'names no generator or iterator track of that name')
         per_tid.setdefault(tid, []).append(e)
     for tid, spans in per_tid.items():
         _check_nesting(tid, spans, out)
@@ -257,38 +295,40 @@ def _expected_yields(stream, lanes):
                                          or (e.get('how') == 'return' and called.get(e['lane']))):
             gen = lanes.get(e['lane'])
             if gen is not None:
-                expected.append((e['lane'] + 1, gen.get('name'), e.get('value', ''), e.get('line', 0)))
+                expected.append((e['lane'] + 1, e.get('value', ''), e.get('line', 0)))
     return expected
 
 
 def _check_yields(events, stream, lanes, out):
-    """One yield instant per yielded value, with args gen/value/line, on the track of the
+    """One yield instant per yielded value, with args value/line, on the track of the
     generator that yielded it."""
     got = []
     for e in events:
         if e.get('ph') != 'i' or e.get('name') != 'yield':
             continue
         args = e.get('args', {})
-        if not (isinstance(args.get('gen'), str) and isinstance(args.get('value'), str)
-                and isinstance(args.get('line'), int)):
-            out.append(f"tid {e['tid']} yield at {e['ts']}: args.gen/value/line missing: {args!r}")
+        if not (isinstance(args.get('value'), str) and isinstance(args.get('line'), int)):
+            out.append(f"tid {e['tid']} yield at {e['ts']}: args.value/line missing: {args!r}")
             continue
-        got.append((e['tid'], args['gen'], args['value'], args['line']))
+        got.append((e['tid'], args['value'], args['line']))
     expected = _expected_yields(stream, lanes)
     if sorted(got) != sorted(expected):
         missing = [y for y in expected if y not in got][:3]
         extra = [y for y in got if y not in expected][:3]
         out.append(f'{len(got)} yield instants, the stream has {len(expected)} yields '
-                   f'(missing (tid, gen, value, line) {missing}, unexpected {extra})')
+                   f'(missing (tid, value, line) {missing}, unexpected {extra})')
 
 
 def problems(trace):
     """The list of convention violations in a parsed Chrome trace (empty if none)."""
     out = []
     events = trace.get('traceEvents')
-    stream = trace.get('loopscope', {}).get('events')
-    if not isinstance(events, list) or not isinstance(stream, list):
+    if not isinstance(events, list) or not isinstance(trace.get('loopscope', {}).get('events'), list):
         return ['no traceEvents list or no loopscope.events list']
+    try:
+        stream = embedded_stream(trace)
+    except (ValueError, KeyError, IndexError, TypeError) as e:
+        return [f'the embedded stream does not follow the format: {e!r}']
     lanes = _lane_records(stream)
     names = _check_threads(events, lanes, out)
     _check_spans(events, names, lanes, out)

@@ -30,7 +30,7 @@ def span(tid, cat, name, ts, dur, **args):
 
 GOOD = {'traceEvents': [
     meta(1, 'main', 'main'), meta(2, 'loop', 'loop'), meta(3, 'Task-1 main()', 'task'),
-    span(3, 'step', 'main', 0, 10), span(3, 'suspended', 'sleep(1)', 10, 5, awaiting='sleep(1)'),
+    span(3, 'step', 'main', 0, 10), span(3, 'suspended', 'sleep(1)', 10, 5),
     meta(6, 'Task-2 work()', 'task'), span(2, 'blocking', 'time.sleep(0.1)', 2, 3),
     {'ph': 'i', 's': 't', 'name': 'print', 'pid': 1, 'tid': 3, 'ts': 6,
      'args': {'text': 'hi', 'stream': 'stdout'}},
@@ -38,10 +38,10 @@ GOOD = {'traceEvents': [
     span(4, 'running', 'numbers', 4, 1, thread=2, task=3),
     span(4, 'suspended', 'suspended', 5, 3),
     {'ph': 'i', 's': 't', 'name': 'yield', 'pid': 1, 'tid': 4, 'ts': 5,
-     'args': {'gen': 'numbers', 'value': '1', 'line': 4}},
+     'args': {'value': '1', 'line': 4}},
     meta(5, 'squares', 'generator'),
     span(5, 'running', 'squares', 7, 1, thread=2, task=3),
-    span(5, 'pulling', 'pulling from numbers', 8, 1, **{'from': 'numbers', 'from_tid': 4}),
+    span(5, 'pulling', 'pulling from numbers', 8, 1, from_tid=4),
 ], 'loopscope': {'version': 1, 'events': STREAM}}
 
 
@@ -63,19 +63,21 @@ class ChromeCheck(unittest.TestCase):
             'category on wrong lane': lambda ev: ev.append(span(2, 'step', 'main', 20, 1)),
             'unknown category': lambda ev: ev.append(span(3, 'bogus', 'x', 20, 1)),
             'step misnamed': lambda ev: ev[3].update(name='other'),
-            'suspended without awaiting': lambda ev: ev[4].update(args={}),
+            'suspended without what it awaits': lambda ev: ev[4].update(name=''),
+            'what it awaits said twice': lambda ev: ev[4].update(args={'awaiting': 'sleep(1)'}),
             'partial overlap': lambda ev: ev.append(span(2, 'idle', 'idle', 4, 10)),
             'print on wrong lane': lambda ev: ev[7].update(tid=1),
             'print without stream': lambda ev: ev[7]['args'].pop('stream'),
-            'duplicated yield': lambda ev: ev.append(dict(ev[11], args=dict(ev[11]['args'], gen='x'))),
+            'duplicated yield': lambda ev: ev.append(copy.deepcopy(ev[11])),
             'yield without line': lambda ev: ev[11]['args'].pop('line'),
             'yield on the driving lane': lambda ev: ev[11].update(tid=3),
             'generator track of the wrong kind': lambda ev: ev[8]['args'].update(kind='task'),
             'two frames running on one thread': lambda ev: ev.append(span(5, 'running', 'squares', 4.5, 1, thread=2)),
             'running outside its task step': lambda ev: ev.append(span(5, 'running', 'squares', 20, 1, thread=2, task=3)),
             'running without its thread': lambda ev: ev[9]['args'].pop('thread'),
-            'awaiting without what': lambda ev: ev.append(span(5, 'awaiting', 'x', 30, 1)),
+            'awaiting without what': lambda ev: ev.append(span(5, 'awaiting', '', 30, 1)),
             'pulling from nothing': lambda ev: ev[14]['args'].update(from_tid=3),
+            'pulling named after another track': lambda ev: ev[14].update(name='pulling from squares'),
             'generator span on a task lane': lambda ev: ev.append(span(3, 'running', 'x', 30, 1, thread=2)),
             'starved while the loop idled': lambda ev: ev.append(span(3, 'ready', 'ready, starved', 15, 3000, starved=True)),
             'starvation not marked (another task ran)': lambda ev: ev.extend([span(6, 'step', 'work', 100, 5000),
@@ -92,12 +94,41 @@ class ChromeCheck(unittest.TestCase):
         self.assertEqual(broken(lambda ev: ev.append(span(2, 'blocking', 'x', 2.2, 0.5))), [])
 
     def test_starvation_where_the_loop_was_busy_passes(self):
-        busy = broken(lambda ev: ev.extend([span(6, 'step', 'work', 100, 1000), span(6, 'suspended', 'x', 1100, 10,
-                                                                                       awaiting='x'),
+        busy = broken(lambda ev: ev.extend([span(6, 'step', 'work', 100, 1000), span(6, 'suspended', 'x', 1100, 10),
                                             span(2, 'callback', 'cb', 1200, 1000),
                                             span(6, 'step', 'work', 2300, 1000),
                                             span(3, 'ready', 'ready, starved', 100, 5000, starved=True)]))
         self.assertEqual(busy, [])
+
+
+class EmbeddedStream(unittest.TestCase):
+    """Version 2 of the export holds the stream as compact arrays (docs/trace-format.md)."""
+    KINDS = [['lane', 'lane', 'line', 'kind', 'name', 'coro', 'thread', 'obj', 'parent', 'loop'],
+             ['run', 'lane', 'line', 'ready', 'by', 'why', 'late'],
+             ['print', 'lane', 'line', 'stream', 'text']]
+
+    def test_version_2_reads_as_the_stream(self):
+        trace = {'loopscope': {'version': 2, 'kinds': self.KINDS, 'events': [
+            [0, 0, 0, None, 'main', 0],
+            [-1, 5],
+            [0, 2, 2, 3, 'task', 'Task-1', 0, None, None, -1, 1],
+            [1, 8, 2, 4, -8, -1, 'start'],
+            [2, 5, 2, 4, 'stdout', 'main'],
+            [2, 1, 2, 4, 4, 5],  # strings: main task Task-1 start stdout main
+        ]}}
+        self.assertEqual(chrome_check.embedded_stream(trace), [
+            {'seq': 0, 't': 0, 'ev': 'lane', 'lane': 0, 'kind': 'main', 'name': 'main'},
+            {'seq': 5, 't': 2, 'ev': 'lane', 'lane': 2, 'line': 3, 'kind': 'task', 'name': 'Task-1',
+             'coro': 'main', 'parent': -1, 'loop': 1},
+            {'seq': 6, 't': 10, 'ev': 'run', 'lane': 2, 'line': 4, 'ready': 2, 'by': -1, 'why': 'start'},
+            {'seq': 7, 't': 15, 'ev': 'print', 'lane': 2, 'line': 4, 'stream': 'stdout', 'text': 'main'},
+            {'seq': 8, 't': 16, 'ev': 'print', 'lane': 2, 'line': 4, 'stream': 'stdout', 'text': 'main'},
+        ])
+
+    def test_a_string_used_before_it_is_written_is_reported(self):
+        trace = copy.deepcopy(GOOD)
+        trace['loopscope'] = {'version': 2, 'kinds': self.KINDS, 'events': [[0, 0, 0, None, 3, 0]]}
+        self.assertTrue(chrome_check.problems(trace))
 
 
 if __name__ == '__main__':

@@ -1,0 +1,258 @@
+#include "core/compact_stream.h"
+
+#include <array>
+#include <utility>
+#include <stdexcept>
+
+#include "core/event_parse.h"
+#include "core/json_text.h"
+#include "core/record_fields.h"
+
+namespace loopscope {
+
+namespace {
+
+// Every kind the model keeps, with its fields in the order core/record_fields.h passes them,
+// except that `line` comes right after `lane`: most records have a line, and an absent field
+// before a present one costs a `null`.
+const std::vector<CompactKind> kKinds = {
+    {"hello", {"version", "python", "impl", "script", "pid", "stall_ms", "line"}},
+    {"exit", {"code", "how", "line"}},
+    {"note", {"text", "budget", "line"}},
+    {"end", {"status", "code", "signal", "message", "line"}},
+    {"lane", {"lane", "line", "kind", "name", "coro", "thread", "obj", "parent", "loop"}},
+    {"rename", {"lane", "line", "name"}},
+    {"run", {"lane", "line", "ready", "by", "why", "late"}},
+    {"suspend", {"lane", "line", "awaiting", "wait", "target", "due"}},
+    {"done", {"lane", "line", "outcome", "detail"}},
+    {"cb", {"lane", "line", "name", "late"}},
+    {"cb_end", {"lane", "line"}},
+    {"idle", {"lane", "line", "timeout"}},
+    {"idle_end", {"lane", "line", "events"}},
+    {"stall", {"lane", "line", "task", "since", "func"}},
+    {"block", {"lane", "line", "what"}},
+    {"block_end", {"lane", "line"}},
+    {"job", {"lane", "line", "job", "func", "task", "via"}},
+    {"job_end", {"lane", "line", "job", "outcome"}},
+    {"enter", {"lane", "line", "from", "how"}},
+    {"leave", {"lane", "line", "from", "how", "value", "exc"}},
+    {"print", {"lane", "line", "stream", "text"}},
+    {"exception", {"lane", "line", "type", "message", "traceback"}},
+    {"warning", {"lane", "line", "category", "text"}},
+};
+constexpr std::size_t kMaxFields = 9;
+
+// Fields written as their value minus the record's `t`.
+bool is_time_field(std::string_view name) { return name == "ready" || name == "since" || name == "due"; }
+
+}  // namespace
+
+const std::vector<CompactKind>& compact_kinds() { return kKinds; }
+
+std::string compact_kinds_json() {
+  std::string out = "[";
+  for (std::size_t k = 0; k < kKinds.size(); ++k) {
+    if (k) out += ',';
+    out += '[';
+    append_json_string(out, kKinds[k].ev);
+    for (const std::string_view field : kKinds[k].fields) {
+      out += ',';
+      append_json_string(out, field);
+    }
+    out += ']';
+  }
+  return out + "]";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writer
+
+// One record's fields, put in their positions (core/record_fields.h calls it).
+struct CompactStreamWriter::Sink {
+  enum class Type : std::uint8_t { Absent, NoLane, Int, Text };
+  struct Slot {
+    Type type = Type::Absent;
+    std::int64_t value = 0;
+    std::string_view text;
+  };
+
+  const CompactKind& kind;
+  Nanos t;
+  std::array<Slot, kMaxFields> slots{};
+
+  Slot& at(std::string_view key) {
+    for (std::size_t i = 0; i < kind.fields.size(); ++i)
+      if (kind.fields[i] == key) return slots[i];
+    throw std::logic_error("compact_stream.cpp: field '" + std::string(key) + "' is not in the kinds table of " +
+                           std::string(kind.ev));
+  }
+  void num(std::string_view key, std::int64_t value) { at(key) = {Type::Int, value, {}}; }
+  void time(std::string_view key, Nanos value) { at(key) = {Type::Int, value - t, {}}; }
+  void lane(std::string_view key, LaneId lane) {
+    at(key) = lane == kNoLane ? Slot{Type::NoLane, -1, {}} : Slot{Type::Int, lane, {}};
+  }
+  void text(std::string_view key, std::string_view value) { at(key) = {Type::Text, 0, value}; }
+};
+
+CompactStreamWriter::CompactStreamWriter() {
+  kind_of_event_.assign(static_cast<std::size_t>(EventKind::Unknown) + 1, -1);
+  for (int e = 0; e < static_cast<int>(EventKind::Unknown); ++e) {
+    const std::string_view ev = to_string(static_cast<EventKind>(e));
+    for (std::size_t k = 0; k < kKinds.size(); ++k)
+      if (kKinds[k].ev == ev) kind_of_event_[static_cast<std::size_t>(e)] = static_cast<int>(k);
+  }
+}
+
+void CompactStreamWriter::append_string(std::string& out, std::string_view text) {
+  // Every string written in full gets the next number; only short ones are looked up again
+  // (a long one is rarely repeated, and the table stays small).
+  const std::int64_t number = next_string_++;
+  if (text.size() <= kCompactInternMaxBytes) {
+    const auto found = strings_.find(text);
+    if (found != strings_.end()) {
+      --next_string_;
+      append_json_int(out, found->second);
+      return;
+    }
+    strings_.emplace(std::string(text), number);
+  }
+  append_json_string(out, text);
+}
+
+void CompactStreamWriter::append(std::string& out, const Trace& trace, const Event& ev) {
+  const int kind = kind_of_event_[static_cast<std::size_t>(ev.kind)];
+  if (kind < 0) return;  // not a record of the stream (the model keeps none such)
+  if (static_cast<std::int64_t>(ev.seq) != next_seq_) {
+    out += "[-1,";
+    append_json_int(out, ev.seq);
+    out += "],\n";
+  }
+  next_seq_ = static_cast<std::int64_t>(ev.seq) + 1;
+  Sink sink{kKinds[static_cast<std::size_t>(kind)], ev.t};
+  visit_record_fields(trace, ev, sink);
+
+  out += '[';
+  append_json_int(out, kind);
+  out += ',';
+  append_json_int(out, ev.t - last_t_);
+  last_t_ = ev.t;
+  std::size_t count = 0;  // up to the last field with a value
+  for (std::size_t i = 0; i < sink.kind.fields.size(); ++i)
+    if (sink.slots[i].type == Sink::Type::Int || sink.slots[i].type == Sink::Type::Text) count = i + 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    out += ',';
+    const Sink::Slot& slot = sink.slots[i];
+    switch (slot.type) {
+      case Sink::Type::Absent: out += "null"; break;
+      case Sink::Type::NoLane: out += "-1"; break;
+      case Sink::Type::Int: append_json_int(out, slot.value); break;
+      case Sink::Type::Text: append_string(out, slot.text); break;
+    }
+  }
+  out += ']';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reader
+
+bool CompactStreamReader::set_kinds(simdjson::dom::array kinds, std::string* why) {
+  kinds_.clear();
+  for (const simdjson::dom::element entry : kinds) {
+    simdjson::dom::array names;
+    std::string_view name;
+    if (entry.get_array().get(names) || names.size() == 0 || names.at(0).get_string().get(name)) {
+      if (why) *why = "an entry of its \"kinds\" table is not a list of names";
+      return false;
+    }
+    Kind kind{std::string(name), {}, {}};
+    bool first = true;
+    for (const simdjson::dom::element field : names) {
+      if (std::exchange(first, false)) continue;
+      if (field.get_string().get(name)) {
+        if (why) *why = "an entry of its \"kinds\" table is not a list of names";
+        return false;
+      }
+      const int index = record_field_index(name);
+      kind.fields.push_back(index);
+      kind.relative.push_back(is_time_field(name));
+    }
+    kinds_.push_back(std::move(kind));
+  }
+  return true;
+}
+
+bool CompactStreamReader::read_field(int field, bool relative, simdjson::dom::element value, EventRecord& out,
+                                     std::string* why) {
+  const auto type = value.type();
+  if (type == simdjson::dom::element_type::STRING) {
+    // Every string written in full joins the table, whatever its field.
+    strings_.emplace_back(value.get_string().value_unsafe());
+    if (field >= 0 && !record_field_is_int(field)) set_record_field(out, field, strings_.back());
+    return true;
+  }
+  if (type == simdjson::dom::element_type::NULL_VALUE || field < 0) return true;
+  std::int64_t number = 0;
+  if (!read_record_int(value, number)) {
+    if (why) *why = "a field is not a number";
+    return false;
+  }
+  if (record_field_is_int(field)) {
+    set_record_field(out, field, relative ? number + out.t : number);
+    return true;
+  }
+  if (number < 0 || static_cast<std::size_t>(number) >= strings_.size()) {
+    if (why) *why = "a string number " + std::to_string(number) + " that was never written";
+    return false;
+  }
+  set_record_field(out, field, std::string_view(strings_[static_cast<std::size_t>(number)]));
+  return true;
+}
+
+bool CompactStreamReader::read(simdjson::dom::array record, EventRecord& out, bool& is_record, std::string* why) {
+  auto fail = [&](const char* text) {
+    if (why) *why = text;
+    return false;
+  };
+  auto it = record.begin();
+  std::int64_t kind = 0, dt = 0;
+  if (it == record.end() || (*it).get_int64().get(kind)) return fail("a record does not start with its kind");
+  ++it;
+  if (it == record.end() || (*it).get_int64().get(dt)) return fail("a record has no time");
+  ++it;
+  if (kind == -1) {  // [-1, N]: the next record's seq
+    is_record = false;
+    next_seq_ = dt;
+    return true;
+  }
+  if (kind < 0 || static_cast<std::size_t>(kind) >= kinds_.size()) return fail("a record of a kind the table has not");
+  is_record = true;
+  const Kind& k = kinds_[static_cast<std::size_t>(kind)];
+  out = EventRecord{};
+  out.seq = next_seq_++;
+  out.t = last_t_ += dt;
+  out.ev = k.ev;
+  for (std::size_t position = 0; it != record.end(); ++it, ++position) {
+    const bool known = position < k.fields.size();
+    if (!read_field(known ? k.fields[position] : -1, known && k.relative[position], *it, out, why)) return false;
+  }
+  return true;
+}
+
+bool parse_json_array(std::string_view line, simdjson::dom::array& array, std::string* error) {
+  thread_local simdjson::dom::parser parser;
+  thread_local std::string buffer;
+  buffer.assign(line);
+  buffer.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
+  simdjson::dom::element doc;
+  if (parser.parse(buffer.data(), line.size(), false).get(doc)) {
+    if (error) *error = "not JSON";
+    return false;
+  }
+  if (doc.get_array().get(array)) {
+    if (error) *error = "not a JSON array";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace loopscope
