@@ -238,21 +238,4 @@ bool CompactStreamReader::read(simdjson::dom::array record, EventRecord& out, bo
   return true;
 }
 
-bool parse_json_array(std::string_view line, simdjson::dom::array& array, std::string* error) {
-  thread_local simdjson::dom::parser parser;
-  thread_local std::string buffer;
-  buffer.assign(line);
-  buffer.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
-  simdjson::dom::element doc;
-  if (parser.parse(buffer.data(), line.size(), false).get(doc)) {
-    if (error) *error = "not JSON";
-    return false;
-  }
-  if (doc.get_array().get(array)) {
-    if (error) *error = "not a JSON array";
-    return false;
-  }
-  return true;
-}
-
 }  // namespace loopscope

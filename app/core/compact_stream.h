@@ -97,7 +97,4 @@ class CompactStreamReader {
   std::deque<std::string> strings_;  // short strings read so far (a deque: views stay valid)
 };
 
-// Parses one line holding a JSON array (a reused padded copy is made, as parse_json_object).
-bool parse_json_array(std::string_view line, simdjson::dom::array& array, std::string* error);
-
 }  // namespace loopscope

@@ -117,7 +117,11 @@ bool parse_record(simdjson::dom::object object, EventRecord& record, std::string
       [&](int index, std::string_view text) { set_record_field(record, index, text); }, error);
 }
 
-bool parse_json_object(std::string_view line, simdjson::dom::object& object, std::string* error) {
+namespace {
+
+// One line parsed into a document (a reused, padded copy is made; the result stays valid until
+// the next call on the same thread).
+bool parse_json_line(std::string_view line, simdjson::dom::element& doc, std::string* error) {
   // The DOM parser dispatches to the best SIMD kernel at run time (simdjson's On Demand API
   // is compiled for the build's baseline CPU only).
   thread_local simdjson::dom::parser parser;
@@ -125,13 +129,30 @@ bool parse_json_object(std::string_view line, simdjson::dom::object& object, std
   while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.remove_suffix(1);
   buffer.assign(line);
   buffer.resize(line.size() + simdjson::SIMDJSON_PADDING, ' ');
-  simdjson::dom::element doc;
   if (parser.parse(buffer.data(), line.size(), false).get(doc)) {
     if (error) *error = "not JSON";
     return false;
   }
+  return true;
+}
+
+}  // namespace
+
+bool parse_json_object(std::string_view line, simdjson::dom::object& object, std::string* error) {
+  simdjson::dom::element doc;
+  if (!parse_json_line(line, doc, error)) return false;
   if (doc.get_object().get(object)) {
     if (error) *error = "not a JSON object";
+    return false;
+  }
+  return true;
+}
+
+bool parse_json_array(std::string_view line, simdjson::dom::array& array, std::string* error) {
+  simdjson::dom::element doc;
+  if (!parse_json_line(line, doc, error)) return false;
+  if (doc.get_array().get(array)) {
+    if (error) *error = "not a JSON array";
     return false;
   }
   return true;

@@ -66,6 +66,8 @@ bool parse_record(simdjson::dom::object object, EventRecord& record, std::string
 // Parses one JSON line into an object (a reused, padded copy is made; the object and the
 // views in it stay valid until the next call on the same thread).
 bool parse_json_object(std::string_view line, simdjson::dom::object& object, std::string* error);
+// The same for a line holding a JSON array (a compact record, core/compact_stream.h).
+bool parse_json_array(std::string_view line, simdjson::dom::array& array, std::string* error);
 
 // Both: one line into `record` (its views valid until the next call on the same thread).
 bool parse_record_line(std::string_view line, EventRecord& record, std::string* error);

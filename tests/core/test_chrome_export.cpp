@@ -29,6 +29,15 @@ std::string to_text(const Trace& trace, bool chrome) {
 
 json chrome_of(std::string_view stream) { return json::parse(to_text(fixtures::make(stream), true)); }
 
+// `text` loaded into `loaded`; the load must succeed without a word.
+void load_cleanly(const std::string& text, bool chrome, Trace& loaded) {
+  std::string error;
+  const bool ok = load_trace_text(text, chrome, loaded, &error);
+  INFO(error);
+  REQUIRE(ok);
+  CHECK(error.empty());
+}
+
 }  // namespace
 
 TEST_CASE("every main, loop, task and thread lane gets thread_name metadata with its kind", "[export]") {
@@ -192,11 +201,7 @@ TEST_CASE("a saved Chrome trace reloads into the same model", "[export][load]") 
     original.finish(EndStatus::Finished, 0, {});
     for (bool chrome : {true, false}) {
       Trace loaded;
-      std::string error;
-      const bool ok = load_trace_text(to_text(original, chrome), chrome, loaded, &error);
-      INFO(error);
-      REQUIRE(ok);
-      CHECK(error.empty());
+      load_cleanly(to_text(original, chrome), chrome, loaded);
       check_same_events(original, loaded);
       REQUIRE(loaded.lanes().size() == original.lanes().size());
       for (std::size_t i = 0; i < loaded.lanes().size(); ++i) {
@@ -368,12 +373,49 @@ TEST_CASE("a trace cut at its event budget is cut at the same place when reopene
   REQUIRE(original.info().recorded_until == 1000);
   for (bool chrome : {true, false}) {
     Trace loaded;
-    std::string error;
-    const bool ok = load_trace_text(to_text(original, chrome), chrome, loaded, &error);
-    INFO(error);
-    REQUIRE(ok);
+    load_cleanly(to_text(original, chrome), chrome, loaded);
     CHECK(loaded.info().recorded_until == 1000);
   }
+}
+
+TEST_CASE("every kind of record and every optional field comes back from the compact stream", "[export][load]") {
+  const std::string stream = R"J(
+{"seq":0,"t":0,"ev":"hello","version":1,"python":"3.12.1","impl":"cpython","script":"all.py","argv":["all.py"],"pid":9,"stall_ms":40}
+{"seq":1,"t":5,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":2,"t":6,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":3,"t":7,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"loop":1,"line":30}
+{"seq":4,"t":8,"ev":"rename","lane":2,"name":"boss"}
+{"seq":5,"t":9,"ev":"lane","lane":3,"kind":"thread","name":"asyncio_0","thread":"asyncio_0"}
+{"seq":6,"t":10,"ev":"lane","lane":4,"kind":"gen","name":"numbers","obj":"async_generator","parent":2,"line":3}
+{"seq":7,"t":20,"ev":"run","lane":2,"line":31,"ready":8,"by":0,"why":"start"}
+{"seq":8,"t":30,"ev":"enter","lane":4,"from":2,"how":"start","line":4}
+{"seq":9,"t":40,"ev":"leave","lane":4,"from":2,"how":"raise","exc":"ValueError","line":5}
+{"seq":10,"t":50,"ev":"job","lane":3,"job":1,"func":"crunch","task":2,"via":"run_in_executor"}
+{"seq":11,"t":60,"ev":"suspend","lane":2,"line":32,"awaiting":"sleep(0.001)","wait":"sleep","target":-1,"due":1000060}
+{"seq":12,"t":70,"ev":"job_end","lane":3,"job":1,"outcome":"exception"}
+{"seq":13,"t":80,"ev":"idle","lane":1,"timeout":999980}
+{"seq":14,"t":1000100,"ev":"idle_end","lane":1,"events":0}
+{"seq":15,"t":1000200,"ev":"cb","lane":1,"name":"tick","line":12,"late":140}
+{"seq":16,"t":1000300,"ev":"block","lane":1,"what":"time.sleep(0.1)","line":13}
+{"seq":17,"t":1050000,"ev":"stall","lane":1,"task":-1,"since":1000200,"line":13,"func":"tick"}
+{"seq":18,"t":1100300,"ev":"block_end","lane":1}
+{"seq":19,"t":1100400,"ev":"cb_end","lane":1}
+{"seq":20,"t":1100500,"ev":"run","lane":2,"line":32,"ready":1000060,"by":-1,"why":"timer","late":40}
+{"seq":21,"t":1100600,"ev":"print","lane":2,"stream":"stderr","text":"warn é","line":33}
+{"seq":22,"t":1100700,"ev":"warning","lane":2,"category":"RuntimeWarning","text":"coroutine 'x' was never awaited","line":34}
+{"seq":23,"t":1100800,"ev":"exception","lane":2,"type":"KeyError","message":"'k'","traceback":"Traceback (most recent call last):\n  ...\nKeyError: 'k'","line":35}
+{"seq":24,"t":1100900,"ev":"done","lane":2,"outcome":"exception","detail":"KeyError: 'k'","line":35}
+{"seq":25,"t":1101000,"ev":"note","budget":25,"text":"the trace reached its budget"}
+{"seq":26,"t":1102000,"ev":"exit","code":1,"how":"exception"}
+{"seq":27,"t":1103000,"ev":"end","status":"failed","code":1,"signal":0,"message":"exit code 1"}
+)J";
+  const Trace original = fixtures::make(stream);
+  for (const auto& note : original.info().notes) UNSCOPED_INFO(note);
+  REQUIRE(original.info().notes.size() == 1);  // the budget note, and no problem
+  Trace loaded;
+  load_cleanly(to_text(original, true), true, loaded);
+  check_same_events(original, loaded);
+  CHECK(to_text(loaded, false) == to_text(original, false));
 }
 
 TEST_CASE("a Chrome trace written by an earlier loopscope (version 1) still opens", "[load]") {
@@ -412,12 +454,8 @@ TEST_CASE("a Chrome trace of a newer format version is refused with a clear erro
 TEST_CASE("a Chrome trace reformatted by another tool still opens, its compact stream included", "[load]") {
   Trace original = fixtures::make(fixtures::kTwoTasks);
   original.finish(EndStatus::Finished, 0, {});
-  const std::string pretty = json::parse(to_text(original, true)).dump(2);
   Trace loaded;
-  std::string error;
-  const bool ok = load_trace_text(pretty, true, loaded, &error);
-  INFO(error);
-  REQUIRE(ok);
+  load_cleanly(json::parse(to_text(original, true)).dump(2), true, loaded);
   check_same_events(original, loaded);
 }
 

@@ -17,11 +17,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string export_text(const Trace& trace) {
+std::string export_text(const Trace& trace, bool chrome = true) {
   char* buffer = nullptr;
   std::size_t size = 0;
   std::FILE* f = open_memstream(&buffer, &size);
-  write_chrome_trace(trace, f);
+  if (chrome) write_chrome_trace(trace, f);
+  else write_jsonl(trace, f);
   std::fclose(f);
   std::string text(buffer, size);
   std::free(buffer);
@@ -69,6 +70,7 @@ TEST_CASE("every recorded runtime fixture ingests cleanly and round-trips", "[fi
     Trace reloaded;
     REQUIRE(load_trace_text(text, true, reloaded, &error));
     CHECK(reloaded.events().size() == trace.events().size());
+    CHECK(export_text(reloaded, false) == export_text(trace, false));  // every field of every record
     CHECK(reloaded.lanes().size() == trace.lanes().size());
     CHECK(reloaded.links().size() == trace.links().size());
   }
