@@ -104,19 +104,21 @@ CompactStreamWriter::CompactStreamWriter() {
 }
 
 void CompactStreamWriter::append_string(std::string& out, std::string_view text) {
-  // Every string written in full gets the next number; only short ones are looked up again
-  // (a long one is rarely repeated, and the table stays small).
-  const std::int64_t number = next_string_++;
+  // Short strings are numbered (a long one is rarely repeated), up to a bound on the table.
   if (text.size() <= kCompactInternMaxBytes) {
-    const auto found = strings_.find(text);
-    if (found != strings_.end()) {
-      --next_string_;
+    if (const auto found = strings_.find(text); found != strings_.end()) {
       append_json_int(out, found->second);
       return;
     }
-    strings_.emplace(std::string(text), number);
+    if (strings_.size() < kCompactStringNumbers) {
+      strings_.emplace(std::string(text), static_cast<std::int64_t>(strings_.size()));
+      append_json_string(out, text);
+      return;
+    }
   }
+  out += '[';
   append_json_string(out, text);
+  out += ']';
 }
 
 void CompactStreamWriter::append(std::string& out, const Trace& trace, const Event& ev) {
@@ -184,10 +186,25 @@ bool CompactStreamReader::set_kinds(simdjson::dom::array kinds, std::string* why
 bool CompactStreamReader::read_field(int field, bool relative, simdjson::dom::element value, EventRecord& out,
                                      std::string* why) {
   const auto type = value.type();
+  const bool text_field = field >= 0 && !record_field_is_int(field);
   if (type == simdjson::dom::element_type::STRING) {
-    // Every string written in full joins the table, whatever its field.
+    // Every string so written gets the next number, whatever its field.
+    if (strings_.size() >= kCompactStringNumbers) {
+      if (why) *why = "more numbered strings than a reader keeps (" + std::to_string(kCompactStringNumbers) + ")";
+      return false;
+    }
     strings_.emplace_back(value.get_string().value_unsafe());
-    if (field >= 0 && !record_field_is_int(field)) set_record_field(out, field, strings_.back());
+    if (text_field) set_record_field(out, field, strings_.back());
+    return true;
+  }
+  if (type == simdjson::dom::element_type::ARRAY) {  // ["text"]: text without a number
+    std::string_view text;
+    simdjson::dom::array list = value.get_array().value_unsafe();
+    if (list.size() != 1 || list.at(0).get_string().get(text)) {
+      if (why) *why = "a list in a record that is not [\"text\"]";
+      return false;
+    }
+    if (text_field) set_record_field(out, field, text);  // a view into the parsed record, as the caller's line
     return true;
   }
   if (type == simdjson::dom::element_type::NULL_VALUE || field < 0) return true;

@@ -88,7 +88,9 @@ inline std::vector<json> embedded_records(const json& trace) {
       const std::string name = kind.at(i - 1);
       const json& value = r[i];
       if (value.is_null()) continue;
-      if (value.is_string()) {
+      if (value.is_array()) {  // ["text"]: text that gets no number
+        record[name] = value.at(0).get<std::string>();
+      } else if (value.is_string()) {
         strings.push_back(value.get<std::string>());
         record[name] = value;
       } else if (std::find(time_fields.begin(), time_fields.end(), name) != time_fields.end()) {
@@ -100,7 +102,7 @@ inline std::vector<json> embedded_records(const json& trace) {
     out.push_back(std::move(record));
   }
   // A number in a field that holds text is a string written before: resolved once all strings
-  // are known in order (the numbering counts every string written in full).
+  // are known in order (the numbering counts every string written as a JSON string).
   std::size_t next = 0;
   std::vector<json> resolved;
   for (const auto& r : ls.at("events")) {

@@ -344,7 +344,7 @@ TEST_CASE("the embedded stream is compact and says the same as the stream, gaps 
   CHECK(jsonl[3].at("by") == -1);  // the JSON Lines stream stays complete
 }
 
-TEST_CASE("a string that comes again is written once and then as its number, a long one every time", "[export]") {
+TEST_CASE("a short string that comes again is written once and then as its number, a long one as [text]", "[export]") {
   const std::string long_text(60, 'x');
   std::string stream = R"J({"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
 )J";
@@ -357,15 +357,35 @@ TEST_CASE("a string that comes again is written once and then as its number, a l
   const json chrome = chrome_of(stream);
   const json& raw = chrome.at("loopscope").at("events");
   REQUIRE(raw.size() == 6);
-  // Strings in order: "main"(0; the lane's name is it again) "stdout"(1) long(2) long(3) long(4) "tick"(5)
+  // Numbered strings in order: "main"(0; the lane's name is it again) "stdout"(1) "tick"(2)
   CHECK(raw[0] == json::parse(R"([4,0,0,null,"main",0])"));
-  CHECK(raw[1] == json::array({20, 1, 0, nullptr, "stdout", long_text}));
-  CHECK(raw[2] == json::array({20, 1, 0, nullptr, 1, long_text}));
+  CHECK(raw[1] == json::array({20, 1, 0, nullptr, "stdout", json::array({long_text})}));
+  CHECK(raw[2] == json::array({20, 1, 0, nullptr, 1, json::array({long_text})}));
   CHECK(raw[4] == json::parse(R"([20,1,0,null,1,"tick"])"));
-  CHECK(raw[5] == json::parse(R"([20,1,0,null,1,5])"));
+  CHECK(raw[5] == json::parse(R"([20,1,0,null,1,2])"));
   const auto records = chrome_checks::embedded_records(chrome);
   CHECK(records[5].at("text") == "tick");
   CHECK(records[3].at("text") == long_text);
+}
+
+TEST_CASE("the table of numbered strings is bounded: past it, new strings come as [text]", "[export][load]") {
+  // 70,000 different short prints: the first 65,536 strings get numbers, the rest do not.
+  std::string stream = R"J({"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+)J";
+  for (int i = 1; i <= 70000; ++i)
+    stream += R"J({"seq":)J" + std::to_string(i) + R"J(,"t":)J" + std::to_string(i) +
+              R"J(,"ev":"print","lane":0,"stream":"stdout","text":"line )J" + std::to_string(i) + "\"}\n";
+  Trace original = fixtures::make(stream);
+  original.finish(EndStatus::Finished, 0, {});
+  const std::string text = to_text(original, true);
+  const json chrome = json::parse(text);
+  const json& raw = chrome.at("loopscope").at("events");
+  CHECK(raw[65534].at(5).is_string());  // "line 65534": string number 65535, the last one
+  CHECK(raw[65535].at(5).is_array());
+  CHECK(raw[70000].at(4) == 1);  // "stdout" keeps its number
+  Trace loaded;
+  load_cleanly(text, true, loaded);
+  check_same_events(original, loaded);
 }
 
 TEST_CASE("a trace cut at its event budget is cut at the same place when reopened", "[export][load]") {

@@ -63,8 +63,10 @@ def embedded_stream(trace):
         for name, value in zip(kind[1:], r[2:]):
             if value is None:
                 continue
-            if isinstance(value, str):
-                strings.append(value)       # every string written in full gets the next number
+            if isinstance(value, list):
+                value = value[0]            # ["text"]: text that gets no number
+            elif isinstance(value, str):
+                strings.append(value)       # a string gets the next number
             elif name in TEXT_FIELDS:
                 value = strings[value]      # a string written before
             elif name in TIME_FIELDS:

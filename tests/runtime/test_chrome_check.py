@@ -115,6 +115,8 @@ class EmbeddedStream(unittest.TestCase):
             [1, 8, 2, 4, -8, -1, 'start'],
             [2, 5, 2, 4, 'stdout', 'main'],
             [2, 1, 2, 4, 4, 5],  # strings: main task Task-1 start stdout main
+            [2, 1, 2, 4, 4, ['a long line, not numbered']],
+            [2, 1, 2, 4, 4, 2],
         ]}}
         self.assertEqual(chrome_check.embedded_stream(trace), [
             {'seq': 0, 't': 0, 'ev': 'lane', 'lane': 0, 'kind': 'main', 'name': 'main'},
@@ -123,6 +125,9 @@ class EmbeddedStream(unittest.TestCase):
             {'seq': 6, 't': 10, 'ev': 'run', 'lane': 2, 'line': 4, 'ready': 2, 'by': -1, 'why': 'start'},
             {'seq': 7, 't': 15, 'ev': 'print', 'lane': 2, 'line': 4, 'stream': 'stdout', 'text': 'main'},
             {'seq': 8, 't': 16, 'ev': 'print', 'lane': 2, 'line': 4, 'stream': 'stdout', 'text': 'main'},
+            {'seq': 9, 't': 17, 'ev': 'print', 'lane': 2, 'line': 4, 'stream': 'stdout',
+             'text': 'a long line, not numbered'},
+            {'seq': 10, 't': 18, 'ev': 'print', 'lane': 2, 'line': 4, 'stream': 'stdout', 'text': 'Task-1'},
         ])
 
     def test_a_string_used_before_it_is_written_is_reported(self):
