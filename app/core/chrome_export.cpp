@@ -74,6 +74,12 @@ class ChromeWriter {
     for (const Lane& lane : trace.lanes()) {
       names_.push_back(trace.display_name(lane.id));
       ids_.push_back(",\"pid\":" + std::to_string(pid_) + ",\"tid\":" + std::to_string(tid(lane.id)));
+      quoted_names_.emplace_back();
+      append_json_string(quoted_names_.back(), names_.back());
+      quoted_own_names_.emplace_back();
+      append_json_string(quoted_own_names_.back(), trace.str(lane.name));
+      quoted_pulling_.emplace_back();
+      append_json_string(quoted_pulling_.back(), "pulling from " + names_.back());
     }
   }
 
@@ -103,7 +109,36 @@ class ChromeWriter {
   std::int64_t pid_ = 1;
   bool first_ = true;
   std::vector<std::string> names_;  // display name of each lane
+  // The same as JSON text, made once: a generator trace names lanes in most of its spans.
+  std::vector<std::string> quoted_names_;      // display name
+  std::vector<std::string> quoted_own_names_;  // the lane record's name
+  std::vector<std::string> quoted_pulling_;    // "pulling from <display name>"
   std::vector<std::string> ids_;    // ,"pid":P,"tid":T of each lane
+
+  // A span's name: text to escape, or JSON text made once per lane.
+  struct SpanName {
+    SpanName(std::string_view text) : text(text) {}  // NOLINT: implicit, most names are text
+    SpanName(const char* text) : text(text) {}       // NOLINT
+    static SpanName json(std::string_view quoted) {
+      SpanName name(quoted);
+      name.quoted = true;
+      return name;
+    }
+    std::string_view text;
+    bool quoted = false;
+  };
+
+  // The JSON text of a lane's display name ("" for no lane).
+  std::string_view quoted_name(LaneId lane) const {
+    return lane >= 0 && lane < static_cast<LaneId>(quoted_names_.size()) ? quoted_names_[static_cast<std::size_t>(lane)]
+                                                                         : std::string_view("\"\"");
+  }
+
+  // The name of a span pulling from `inner`.
+  SpanName pulling_name(LaneId inner) const {
+    if (inner < 0 || inner >= static_cast<LaneId>(quoted_pulling_.size())) return SpanName("pulling from ");
+    return SpanName::json(quoted_pulling_[static_cast<std::size_t>(inner)]);
+  }
 
   const std::string& name_of(LaneId lane) const {
     static const std::string none;
@@ -156,7 +191,7 @@ class ChromeWriter {
   // suspended (sleep(0)) still gave the loop its turn there, and what it awaited is told. A
   // ready span of zero length (run at once) says nothing and is left out.
   template <class Fill>
-  void span_event(LaneId lane, const Span& s, std::string_view cat, std::string_view name, Fill&& fill) {
+  void span_event(LaneId lane, const Span& s, std::string_view cat, SpanName name, Fill&& fill) {
     const Nanos end = s.end == kOpenEnd ? std::max(s.start, tr_.end_time()) : s.end;
     if (end == s.start && s.kind == SpanKind::Ready) return;
     // The envelope is written by hand (it is most of the export), in the order of the keys
@@ -166,7 +201,8 @@ class ChromeWriter {
     out_ += "{\"ph\":\"X\",\"cat\":\"";
     out_ += cat;  // one of our own words: nothing to escape
     out_ += "\",\"name\":";
-    append_json_string(out_, name);
+    if (name.quoted) out_ += name.text;
+    else append_json_string(out_, name.text);
     out_ += ids_[static_cast<std::size_t>(lane)];
     out_ += ",\"ts\":";
     append_json_us(out_, s.start);
@@ -180,7 +216,7 @@ class ChromeWriter {
     });
     end_event(e);
   }
-  void span_event(LaneId lane, const Span& s, std::string_view cat, std::string_view name) {
+  void span_event(LaneId lane, const Span& s, std::string_view cat, SpanName name) {
     span_event(lane, s, cat, name, [](JsonObjectText&) {});
   }
 
@@ -236,7 +272,7 @@ class ChromeWriter {
       case SpanKind::GenRunning: running(lane, s, index); break;
       case SpanKind::GenAwaiting: waiting(lane, s, "awaiting", label); break;
       case SpanKind::GenPulling:
-        span_event(lane.id, s, "pulling", "pulling from " + name_of(s.target), [&](JsonObjectText& a) {
+        span_event(lane.id, s, "pulling", pulling_name(s.target), [&](JsonObjectText& a) {
           a.num("from_tid", tid(s.target));  // its name is in the span's
         });
         break;
@@ -257,12 +293,12 @@ class ChromeWriter {
   // running frame per thread can be checked on the export alone).
   void running(const Lane& lane, const Span& s, std::size_t index) {
     const LaneId root = chain_root(tr_, lane.id, index);
-    span_event(lane.id, s, "running", tr_.str(lane.name), [&](JsonObjectText& a) {
+    span_event(lane.id, s, "running", SpanName::json(quoted_own_names_[static_cast<std::size_t>(lane.id)]), [&](JsonObjectText& a) {
       if (root != kNoLane) {
         a.num("thread", tid(thread_lane_of(tr_, root)));
         if (const Lane* r = tr_.lane(root); r && r->kind == LaneKind::Task) a.num("task", tid(root));
       }
-      if (s.target != kNoLane) a.text("driver", name_of(s.target));
+      if (s.target != kNoLane) a.json("driver", quoted_name(s.target));
     });
   }
 

@@ -41,6 +41,11 @@ class JsonObjectText {
     key_of(key) += value ? "true" : "false";
     return *this;
   }
+  // A value that is already JSON text (a string quoted and escaped once, kept for reuse).
+  JsonObjectText& json(std::string_view key, std::string_view json_text) {
+    key_of(key) += json_text;
+    return *this;
+  }
   // A value that is already JSON text (a nested object written by the caller).
   std::string& nested(std::string_view key) { return key_of(key); }
 
