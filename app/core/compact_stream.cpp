@@ -12,6 +12,12 @@ namespace loopscope {
 
 namespace {
 
+// A record kind and its fields, in the order a compact record holds them.
+struct CompactKind {
+  std::string_view ev;
+  std::vector<std::string_view> fields;
+};
+
 // Every kind the model keeps, with its fields in the order core/record_fields.h passes them,
 // except that `line` comes right after `lane`: most records have a line, and an absent field
 // before a present one costs a `null`.
@@ -47,8 +53,6 @@ bool is_time_field(std::string_view name) { return name == "ready" || name == "s
 
 }  // namespace
 
-const std::vector<CompactKind>& compact_kinds() { return kKinds; }
-
 std::string compact_kinds_json() {
   std::string out = "[";
   for (std::size_t k = 0; k < kKinds.size(); ++k) {
@@ -67,7 +71,9 @@ std::string compact_kinds_json() {
 // ---------------------------------------------------------------------------------------------
 // Writer
 
-// One record's fields, put in their positions (core/record_fields.h calls it).
+// One record's fields, put in their positions (core/record_fields.h calls it). A field it is
+// given that the kinds table does not have, or a time the reader would not take as relative
+// to `t`, is a mistake in this file: it throws, and the round-trip tests catch it.
 struct CompactStreamWriter::Sink {
   enum class Type : std::uint8_t { Absent, NoLane, Int, Text };
   struct Slot {
@@ -87,7 +93,10 @@ struct CompactStreamWriter::Sink {
                            std::string(kind.ev));
   }
   void num(std::string_view key, std::int64_t value) { at(key) = {Type::Int, value, {}}; }
-  void time(std::string_view key, Nanos value) { at(key) = {Type::Int, value - t, {}}; }
+  void time(std::string_view key, Nanos value) {
+    if (!is_time_field(key)) throw std::logic_error("compact_stream.cpp: '" + std::string(key) + "' is not a time field");
+    at(key) = {Type::Int, value - t, {}};
+  }
   void lane(std::string_view key, LaneId lane) {
     at(key) = lane == kNoLane ? Slot{Type::NoLane, -1, {}} : Slot{Type::Int, lane, {}};
   }
@@ -95,6 +104,8 @@ struct CompactStreamWriter::Sink {
 };
 
 CompactStreamWriter::CompactStreamWriter() {
+  for (const CompactKind& kind : kKinds)
+    if (kind.fields.size() > kMaxFields) throw std::logic_error("compact_stream.cpp: kMaxFields is too small");
   kind_of_event_.assign(static_cast<std::size_t>(EventKind::Unknown) + 1, -1);
   for (int e = 0; e < static_cast<int>(EventKind::Unknown); ++e) {
     const std::string_view ev = to_string(static_cast<EventKind>(e));

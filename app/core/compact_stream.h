@@ -39,14 +39,8 @@ inline constexpr int kCompactFormatVersion = 2;
 inline constexpr std::size_t kCompactInternMaxBytes = 48;
 inline constexpr std::size_t kCompactStringNumbers = 65536;
 
-// A record kind and its fields, in the order a compact record holds them.
-struct CompactKind {
-  std::string_view ev;
-  std::vector<std::string_view> fields;
-};
-// The kinds this loopscope writes, by number.
-const std::vector<CompactKind>& compact_kinds();
-// The same as the JSON text of the export's "kinds" table: [["hello","version",...],...].
+// The export's "kinds" table, as JSON text: the kinds this loopscope writes, by number, each
+// with its fields in the order a compact record holds them: [["hello","version",...],...].
 std::string compact_kinds_json();
 
 // Appends the records of a trace, one after the other, in compact form.
@@ -67,11 +61,10 @@ class CompactStreamWriter {
 
   void append_string(std::string& out, std::string_view text);
 
-  std::vector<int> kind_of_event_;  // EventKind -> its number in compact_kinds(), -1: none
+  std::vector<int> kind_of_event_;  // EventKind -> its number in the kinds table, -1: none
   Nanos last_t_ = 0;
   std::int64_t next_seq_ = 0;
   std::unordered_map<std::string, std::int64_t, ViewHash, std::equal_to<>> strings_;  // the numbered ones
-  std::vector<std::string> slots_;                          // one record's field values, as JSON
 };
 
 // Reads compact records back into EventRecords, given the "kinds" table of the file (which
