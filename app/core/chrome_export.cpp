@@ -235,6 +235,7 @@ class ChromeWriter {
     e.text("name", "thread_sort_index").num("pid", pid_).num("tid", tid(lane.id));
     args(e, [&](JsonObjectText& a) { a.num("sort_index", lane.id); });
     end_event(e);
+    resume_line_ = 0;
     for (std::size_t i = 0; i < lane.spans.size(); ++i) span(lane, i);
     // Blocking copies on task lanes only repeat the loop lane's: exported once, there.
     if (lane.kind != LaneKind::Task)
@@ -242,8 +243,31 @@ class ChromeWriter {
     for (const Instant& in : lane.instants) instant(lane, in);
   }
 
+  // The line of the lane's last suspension, until the step or running span after it: a frame
+  // resumes where it suspended, so that span says its line only if it differs (18 bytes of
+  // each step of a task said the same line twice).
+  std::int32_t resume_line_ = 0;
+
+  // The span as written: a step or running frame leaves out the line it resumed at when the
+  // suspension before it says it.
+  Span as_written(const Span& span) {
+    Span s = span;
+    switch (s.kind) {
+      case SpanKind::Suspended:
+      case SpanKind::GenSuspended:
+      case SpanKind::GenAwaiting: resume_line_ = s.line; break;
+      case SpanKind::Step:
+      case SpanKind::GenRunning:
+        if (s.line == resume_line_) s.line = 0;
+        resume_line_ = 0;
+        break;
+      default: break;
+    }
+    return s;
+  }
+
   void span(const Lane& lane, std::size_t index) {
-    const Span s = lane.spans[index];
+    const Span s = as_written(lane.spans[index]);
     const std::string_view label = tr_.str(s.label);
     switch (s.kind) {
       case SpanKind::Step:
@@ -255,11 +279,8 @@ class ChromeWriter {
       case SpanKind::Ready: {
         Span ready = s;
         ready.line = 0;  // the line it resumes at: the step that follows says it
-        if (s.flags & kSpanStarved) {
-          span_event(lane.id, ready, "ready", "ready, starved", [](JsonObjectText& a) { a.flag("starved", true); });
-        } else {
-          span_event(lane.id, ready, "ready", "ready");
-        }
+        // Starved is said by the name alone (as an arg too, it was a fifth of each such span).
+        span_event(lane.id, ready, "ready", (s.flags & kSpanStarved) ? "ready, starved" : "ready");
         break;
       }
       case SpanKind::Callback: span_event(lane.id, s, "callback", label); break;

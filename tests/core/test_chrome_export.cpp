@@ -74,7 +74,7 @@ TEST_CASE("steps, suspensions and prints land on the task's lane with their args
   CHECK(prints[1]["args"]["stream"] == "stderr");
   const auto ready = chrome_checks::events(trace, "X", "cat", "ready");
   CHECK(ready.size() >= 3);
-  for (const auto& e : ready) CHECK_FALSE(e["args"].contains("starved"));  // nothing starved them
+  for (const auto& e : ready) CHECK(e["name"] == "ready");  // nothing starved them
   CHECK(chrome_checks::events(trace, "X", "cat", "idle").size() == 1);
   CHECK(chrome_checks::overlap_problem(trace).empty());
 }
@@ -301,6 +301,49 @@ TEST_CASE("the export writes each thing once: no step copies on the loop lane, n
   CHECK_FALSE(chrome_checks::events(trace, "X", "cat", "step").empty());
   for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK(e.at("dur").get<double>() > 0);
   for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK_FALSE(e["args"].contains("line"));
+}
+
+TEST_CASE("a fact is said once: starved by the name, the line a step resumes at by the suspension before it", "[export]") {
+  // Task-1 waits ready through Task-2's 4 ms step (starved), then suspends twice: it resumes at
+  // the line of the first suspension, and (as no runtime trace does, but a file might) at
+  // another line than the second's.
+  const json trace = chrome_of(R"J(
+{"seq":0,"t":0,"ev":"lane","lane":0,"kind":"main","name":"main"}
+{"seq":1,"t":1,"ev":"lane","lane":1,"kind":"loop","name":"loop"}
+{"seq":2,"t":2,"ev":"lane","lane":2,"kind":"task","name":"Task-1","coro":"main","parent":0,"line":3,"loop":1}
+{"seq":3,"t":3,"ev":"lane","lane":3,"kind":"task","name":"Task-2","coro":"busy","parent":0,"line":9,"loop":1}
+{"seq":4,"t":1000,"ev":"run","lane":3,"line":10,"ready":900,"by":-1,"why":"start"}
+{"seq":5,"t":4000000,"ev":"suspend","lane":3,"line":11,"awaiting":"sleep(1)","wait":"sleep","target":-1}
+{"seq":6,"t":4000100,"ev":"run","lane":2,"line":4,"ready":1000,"by":-1,"why":"start"}
+{"seq":7,"t":4000200,"ev":"suspend","lane":2,"line":5,"awaiting":"sleep(0)","wait":"sleep","target":-1}
+{"seq":8,"t":4000300,"ev":"run","lane":2,"line":5,"ready":4000200,"by":-1,"why":"soon"}
+{"seq":9,"t":4000400,"ev":"suspend","lane":2,"line":6,"awaiting":"Queue.get()","wait":"other","target":-1}
+{"seq":10,"t":4000500,"ev":"run","lane":2,"line":7,"ready":4000450,"by":-1,"why":"soon"}
+{"seq":11,"t":4000600,"ev":"done","lane":2,"outcome":"result","detail":"None","line":7}
+)J");
+  const long task1 = chrome_checks::tid_named(trace, "Task-1 main()");
+  REQUIRE(task1 >= 0);
+  auto on_task1 = [&](const std::string& cat) {
+    std::vector<json> out;
+    for (const json& e : chrome_checks::events(trace, "X", "cat", cat))
+      if (e.at("tid") == task1) out.push_back(e);
+    return out;
+  };
+  const auto ready = on_task1("ready");
+  REQUIRE(ready.size() == 3);
+  CHECK(ready[0].at("name") == "ready, starved");
+  CHECK_FALSE(ready[0].contains("args"));  // the name says it
+  CHECK(ready[1].at("name") == "ready");
+  CHECK(ready[2].at("name") == "ready");
+  const auto steps = on_task1("step");
+  REQUIRE(steps.size() == 3);
+  CHECK(steps[0].at("args").at("line") == 4);  // its first step: the line it started at
+  CHECK_FALSE(steps[1].contains("args"));      // resumed at line 5, which the sleep(0) before it says
+  CHECK(steps[2].at("args").at("line") == 7);  // not where it suspended (line 6): said
+  const auto suspended = on_task1("suspended");
+  REQUIRE(suspended.size() == 2);
+  CHECK(suspended[0].at("args").at("line") == 5);
+  CHECK(suspended[1].at("args").at("line") == 6);
 }
 
 TEST_CASE("a suspension of zero length is exported: the task gave the loop its turn there", "[export]") {

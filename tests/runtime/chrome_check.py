@@ -202,7 +202,10 @@ def _check_starvation(per_tid, lanes, out):
                 continue
             a, b = s['ts'], s['ts'] + s['dur']
             work = _overlap(work_of[loop], a, b)
-            starved = bool(s.get('args', {}).get('starved'))
+            if s['name'] not in ('ready', 'ready, starved'):
+                out.append(f"tid {tid} ready at {a}: named {s['name']!r}, not 'ready' or 'ready, starved'")
+                continue
+            starved = s['name'] == 'ready, starved'  # said by the name alone
             # Rounding of us floats: only flag clear disagreements.
             if starved and work < STARVED_US - 1:
                 out.append(f"tid {tid} ready at {a}: marked starved, but its loop ran only {work:.1f} us of other work")

@@ -79,11 +79,12 @@ class ChromeCheck(unittest.TestCase):
             'pulling from nothing': lambda ev: ev[14]['args'].update(from_tid=3),
             'pulling named after another track': lambda ev: ev[14].update(name='pulling from squares'),
             'generator span on a task lane': lambda ev: ev.append(span(3, 'running', 'x', 30, 1, thread=2)),
-            'starved while the loop idled': lambda ev: ev.append(span(3, 'ready', 'ready, starved', 15, 3000, starved=True)),
+            'starved while the loop idled': lambda ev: ev.append(span(3, 'ready', 'ready, starved', 15, 3000)),
             'starvation not marked (another task ran)': lambda ev: ev.extend([span(6, 'step', 'work', 100, 5000),
                                                                               span(3, 'ready', 'ready', 100, 5000)]),
             'starvation not marked (a callback ran)': lambda ev: ev.extend([span(2, 'callback', 'cb', 100, 2500),
                                                                             span(3, 'ready', 'ready', 100, 5000)]),
+            'a ready span named otherwise': lambda ev: ev.append(span(3, 'ready', 'starved', 15, 3000)),
             'a step copied onto the loop lane': lambda ev: ev.append(span(2, 'task', 'Task-1 main()', 0, 10)),
         }
         for name, change in cases.items():
@@ -97,7 +98,7 @@ class ChromeCheck(unittest.TestCase):
         busy = broken(lambda ev: ev.extend([span(6, 'step', 'work', 100, 1000), span(6, 'suspended', 'x', 1100, 10),
                                             span(2, 'callback', 'cb', 1200, 1000),
                                             span(6, 'step', 'work', 2300, 1000),
-                                            span(3, 'ready', 'ready, starved', 100, 5000, starved=True)]))
+                                            span(3, 'ready', 'ready, starved', 100, 5000)]))
         self.assertEqual(busy, [])
 
 
