@@ -51,6 +51,10 @@ constexpr std::size_t kMaxFields = 9;
 // Fields written as their value minus the record's `t`.
 bool is_time_field(std::string_view name) { return name == "ready" || name == "since" || name == "due"; }
 
+// Text that is written without a number: a lane's name is used once (a run of 2000 tasks
+// numbered their 2000 names first, and every later string took a number four digits long).
+bool is_text_used_once(std::string_view kind, std::string_view field) { return kind == "lane" && field == "name"; }
+
 }  // namespace
 
 std::string compact_kinds_json() {
@@ -75,7 +79,7 @@ std::string compact_kinds_json() {
 // given that the kinds table does not have, or a time the reader would not take as relative
 // to `t`, is a mistake in this file: it throws, and the round-trip tests catch it.
 struct CompactStreamWriter::Sink {
-  enum class Type : std::uint8_t { Absent, NoLane, Int, Text };
+  enum class Type : std::uint8_t { Absent, NoLane, Int, Text, TextOnce };
   struct Slot {
     Type type = Type::Absent;
     std::int64_t value = 0;
@@ -100,7 +104,9 @@ struct CompactStreamWriter::Sink {
   void lane(std::string_view key, LaneId lane) {
     at(key) = lane == kNoLane ? Slot{Type::NoLane, -1, {}} : Slot{Type::Int, lane, {}};
   }
-  void text(std::string_view key, std::string_view value) { at(key) = {Type::Text, 0, value}; }
+  void text(std::string_view key, std::string_view value) {
+    at(key) = {is_text_used_once(kind.ev, key) ? Type::TextOnce : Type::Text, 0, value};
+  }
 };
 
 CompactStreamWriter::CompactStreamWriter() {
@@ -127,6 +133,10 @@ void CompactStreamWriter::append_string(std::string& out, std::string_view text)
       return;
     }
   }
+  append_unnumbered(out, text);
+}
+
+void CompactStreamWriter::append_unnumbered(std::string& out, std::string_view text) {
   out += '[';
   append_json_string(out, text);
   out += ']';
@@ -151,7 +161,7 @@ void CompactStreamWriter::append(std::string& out, const Trace& trace, const Eve
   last_t_ = ev.t;
   std::size_t count = 0;  // up to the last field with a value
   for (std::size_t i = 0; i < sink.kind.fields.size(); ++i)
-    if (sink.slots[i].type == Sink::Type::Int || sink.slots[i].type == Sink::Type::Text) count = i + 1;
+    if (sink.slots[i].type != Sink::Type::Absent && sink.slots[i].type != Sink::Type::NoLane) count = i + 1;
   for (std::size_t i = 0; i < count; ++i) {
     out += ',';
     const Sink::Slot& slot = sink.slots[i];
@@ -160,6 +170,7 @@ void CompactStreamWriter::append(std::string& out, const Trace& trace, const Eve
       case Sink::Type::NoLane: out += "-1"; break;
       case Sink::Type::Int: append_json_int(out, slot.value); break;
       case Sink::Type::Text: append_string(out, slot.text); break;
+      case Sink::Type::TextOnce: append_unnumbered(out, slot.text); break;
     }
   }
   out += ']';

@@ -59,7 +59,8 @@ class CompactStreamWriter {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
 
-  void append_string(std::string& out, std::string_view text);
+  void append_string(std::string& out, std::string_view text);       // numbered if short
+  static void append_unnumbered(std::string& out, std::string_view text);  // ["text"]
 
   std::vector<int> kind_of_event_;  // EventKind -> its number in the kinds table, -1: none
   Nanos last_t_ = 0;

@@ -371,8 +371,9 @@ TEST_CASE("the embedded stream is compact and says the same as the stream, gaps 
   const json& raw = ls.at("events");
   REQUIRE(raw.size() == 9);  // 7 records and a seq record for each of the 2 gaps
   CHECK(raw[2] == json::parse("[-1,5]"));
-  // A lane: "main" was written before (the main lane's kind), so the coroutine is string 0.
-  CHECK(raw[3] == json::parse(R"([4,1,2,3,"task","Task-1",0,null,null,-1,1])"));
+  // A lane: its name is text without a number (a lane's name is used once); "main" was written
+  // before (the main lane's kind), so the coroutine is string 0.
+  CHECK(raw[3] == json::parse(R"([4,1,2,3,"task",["Task-1"],0,null,null,-1,1])"));
   // A run: lane 2, line 4, ready 8 ns before it, woken by no lane, why "start".
   CHECK(raw[4] == json::parse(R"([6,8,2,4,-8,-1,"start"])"));
   // A suspension: the absent target and due are left out at the end.
@@ -400,8 +401,8 @@ TEST_CASE("a short string that comes again is written once and then as its numbe
   const json chrome = chrome_of(stream);
   const json& raw = chrome.at("loopscope").at("events");
   REQUIRE(raw.size() == 6);
-  // Numbered strings in order: "main"(0; the lane's name is it again) "stdout"(1) "tick"(2)
-  CHECK(raw[0] == json::parse(R"([4,0,0,null,"main",0])"));
+  // Numbered strings in order: "main"(0, the kind; the lane's name is not numbered) "stdout"(1) "tick"(2)
+  CHECK(raw[0] == json::parse(R"([4,0,0,null,"main",["main"]])"));
   CHECK(raw[1] == json::array({20, 1, 0, nullptr, "stdout", json::array({long_text})}));
   CHECK(raw[2] == json::array({20, 1, 0, nullptr, 1, json::array({long_text})}));
   CHECK(raw[4] == json::parse(R"([20,1,0,null,1,"tick"])"));
