@@ -22,12 +22,16 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-// A stream that stopped without the runner's `end`: say how it ended as far as we know.
-void finish_loaded(Trace& trace) {
+// A stream that stopped without the runner's `end`: say how it ended as far as we know, and
+// where a damaged file stopped being readable (`damage`, the load's error), since the views
+// show the events before it as the run.
+void finish_loaded(Trace& trace, const std::string& damage) {
   if (trace.ended() || trace.empty()) return;
   const RunInfo& info = trace.info();
   if (info.exit_seen)
     trace.finish(info.exit_code == 0 ? EndStatus::Finished : EndStatus::Failed, info.exit_code, {});
+  else if (!damage.empty())
+    trace.finish(EndStatus::Stopped, 0, "the trace file is damaged or cut short; the events read before that are shown (" + damage + ")");
   else
     trace.finish(EndStatus::Stopped, 0, "the trace ends before the script did (the run was cut short)");
 }
@@ -43,6 +47,8 @@ constexpr std::string_view kVersion1Rest = "1,\"events\":[";
 constexpr std::string_view kVersion2Rest = "2";  // its comma trimmed
 constexpr std::string_view kKindsKey = "\"kinds\":";
 constexpr std::string_view kEventsOpen = "\"events\":[";
+// How loopscope's Chrome export begins (core/chrome_export.cpp).
+constexpr std::string_view kChromeHeader = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[";
 
 std::string unknown_version(std::int64_t version) {
   return "the trace is export format version " + std::to_string(version) +
@@ -83,17 +89,26 @@ class Load {
     std::string_view line;
     if (!reader_.next_line(line)) return source_.failed ? Outcome::ReadError : Outcome::Damaged;
     line = trimmed(line);
-    if (line == kVersion1Rest) return records([&](std::string_view record) { return object_record(record); });
+    if (line == kVersion1Rest)
+      return records([&](std::string_view record, std::string& reason) { return object_record(record, reason); });
     if (line != kVersion2Rest) {
       version_ = std::atoll(std::string(line).c_str());
       return version_ > 2 ? Outcome::NewerVersion : Outcome::Damaged;
     }
-    if (!reader_.next_line(line) || !compact_kinds(trimmed(line))) return Outcome::Damaged;
-    if (!reader_.next_line(line) || trimmed(line) != kEventsOpen) return Outcome::Damaged;
-    return records([&](std::string_view record) { return compact_record(record); });
+    if (!reader_.next_line(line) || !compact_kinds(trimmed(line))) {
+      why_ = "its \"kinds\" table is missing or malformed";
+      return Outcome::Damaged;
+    }
+    if (!reader_.next_line(line) || trimmed(line) != kEventsOpen) {
+      why_ = "its \"events\" list does not follow the \"kinds\" table";
+      return Outcome::Damaged;
+    }
+    return records([&](std::string_view record, std::string& reason) { return compact_record(record, reason); });
   }
 
   std::int64_t version() const { return version_; }
+  // Why the embedded stream could not be read to its end ("" if it could).
+  const std::string& why() const { return why_; }
 
  private:
   void report() {
@@ -122,15 +137,25 @@ class Load {
       line = trimmed(line);
       if (line.empty()) continue;
       if (line.front() == ']') return report(), Outcome::Complete;
-      if (!apply(line)) return report(), Outcome::Damaged;
-      if (++lines % kLinesPerReport == 0 && stopped()) return Outcome::Cancelled;
+      ++lines;
+      std::string reason;
+      if (!apply(line, reason)) {
+        why_ = "line " + std::to_string(lines) + " of its event stream: " + (reason.empty() ? "not a record" : reason);
+        return report(), Outcome::Damaged;
+      }
+      if (lines % kLinesPerReport == 0 && stopped()) return Outcome::Cancelled;
     }
     report();
+    why_ = "it ends inside its event stream, after line " + std::to_string(lines);
     return source_.failed ? Outcome::ReadError : Outcome::Damaged;
   }
 
-  bool object_record(std::string_view line) {
-    if (line.front() != '{' || line.back() != '}' || !trace_.ingest_line(line)) return false;
+  bool object_record(std::string_view line, std::string& reason) {
+    if (line.front() != '{' || line.back() != '}') {
+      reason = "not a JSON object";
+      return false;
+    }
+    if (!trace_.ingest_line(line)) return false;
     ++read_;
     return true;
   }
@@ -142,13 +167,15 @@ class Load {
     return parse_json_array(line, kinds, nullptr) && compact_.set_kinds(kinds, nullptr);
   }
 
-  bool compact_record(std::string_view line) {
+  bool compact_record(std::string_view line, std::string& reason) {
     simdjson::dom::array array;
     EventRecord record;
     bool is_record = false;
-    if (line.front() != '[' || !parse_json_array(line, array, nullptr) ||
-        !compact_.read(array, record, is_record, nullptr))
+    if (line.front() != '[' || !parse_json_array(line, array, nullptr)) {
+      reason = "not a JSON list";
       return false;
+    }
+    if (!compact_.read(array, record, is_record, &reason)) return false;
     if (!is_record) return true;
     if (trace_.ingest_record(record)) ++read_;
     return true;
@@ -160,6 +187,7 @@ class Load {
   LoadProgress* progress_;
   std::size_t read_ = 0;
   std::int64_t version_ = 0;  // of a file this loopscope cannot read
+  std::string why_;
   CompactStreamReader compact_;
 };
 
@@ -173,7 +201,12 @@ bool load_chrome_document(const std::string& text, Trace& trace, std::string* er
   simdjson::dom::element doc;
   simdjson::dom::object root;
   if (parser.parse(text).get(doc) || doc.get_object().get(root)) {
-    if (error) *error = "this is not a JSON object (a trace file starts with '{'), or it is malformed or cut short";
+    if (!error) return false;
+    if (text.rfind(kChromeHeader, 0) == 0)
+      *error = "the file was cut short before its event stream, which loopscope writes last: there is nothing "
+               "it can reopen (the trace events before the cut may still open in Perfetto)";
+    else
+      *error = "this is not a JSON object (a trace file starts with '{'), or it is malformed or cut short";
     return false;
   }
   simdjson::dom::object ls;
@@ -233,7 +266,7 @@ bool load_from(ByteSource& source, bool chrome, Trace& trace, std::string* error
   switch (outcome) {
     case Outcome::Complete: ok = true; break;
     case Outcome::Damaged:
-      if (error) *error = cut_short(load.read());
+      if (error) *error = cut_short(load.read()) + (load.why().empty() ? "" : ": " + load.why());
       break;
     case Outcome::NewerVersion:
       if (error) *error = unknown_version(load.version());
@@ -257,7 +290,10 @@ bool load_from(ByteSource& source, bool chrome, Trace& trace, std::string* error
       break;
     }
   }
-  finish_loaded(trace);
+  std::string damage;  // where a file that loaded in part stopped being readable
+  if (outcome == Outcome::Damaged) damage = load.why().empty() ? "it could not be read further" : load.why();
+  else if (outcome == Outcome::NoMarker && !ok && error) damage = *error;
+  finish_loaded(trace, damage);
   if (progress) progress->events = trace.events().size();
   return ok;
 }

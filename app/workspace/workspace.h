@@ -154,6 +154,7 @@ class Workspace {
     std::unique_ptr<Trace> trace;  // when the file was a saved trace
     bool is_trace = false;
     bool cancelled = false;        // CancelLoad(): nothing to show
+    bool damaged = false;          // a trace read only up to where the file broke
     std::string error;
   };
 

@@ -48,7 +48,8 @@ bool Workspace::OpenPath(const std::string& path, bool run_when_loaded) {
       loaded.cancelled = progress->cancel.load();
       if (loaded.cancelled) loaded.trace.reset();  // its memory goes now, not when it is replaced
       if (loaded.cancelled || (!ok && loaded.trace->empty())) return loaded;
-      loaded.error.clear();  // a partly read file still shows what it holds (notes say the rest)
+      loaded.damaged = !ok;
+      loaded.error.clear();  // a partly read file still shows what it holds (its end says the rest)
     } else {
       read_text_file(path, loaded.text, &loaded.error);
     }
@@ -119,6 +120,10 @@ void Workspace::ApplyLoadedTrace(Loaded& loaded) {
   CollectProblems();
   news_.trace_opened = true;
   news_.message = "Opened trace " + fs::path(loaded.path).filename().string();
+  if (loaded.damaged) {
+    news_.message += ", damaged: the events before the damage are shown (Problems says where)";
+    news_.show_problems = true;
+  }
 }
 
 void Workspace::SetLiveReload(bool on) {

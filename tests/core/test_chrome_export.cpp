@@ -242,8 +242,22 @@ TEST_CASE("a foreign or broken file gives a clear error and keeps what was read"
   Trace partial;
   CHECK_FALSE(load_trace_text(full.substr(0, cut), true, partial, &error));
   CHECK(error.find("cut short") != std::string::npos);
+  CHECK(error.find("line 8 of its event stream") != std::string::npos);  // where it broke
   CHECK(partial.events().size() >= 7);
+  // Cut between two records: the stream just stops.
+  Trace stopped;
+  CHECK_FALSE(load_trace_text(full.substr(0, cut - 3), true, stopped, &error));
+  CHECK(error.find("ends inside its event stream, after line 7") != std::string::npos);
   CHECK(partial.ended());  // finished so that views see closed spans
+  // The run's end says where the file broke: the views show it with the events.
+  CHECK(partial.info().end_message.find("damaged or cut short") != std::string::npos);
+  CHECK(partial.info().end_message.find("line 8 of its event stream") != std::string::npos);
+
+  // Cut before the embedded stream (inside the trace events): said so.
+  Trace none;
+  CHECK_FALSE(load_trace_text(full.substr(0, full.find("\"loopscope\"") / 2), true, none, &error));
+  CHECK(error.find("cut short before its event stream") != std::string::npos);
+  CHECK(none.empty());
 
   Trace junk;
   CHECK_FALSE(load_trace_text("hello\nworld\n", false, junk, &error));
@@ -300,7 +314,7 @@ TEST_CASE("the export writes each thing once: no step copies on the loop lane, n
   CHECK(chrome_checks::events(trace, "X", "cat", "task").empty());
   CHECK_FALSE(chrome_checks::events(trace, "X", "cat", "step").empty());
   for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK(e.at("dur").get<double>() > 0);
-  for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK_FALSE(e["args"].contains("line"));
+  for (const auto& e : chrome_checks::events(trace, "X", "cat", "ready")) CHECK_FALSE(e.value("args", json::object()).contains("line"));
 }
 
 TEST_CASE("a fact is said once: starved by the name, the line a step resumes at by the suspension before it", "[export]") {
@@ -527,12 +541,22 @@ TEST_CASE("a compact record that breaks the format stops the load and keeps what
   const std::string kinds = chrome_of(fixtures::kTwoTasks).at("loopscope").at("kinds").dump();
   const std::string head = "{\"traceEvents\":[],\n\"loopscope\":{\"version\":2,\n\"kinds\":" + kinds +
                            ",\n\"events\":[\n[4,0,0,null,\"main\",0],\n[4,1,1,null,\"loop\",1],\n";
-  for (const std::string bad : {"[4,1,2,null,\"task\",7]", "[\"lane\",1]", "[99,1]", "{\"ev\":\"lane\"}", "[4]"}) {
+  // Each with the reason the load names for it, on the stream's third line.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"[4,1,2,null,\"task\",7]", "a string number 7 that was never written"},
+      {"[\"lane\",1]", "a record does not start with its kind"},
+      {"[99,1]", "a record of a kind the table has not"},
+      {"{\"ev\":\"lane\"}", "not a JSON list"},
+      {"[4]", "a record has no time"},
+      {"[4,1,true]", "a field is not a number"},
+  };
+  for (const auto& [bad, reason] : cases) {
     INFO(bad);
     Trace loaded;
     std::string error;
     CHECK_FALSE(load_trace_text(head + bad + "\n]}}\n", true, loaded, &error));
     CHECK(error.find("cut short (2 events could be read") != std::string::npos);
+    CHECK(error.find("line 3 of its event stream: " + reason) != std::string::npos);
     CHECK(loaded.lanes().size() == 2);
   }
 }

@@ -4,6 +4,12 @@
 
 #include "tiny_lesson.h"
 
+#include <fstream>
+
+#include "core/chrome_export.h"
+#include "core/file_text.h"
+#include "core/trace_io.h"
+
 using namespace loopscope;
 using namespace workspace_test;
 
@@ -217,4 +223,37 @@ TEST_CASE("a script and a saved trace open from disk, and a bad path is a proble
   CHECK(ws.has_run());
   CHECK_FALSE(ws.trace().empty());
   CHECK(ws.history().runs().empty());  // a saved trace is not a run of this program
+}
+
+TEST_CASE("a saved trace cut short opens with what it holds, and says that it is damaged and where", "[workspace]") {
+  TinyLesson tiny;
+  Workspace ws(tiny.config());
+  Trace saved;
+  std::string error;
+  REQUIRE(load_trace_file(LOOPSCOPE_TEST_TRACE, saved, &error));
+  const std::string whole_path = (tiny.root / "whole.json").string();
+  REQUIRE(save_chrome_trace(saved, whole_path, &error));
+  std::string text;
+  REQUIRE(read_text_file(whole_path, text));
+  // Cut in the middle of the embedded stream's 20th record, as a full disk would.
+  std::size_t cut = text.find("\"events\":[\n");
+  REQUIRE(cut != std::string::npos);
+  for (int line = 0; line < 20; ++line) cut = text.find('\n', cut) + 1;
+  const std::string cut_path = (tiny.root / "cut.json").string();
+  std::ofstream(cut_path, std::ios::binary) << text.substr(0, cut + 4);
+
+  REQUIRE(ws.OpenPathBlocking(cut_path, &error));
+  const WorkspaceNews news = ws.TakeNews();
+  CHECK(news.trace_opened);
+  CHECK(news.message.find("Opened trace cut.json, damaged") == 0);
+  CHECK(news.show_problems);
+  CHECK(ws.trace().events().size() >= 19);
+  CHECK(ws.trace().events().size() < saved.events().size());
+  bool told = false;
+  for (const Problem& p : ws.problems()) told = told || p.detail.find("line 20 of its event stream") != std::string::npos;
+  CHECK(told);
+
+  // The whole file opens without a word of damage.
+  REQUIRE(ws.OpenPathBlocking(whole_path, &error));
+  CHECK(ws.TakeNews().message == "Opened trace whole.json");
 }
