@@ -15,6 +15,8 @@ namespace loopscope {
 
 namespace {
 
+using namespace std::literals;  // "..."sv: the hot appends know their length
+
 constexpr std::size_t kFlushBytes = 1 << 20;  // the text is handed to the file in pieces of about this size
 
 // The kind a lane is exported as: generator and iterator lanes say which they are.
@@ -94,7 +96,7 @@ class ChromeWriter {
     out_ += ",\n\"events\":[\n";
     CompactStreamWriter stream;
     for (EventIndex i = 0; i < tr_.events().size(); ++i) {
-      if (i > 0) out_ += ",\n";
+      if (i > 0) out_ += ",\n"sv;
       stream.append(out_, tr_, tr_.events()[i]);
       file_.maybe_flush();
     }
@@ -149,7 +151,7 @@ class ChromeWriter {
 
   // Starts one trace event: {"ph":..., then the caller's fields; finished by end_event().
   JsonObjectText begin_event(std::string_view ph) {
-    if (!first_) out_ += ",\n";
+    if (!first_) out_ += ",\n"sv;
     first_ = false;
     JsonObjectText e(out_);
     e.text("ph", ph);
@@ -196,17 +198,17 @@ class ChromeWriter {
     if (end == s.start && s.kind == SpanKind::Ready) return;
     // The envelope is written by hand (it is most of the export), in the order of the keys
     // of any other event: ph, cat, name, pid, tid, ts, dur, args.
-    if (!first_) out_ += ",\n";
+    if (!first_) out_ += ",\n"sv;
     first_ = false;
-    out_ += "{\"ph\":\"X\",\"cat\":\"";
+    out_ += "{\"ph\":\"X\",\"cat\":\""sv;
     out_ += cat;  // one of our own words: nothing to escape
-    out_ += "\",\"name\":";
+    out_ += "\",\"name\":"sv;
     if (name.quoted) out_ += name.text;
     else append_json_string(out_, name.text);
     out_ += ids_[static_cast<std::size_t>(lane)];
-    out_ += ",\"ts\":";
+    out_ += ",\"ts\":"sv;
     append_json_us(out_, s.start);
-    out_ += ",\"dur\":";
+    out_ += ",\"dur\":"sv;
     append_json_us(out_, end - s.start);
     JsonObjectText e(out_, JsonObjectText::kContinue);
     args(e, [&](JsonObjectText& a) {

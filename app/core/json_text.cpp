@@ -53,14 +53,31 @@ std::string repaired(std::string_view text) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  // Most text is ASCII: only other text needs the UTF-8 check.
-  bool ascii = true;
-  for (const char c : text) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii || simdjson::validate_utf8(text)) append_escaped(out, text);
-  else append_escaped(out, repaired(text));
+  // Most text is ASCII, and most of that has nothing to escape: it is written as it is (the
+  // same text as RapidJSON's writer makes of it, which escapes only control characters, '"'
+  // and '\\'). Only text beyond ASCII needs the UTF-8 check.
+  bool ascii = true, plain = true;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    ascii &= u < 0x80;
+    plain &= u >= 0x20 && u != '"' && u != '\\';
+  }
+  if (ascii && plain) {
+    out += '"';
+    out += text;
+    out += '"';
+  } else if (ascii || simdjson::validate_utf8(text)) {
+    append_escaped(out, text);
+  } else {
+    append_escaped(out, repaired(text));
+  }
 }
 
 void append_json_int(std::string& out, std::int64_t value) {
+  if (value >= 0 && value < 10) {  // lanes, kinds, small counts: most of the export's integers
+    out += static_cast<char>('0' + value);
+    return;
+  }
   char buf[24];
   const auto end = std::to_chars(buf, buf + sizeof buf, value).ptr;
   out.append(buf, end);

@@ -57,7 +57,7 @@ class JsonObjectText {
     if (fields_++ > 0) out_ += ',';
     out_ += '"';
     out_ += key;
-    out_ += "\":";
+    out_.append("\":", 2);
     return out_;
   }
 

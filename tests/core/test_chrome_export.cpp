@@ -309,6 +309,19 @@ TEST_CASE("text that is not valid UTF-8 is written as valid JSON, the bad bytes 
   CHECK(us == "1234.567 1.5 2 0.007");
 }
 
+TEST_CASE("every ASCII character is written as JSON that reads back as itself, plain ones as they are", "[export]") {
+  for (int c = 0; c < 0x80; ++c) {
+    INFO(c);
+    const std::string text = std::string("a") + static_cast<char>(c) + "b";
+    std::string out;
+    append_json_string(out, text);
+    CHECK(json::parse(out).get<std::string>() == text);
+    const bool needs_escape = c < 0x20 || c == '"' || c == '\\';
+    if (!needs_escape) CHECK(out == "\"" + text + "\"");
+    else CHECK(out.find('\\') != std::string::npos);
+  }
+}
+
 TEST_CASE("the export writes each thing once: no step copies on the loop lane, no empty ready spans", "[export]") {
   const json trace = chrome_of(fixtures::kTwoTasks);
   CHECK(chrome_checks::events(trace, "X", "cat", "task").empty());
