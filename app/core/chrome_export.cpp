@@ -116,6 +116,7 @@ class ChromeWriter {
   std::vector<std::string> quoted_own_names_;  // the lane record's name
   std::vector<std::string> quoted_pulling_;    // "pulling from <display name>"
   std::vector<std::string> ids_;    // ,"pid":P,"tid":T of each lane
+  ChainRoots roots_{tr_};           // who drives each running generator frame
 
   // A span's name: text to escape, or JSON text made once per lane.
   struct SpanName {
@@ -315,7 +316,7 @@ class ChromeWriter {
   // A generator frame running: on which thread, and for which task's step (so the rule of one
   // running frame per thread can be checked on the export alone).
   void running(const Lane& lane, const Span& s, std::size_t index) {
-    const LaneId root = chain_root(tr_, lane.id, index);
+    const LaneId root = roots_.of(lane.id, index);
     span_event(lane.id, s, "running", SpanName::json(quoted_own_names_[static_cast<std::size_t>(lane.id)]), [&](JsonObjectText& a) {
       if (root != kNoLane) {
         a.num("thread", tid(thread_lane_of(tr_, root)));

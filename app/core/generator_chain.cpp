@@ -33,9 +33,31 @@ std::string describe(const Trace& trace, LaneId lane, const Span& s) {
   return trace.display_name(lane) + " running [" + std::to_string(s.start) + ", " + std::to_string(s.end) + "]";
 }
 
-}  // namespace
+// The same as span_covering, starting from the span `hint` (updated to the answer): a few
+// steps forward when the instant is just after it, else a search of the part it is in.
+std::optional<std::size_t> span_covering_near(const Lane& lane, Nanos t, std::size_t& hint) {
+  const std::size_t n = lane.spans.size();
+  if (hint >= n || lane.spans.start_of(hint) > t) {
+    const auto found = span_covering(lane, t);
+    if (found) hint = *found;
+    return found;
+  }
+  for (int step = 0; step < 8; ++step) {
+    if (hint + 1 >= n || lane.spans.start_of(hint + 1) > t) return hint;
+    ++hint;
+  }
+  std::size_t lo = hint, hi = n;  // start_of(lo) <= t: the answer is in [lo, n)
+  while (hi - lo > 1) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (lane.spans.start_of(mid) <= t) lo = mid;
+    else hi = mid;
+  }
+  hint = lo;
+  return lo;
+}
 
-LaneId chain_root(const Trace& trace, LaneId gen, std::size_t running) {
+// chain_root's walk; `hints` (one per lane, or null) speeds up the searches.
+LaneId walk_to_root(const Trace& trace, LaneId gen, std::size_t running, std::vector<std::size_t>* hints) {
   const Lane* stage = trace.lane(gen);
   if (!stage || running >= stage->spans.size()) return kNoLane;
   const Nanos start = stage->spans.start_of(running);
@@ -43,12 +65,22 @@ LaneId chain_root(const Trace& trace, LaneId gen, std::size_t running) {
   for (int depth = 0; depth < 256; ++depth) {
     const Lane* d = trace.lane(driver);
     if (!d || d->kind != LaneKind::Gen) return driver;
-    const auto pulling = span_covering(*d, start);
+    const auto pulling = hints && static_cast<std::size_t>(driver) < hints->size()
+                             ? span_covering_near(*d, start, (*hints)[static_cast<std::size_t>(driver)])
+                             : span_covering(*d, start);
     if (!pulling) return d->parent;
     driver = driver_before(*d, *pulling);
   }
   return kNoLane;
 }
+
+}  // namespace
+
+LaneId chain_root(const Trace& trace, LaneId gen, std::size_t running) {
+  return walk_to_root(trace, gen, running, nullptr);
+}
+
+LaneId ChainRoots::of(LaneId gen, std::size_t running) { return walk_to_root(trace_, gen, running, &last_); }
 
 LaneId thread_lane_of(const Trace& trace, LaneId lane) {
   const Lane* ln = trace.lane(lane);

@@ -60,6 +60,19 @@ TEST_CASE("every recorded runtime fixture ingests cleanly and round-trips", "[fi
     const auto problems = one_running_frame_problems(trace);
     for (const auto& p : problems) UNSCOPED_INFO(p);
     CHECK(problems.empty());
+    // The export's faster walk finds the same roots, asked in time order or backwards.
+    ChainRoots forward(trace), backward(trace);
+    std::size_t running = 0;
+    for (const Lane& lane : trace.lanes())
+      for (std::size_t i = 0; i < lane.spans.size(); ++i)
+        if (lane.spans.kind_of(i) == SpanKind::GenRunning) {
+          ++running;
+          CHECK(forward.of(lane.id, i) == chain_root(trace, lane.id, i));
+        }
+    for (auto lane = trace.lanes().rbegin(); lane != trace.lanes().rend(); ++lane)
+      for (std::size_t i = lane->spans.size(); i-- > 0;)
+        if (lane->spans.kind_of(i) == SpanKind::GenRunning) CHECK(backward.of(lane->id, i) == chain_root(trace, lane->id, i));
+    if (entry.path().filename() == "gen_pipeline.jsonl") CHECK(running > 10);
     for (EventIndex i = 0; i < trace.events().size(); ++i) {
       const StateAt state = state_at(trace, i);
       CHECK(state.event == i);
