@@ -281,7 +281,7 @@ class ChromeWriter {
       case SpanKind::Suspended: waiting(lane, s, "suspended", label); break;
       case SpanKind::Ready: {
         Span ready = s;
-        ready.line = 0;  // the line it resumes at: the step that follows says it
+        ready.line = 0;  // the line it resumes at: the suspension before it says it (or the step after it)
         // Starved is said by the name alone (as an arg too, it was a fifth of each such span).
         span_event(lane.id, ready, "ready", (s.flags & kSpanStarved) ? "ready, starved" : "ready");
         break;
