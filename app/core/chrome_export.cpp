@@ -297,7 +297,7 @@ class ChromeWriter {
       case SpanKind::GenAwaiting: waiting(lane, s, "awaiting", label); break;
       case SpanKind::GenPulling:
         span_event(lane.id, s, "pulling", pulling_name(s.target), [&](JsonObjectText& a) {
-          a.num("from_tid", tid(s.target));  // its name is in the span's
+          a.json("from", quoted_name(s.target)).num("from_tid", tid(s.target));
         });
         break;
       case SpanKind::GenSuspended: span_event(lane.id, s, "suspended", "suspended"); break;
@@ -305,10 +305,12 @@ class ChromeWriter {
     }
   }
 
-  // A task suspended, or an async generator's frame inside an await: on what (the span's name,
-  // written once: not again as an arg).
+  // A task suspended, or an async generator's frame inside an await: on what. The label is the
+  // span's name (what Perfetto draws) and args.awaiting (the convention other tools read,
+  // ARCHITECTURE.md).
   void waiting(const Lane& lane, const Span& s, std::string_view cat, std::string_view label) {
     span_event(lane.id, s, cat, label, [&](JsonObjectText& a) {
+      a.text("awaiting", label);
       if (s.target != kNoLane) a.text("target", name_of(s.target));
     });
   }
@@ -369,7 +371,7 @@ class ChromeWriter {
         break;
       case InstantKind::Yield:  // on the lane of the generator that yielded it
         instant_event(lane.id, in, "yield", [&](JsonObjectText& a) {
-          a.text("value", text).num("line", in.line);  // the generator is the lane's
+          a.json("gen", quoted_own_names_[static_cast<std::size_t>(lane.id)]).text("value", text).num("line", in.line);
         });
         break;
       default: break;  // receive marks, created marks and the like are loopscope's own view

@@ -63,7 +63,7 @@ TEST_CASE("steps, suspensions and prints land on the task's lane with their args
   const auto sleep = std::find_if(suspended.begin(), suspended.end(), [&](const json& e) { return e["tid"] == w1; });
   REQUIRE(sleep != suspended.end());
   CHECK((*sleep)["name"] == "sleep(0.5)");
-  CHECK_FALSE((*sleep)["args"].contains("awaiting"));  // written once, as the name
+  CHECK((*sleep)["args"]["awaiting"] == "sleep(0.5)");  // the convention other tools read (ARCHITECTURE.md)
   CHECK((*sleep)["ts"].get<double>() == Approx(0.09));
   // Until the timer woke it at 3 ms (it fired 0.4 ms late, but the loop sat idle: jitter).
   CHECK((*sleep)["dur"].get<double>() == Approx(3000000 / 1000.0 - 0.09));
@@ -110,7 +110,7 @@ TEST_CASE("generator and iterator lanes are tracks with their states, yields sit
   const auto yields = chrome_checks::events(trace, "i", "name", "yield");
   REQUIRE(yields.size() == 3);
   CHECK(yields[0]["tid"] == gen);
-  CHECK_FALSE(yields[0]["args"].contains("gen"));  // the track says whose yield it is
+  CHECK(yields[0]["args"]["gen"] == "numbers()");  // the convention: whose yield, by its qualname
   CHECK(yields[0]["args"]["value"] == "1");
   CHECK(yields[0]["args"]["line"] == 3);
   CHECK(yields[1]["args"]["value"] == "'two'");
@@ -147,6 +147,7 @@ TEST_CASE("a generator driven by a generator: each yield exported once, on its o
   for (const auto& y : yields) {  // inner() yielded 1 and 2, outer() 10 and 20
     const std::string value = y["args"]["value"];
     CHECK(y["tid"] == (value.size() == 1 ? inner : outer));
+    CHECK(y["args"]["gen"] == (value.size() == 1 ? "inner()" : "outer()"));
   }
   const auto pulling = chrome_checks::events(trace, "X", "cat", "pulling");
   REQUIRE(pulling.size() == 2);
@@ -154,6 +155,7 @@ TEST_CASE("a generator driven by a generator: each yield exported once, on its o
     CHECK(p["tid"] == outer);
     CHECK(p["name"] == "pulling from inner()");
     CHECK(p["args"]["from_tid"] == inner);
+    CHECK(p["args"]["from"] == "inner()");
   }
 }
 

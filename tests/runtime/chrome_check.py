@@ -151,13 +151,14 @@ def _check_spans(events, names, lanes, out):
                 out.append(f'{where}: step named {e.get("name")!r}, the task runs {coro!r}')
         args = e.get('args', {})
         is_wait = (cat == 'suspended' and kind == 'task') or cat == 'awaiting'
-        if is_wait and (not e.get('name') or 'awaiting' in args):
-            out.append(f'{where}: a wait is named after what it awaits, once (not again in args.awaiting)')
+        if is_wait and (not args.get('awaiting') or e.get('name') != args.get('awaiting')):
+            out.append(f'{where}: a wait says what it awaits in args.awaiting, and is named after it')
         if cat == 'pulling':
             inner = names.get(args.get('from_tid'), {})
-            if inner.get('kind') not in GEN_KINDS or e.get('name') != f"pulling from {inner.get('name')}":
-                out.append(f'{where}: pulling span whose args.from_tid {args.get("from_tid")!r} '
-                           f'names no generator or iterator track of that name')
+            if inner.get('kind') not in GEN_KINDS or inner.get('name') != args.get('from') \
+                    or e.get('name') != f"pulling from {inner.get('name')}":
+                out.append(f'{where}: pulling span whose args.from/from_tid {args.get("from")!r}/'
+                           f'{args.get("from_tid")!r} name no generator or iterator track (of its name)')
         per_tid.setdefault(tid, []).append(e)
     for tid, spans in per_tid.items():
         _check_nesting(tid, spans, out)
@@ -300,28 +301,29 @@ def _expected_yields(stream, lanes):
                                          or (e.get('how') == 'return' and called.get(e['lane']))):
             gen = lanes.get(e['lane'])
             if gen is not None:
-                expected.append((e['lane'] + 1, e.get('value', ''), e.get('line', 0)))
+                expected.append((e['lane'] + 1, gen.get('name'), e.get('value', ''), e.get('line', 0)))
     return expected
 
 
 def _check_yields(events, stream, lanes, out):
-    """One yield instant per yielded value, with args value/line, on the track of the
+    """One yield instant per yielded value, with args gen/value/line, on the track of the
     generator that yielded it."""
     got = []
     for e in events:
         if e.get('ph') != 'i' or e.get('name') != 'yield':
             continue
         args = e.get('args', {})
-        if not (isinstance(args.get('value'), str) and isinstance(args.get('line'), int)):
-            out.append(f"tid {e['tid']} yield at {e['ts']}: args.value/line missing: {args!r}")
+        if not (isinstance(args.get('gen'), str) and isinstance(args.get('value'), str)
+                and isinstance(args.get('line'), int)):
+            out.append(f"tid {e['tid']} yield at {e['ts']}: args.gen/value/line missing: {args!r}")
             continue
-        got.append((e['tid'], args['value'], args['line']))
+        got.append((e['tid'], args['gen'], args['value'], args['line']))
     expected = _expected_yields(stream, lanes)
     if sorted(got) != sorted(expected):
         missing = [y for y in expected if y not in got][:3]
         extra = [y for y in got if y not in expected][:3]
         out.append(f'{len(got)} yield instants, the stream has {len(expected)} yields '
-                   f'(missing (tid, value, line) {missing}, unexpected {extra})')
+                   f'(missing (tid, gen, value, line) {missing}, unexpected {extra})')
 
 
 def problems(trace):

@@ -30,7 +30,7 @@ def span(tid, cat, name, ts, dur, **args):
 
 GOOD = {'traceEvents': [
     meta(1, 'main', 'main'), meta(2, 'loop', 'loop'), meta(3, 'Task-1 main()', 'task'),
-    span(3, 'step', 'main', 0, 10), span(3, 'suspended', 'sleep(1)', 10, 5),
+    span(3, 'step', 'main', 0, 10), span(3, 'suspended', 'sleep(1)', 10, 5, awaiting='sleep(1)'),
     meta(6, 'Task-2 work()', 'task'), span(2, 'blocking', 'time.sleep(0.1)', 2, 3),
     {'ph': 'i', 's': 't', 'name': 'print', 'pid': 1, 'tid': 3, 'ts': 6,
      'args': {'text': 'hi', 'stream': 'stdout'}},
@@ -38,10 +38,10 @@ GOOD = {'traceEvents': [
     span(4, 'running', 'numbers', 4, 1, thread=2, task=3),
     span(4, 'suspended', 'suspended', 5, 3),
     {'ph': 'i', 's': 't', 'name': 'yield', 'pid': 1, 'tid': 4, 'ts': 5,
-     'args': {'value': '1', 'line': 4}},
+     'args': {'gen': 'numbers', 'value': '1', 'line': 4}},
     meta(5, 'squares', 'generator'),
     span(5, 'running', 'squares', 7, 1, thread=2, task=3),
-    span(5, 'pulling', 'pulling from numbers', 8, 1, from_tid=4),
+    span(5, 'pulling', 'pulling from numbers', 8, 1, **{'from': 'numbers', 'from_tid': 4}),
 ], 'loopscope': {'version': 1, 'events': STREAM}}
 
 
@@ -64,12 +64,15 @@ class ChromeCheck(unittest.TestCase):
             'unknown category': lambda ev: ev.append(span(3, 'bogus', 'x', 20, 1)),
             'step misnamed': lambda ev: ev[3].update(name='other'),
             'suspended without what it awaits': lambda ev: ev[4].update(name=''),
-            'what it awaits said twice': lambda ev: ev[4].update(args={'awaiting': 'sleep(1)'}),
+            'suspended without args.awaiting': lambda ev: ev[4].update(args={}),
+            'args.awaiting not its name': lambda ev: ev[4].update(args={'awaiting': 'sleep(2)'}),
             'partial overlap': lambda ev: ev.append(span(2, 'idle', 'idle', 4, 10)),
             'print on wrong lane': lambda ev: ev[7].update(tid=1),
             'print without stream': lambda ev: ev[7]['args'].pop('stream'),
             'duplicated yield': lambda ev: ev.append(copy.deepcopy(ev[11])),
             'yield without line': lambda ev: ev[11]['args'].pop('line'),
+            'yield without its generator': lambda ev: ev[11]['args'].pop('gen'),
+            'yield of another generator': lambda ev: ev[11]['args'].update(gen='squares'),
             'yield on the driving lane': lambda ev: ev[11].update(tid=3),
             'generator track of the wrong kind': lambda ev: ev[8]['args'].update(kind='task'),
             'two frames running on one thread': lambda ev: ev.append(span(5, 'running', 'squares', 4.5, 1, thread=2)),
@@ -77,6 +80,8 @@ class ChromeCheck(unittest.TestCase):
             'running without its thread': lambda ev: ev[9]['args'].pop('thread'),
             'awaiting without what': lambda ev: ev.append(span(5, 'awaiting', '', 30, 1)),
             'pulling from nothing': lambda ev: ev[14]['args'].update(from_tid=3),
+            'pulling without args.from': lambda ev: ev[14]['args'].pop('from'),
+            'pulling, args.from another track': lambda ev: ev[14]['args'].update({'from': 'squares'}),
             'pulling named after another track': lambda ev: ev[14].update(name='pulling from squares'),
             'generator span on a task lane': lambda ev: ev.append(span(3, 'running', 'x', 30, 1, thread=2)),
             'starved while the loop idled': lambda ev: ev.append(span(3, 'ready', 'ready, starved', 15, 3000)),
@@ -95,7 +100,7 @@ class ChromeCheck(unittest.TestCase):
         self.assertEqual(broken(lambda ev: ev.append(span(2, 'blocking', 'x', 2.2, 0.5))), [])
 
     def test_starvation_where_the_loop_was_busy_passes(self):
-        busy = broken(lambda ev: ev.extend([span(6, 'step', 'work', 100, 1000), span(6, 'suspended', 'x', 1100, 10),
+        busy = broken(lambda ev: ev.extend([span(6, 'step', 'work', 100, 1000), span(6, 'suspended', 'x', 1100, 10, awaiting='x'),
                                             span(2, 'callback', 'cb', 1200, 1000),
                                             span(6, 'step', 'work', 2300, 1000),
                                             span(3, 'ready', 'ready, starved', 100, 5000)]))
