@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -53,11 +54,25 @@ class JsonObjectText {
   void close() { out_ += '}'; }
 
  private:
+  // `,"key":` (no comma before the first field), appended at once: keys are short literals,
+  // and four appends per field were a tenth of the export's time.
   std::string& key_of(std::string_view key) {
-    if (fields_++ > 0) out_ += ',';
-    out_ += '"';
-    out_ += key;
-    out_.append("\":", 2);
+    char piece[64];
+    if (key.size() > sizeof piece - 4) {
+      if (fields_++ > 0) out_ += ',';
+      out_ += '"';
+      out_ += key;
+      out_.append("\":", 2);
+      return out_;
+    }
+    std::size_t n = 0;
+    if (fields_++ > 0) piece[n++] = ',';
+    piece[n++] = '"';
+    std::memcpy(piece + n, key.data(), key.size());
+    n += key.size();
+    piece[n++] = '"';
+    piece[n++] = ':';
+    out_.append(piece, n);
     return out_;
   }
 
