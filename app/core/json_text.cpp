@@ -84,18 +84,23 @@ void append_json_int(std::string& out, std::int64_t value) {
 }
 
 void append_json_us(std::string& out, std::int64_t ns) {
+  // Built in a buffer and appended once: two of these per span are much of the export.
+  char buf[32];
+  char* p = buf;
   if (ns < 0) {
-    out += '-';
+    *p++ = '-';
     ns = -ns;
   }
-  append_json_int(out, ns / 1000);
-  int frac = static_cast<int>(ns % 1000);
-  if (frac == 0) return;
-  char digits[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                    static_cast<char>('0' + frac % 10)};
-  std::size_t n = 4;
-  while (digits[n - 1] == '0') --n;
-  out.append(digits, n);
+  p = std::to_chars(p, buf + 24, ns / 1000).ptr;
+  const int frac = static_cast<int>(ns % 1000);
+  if (frac != 0) {
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + frac / 100);
+    *p++ = static_cast<char>('0' + frac / 10 % 10);
+    *p++ = static_cast<char>('0' + frac % 10);
+    while (p[-1] == '0') --p;
+  }
+  out.append(buf, static_cast<std::size_t>(p - buf));
 }
 
 }  // namespace loopscope

@@ -308,7 +308,13 @@ TEST_CASE("text that is not valid UTF-8 is written as valid JSON, the bad bytes 
   append_json_us(us, 2000);
   us += ' ';
   append_json_us(us, 7);
-  CHECK(us == "1234.567 1.5 2 0.007");
+  us += ' ';
+  append_json_us(us, -1500);
+  us += ' ';
+  append_json_us(us, 0);
+  us += ' ';
+  append_json_us(us, 9'223'372'036'854'775'807);  // the largest time there is
+  CHECK(us == "1234.567 1.5 2 0.007 -1.5 0 9223372036854775.807");
 }
 
 TEST_CASE("every ASCII character is written as JSON that reads back as itself, plain ones as they are", "[export]") {
