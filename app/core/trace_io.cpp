@@ -87,12 +87,16 @@ class Load {
   Outcome chrome_stream() {
     if (!reader_.skip_past(kStreamMarker)) return source_.failed ? Outcome::ReadError : Outcome::NoMarker;
     std::string_view line;
-    if (!reader_.next_line(line)) return source_.failed ? Outcome::ReadError : Outcome::Damaged;
+    if (!reader_.next_line(line)) {
+      why_ = "it ends right after its \"loopscope\" key";
+      return source_.failed ? Outcome::ReadError : Outcome::Damaged;
+    }
     line = trimmed(line);
     if (line == kVersion1Rest)
       return records([&](std::string_view record, std::string& reason) { return object_record(record, reason); });
     if (line != kVersion2Rest) {
       version_ = std::atoll(std::string(line).c_str());
+      why_ = "its format version is not one loopscope wrote";
       return version_ > 2 ? Outcome::NewerVersion : Outcome::Damaged;
     }
     if (!reader_.next_line(line) || !compact_kinds(trimmed(line))) {
@@ -107,7 +111,7 @@ class Load {
   }
 
   std::int64_t version() const { return version_; }
-  // Why the embedded stream could not be read to its end ("" if it could).
+  // Why the embedded stream could not be read to its end (set with every Damaged outcome).
   const std::string& why() const { return why_; }
 
  private:
@@ -266,7 +270,7 @@ bool load_from(ByteSource& source, bool chrome, Trace& trace, std::string* error
   switch (outcome) {
     case Outcome::Complete: ok = true; break;
     case Outcome::Damaged:
-      if (error) *error = cut_short(load.read()) + (load.why().empty() ? "" : ": " + load.why());
+      if (error) *error = cut_short(load.read()) + ": " + load.why();
       break;
     case Outcome::NewerVersion:
       if (error) *error = unknown_version(load.version());
@@ -291,7 +295,7 @@ bool load_from(ByteSource& source, bool chrome, Trace& trace, std::string* error
     }
   }
   std::string damage;  // where a file that loaded in part stopped being readable
-  if (outcome == Outcome::Damaged) damage = load.why().empty() ? "it could not be read further" : load.why();
+  if (outcome == Outcome::Damaged) damage = load.why();
   else if (outcome == Outcome::NoMarker && !ok && error) damage = *error;
   finish_loaded(trace, damage);
   if (progress) progress->events = trace.events().size();

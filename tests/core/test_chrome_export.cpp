@@ -255,6 +255,11 @@ TEST_CASE("a foreign or broken file gives a clear error and keeps what was read"
   CHECK(partial.info().end_message.find("damaged or cut short") != std::string::npos);
   CHECK(partial.info().end_message.find("line 8 of its event stream") != std::string::npos);
 
+  // Cut right after the stream's key: said so.
+  Trace keyed;
+  CHECK_FALSE(load_trace_text(full.substr(0, full.find("\"loopscope\":{\"version\":") + 23), true, keyed, &error));
+  CHECK(error.find("ends right after its \"loopscope\" key") != std::string::npos);
+
   // Cut before the embedded stream (inside the trace events): said so.
   Trace none;
   CHECK_FALSE(load_trace_text(full.substr(0, full.find("\"loopscope\"") / 2), true, none, &error));
